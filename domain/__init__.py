@@ -1,0 +1,1 @@
+"""The steerlog domain: committees, meetings, speeches, conclusions and assignments."""

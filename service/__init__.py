@@ -1,0 +1,1 @@
+"""The application service: use cases, persistence, read models, jobs and the CLI."""

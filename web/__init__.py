@@ -1,0 +1,1 @@
+"""The HTTP face of steerlog: the Flask app factory, blueprints and schemas."""
