@@ -7,9 +7,21 @@ import unicodedata
 
 # Old-style tone placement (Uỷ, hoà, thuỷ) and new style (Ủy, hòa, thủy) must match.
 _OLD_TONE_PLACEMENT = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _SPACES = re.compile(r"\s+")
 
@@ -20,7 +32,7 @@ def nfc(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case, drop diacritics and ``đ``, collapse spaces: a key for matching only."""
+    """Lower-case, drop diacritics and ``đ``, collapse spaces: for matching only."""
     lowered = nfc(text).lower()
     for old, new in _OLD_TONE_PLACEMENT.items():
         lowered = lowered.replace(old, new)

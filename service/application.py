@@ -1,0 +1,158 @@
+"""The eventsourcing Application at steerlog's core: loading, saving, history, as-of."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFound, Application
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, Transcoder
+
+from domain.meeting import Meeting
+from service.errors import ConcurrencyConflictError, NotFoundError, StaleVersionError
+from service.plain import plain
+from service.settings import Settings
+from service.transcodings import register_domain_transcodings
+
+A = TypeVar("A", bound=Aggregate)
+Clock = Callable[[], datetime]
+
+_EVENT_ENVELOPE = {
+    "originator_id",
+    "originator_version",
+    "timestamp",
+    "originator_topic",
+}
+
+
+def utc_now() -> datetime:
+    """The current time, with its UTC offset."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write returns: the aggregate, its new version, the log position."""
+
+    id: UUID
+    version: int
+    position: int
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One event of an aggregate's history: what happened, who did it, and when."""
+
+    version: int
+    event: str
+    recorded_at: datetime
+    actor: str | None
+    data: dict[str, Any]
+
+
+class SteerlogBase(Application):
+    """Loading, saving and reading history; the use cases live in subclasses."""
+
+    def __init__(self, settings: Settings, clock: Clock = utc_now) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.snapshotting_intervals = {Meeting: settings.snapshot_interval}
+        super().__init__(env=settings.eventsourcing_env())
+
+    def register_transcodings(self, transcoder: Transcoder) -> None:
+        """Add the domain's value objects to the library's transcodings."""
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    # -- loading and saving --------------------------------------------------
+
+    def load(self, cls: type[A], aggregate_id: UUID, field: str | None = None) -> A:
+        """The current state of an aggregate of type ``cls``, or ``NotFoundError``."""
+        try:
+            aggregate: object = self.repository.get(aggregate_id)
+        except AggregateNotFound:
+            raise NotFoundError(cls.__name__.lower(), aggregate_id, field) from None
+        if not isinstance(aggregate, cls):
+            raise NotFoundError(cls.__name__.lower(), aggregate_id, field)
+        return aggregate
+
+    def commit(self, *aggregates: Aggregate) -> Written:
+        """Store all pending events of ``aggregates`` in one transaction."""
+        try:
+            recordings = self.save(*aggregates)
+        except IntegrityError:
+            raise ConcurrencyConflictError([a.id for a in aggregates]) from None
+        position = (
+            max(r.notification.id for r in recordings)
+            if recordings
+            else self.recorder.max_notification_id()
+        )
+        first = aggregates[0]
+        return Written(first.id, first.version, position)
+
+    def change(
+        self,
+        cls: type[A],
+        aggregate_id: UUID,
+        command: Callable[[A], object],
+        expected_version: int | None = None,
+    ) -> Written:
+        """Load, check the caller's expected version, run one command, save."""
+        aggregate = self.load(cls, aggregate_id)
+        self.check_version(aggregate, expected_version)
+        command(aggregate)
+        return self.commit(aggregate)
+
+    @staticmethod
+    def check_version(aggregate: Aggregate, expected_version: int | None) -> None:
+        """The caller's ``If-Match`` version must be the aggregate's current one."""
+        if expected_version is not None and expected_version != aggregate.version:
+            raise StaleVersionError(aggregate.id, expected_version, aggregate.version)
+
+    # -- reading the past ----------------------------------------------------
+
+    def history(self, aggregate_id: UUID) -> list[HistoryEntry]:
+        """Every event of an aggregate, oldest first, with actor and time."""
+        entries = [
+            HistoryEntry(
+                version=event.originator_version,
+                event=type(event).__name__,
+                recorded_at=event.timestamp,
+                actor=getattr(event, "actor", None),
+                data={
+                    key: plain(value)
+                    for key, value in event.__dict__.items()
+                    if key not in _EVENT_ENVELOPE and key != "actor"
+                },
+            )
+            for event in self._events_of(aggregate_id)
+        ]
+        if not entries:
+            raise NotFoundError("aggregate", aggregate_id)
+        return entries
+
+    def get_as_of(self, aggregate_id: UUID, at: datetime) -> Aggregate:
+        """The aggregate as it stood at ``at`` (by when its events were recorded)."""
+        aggregate: Aggregate | None = None
+        for event in self._events_of(aggregate_id):
+            if event.timestamp > at:
+                break
+            aggregate = event.mutate(aggregate)
+        if aggregate is None:
+            raise NotFoundError("aggregate", aggregate_id)
+        return aggregate
+
+    def _events_of(self, aggregate_id: UUID) -> list[Aggregate.Event]:
+        return [cast(Aggregate.Event, event) for event in self.events.get(aggregate_id)]
+
+    def get(self, aggregate_id: UUID, version: int | None = None) -> Aggregate:
+        """Any aggregate by id, now or at a given version."""
+        try:
+            aggregate: Aggregate = self.repository.get(aggregate_id, version=version)
+        except AggregateNotFound:
+            raise NotFoundError("aggregate", aggregate_id) from None
+        return aggregate

@@ -1,0 +1,151 @@
+"""One settings object, read once from the environment, for eventsourcing and Flask."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_DATABASE_URL = "sqlite:///steerlog.sqlite3"
+
+
+class SettingsError(ValueError):
+    """A setting in the environment is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Database:
+    """Where events and read models live: a SQLite file or a PostgreSQL server."""
+
+    url: str
+    backend: str
+    sqlite_path: str = ""
+    host: str = ""
+    port: int = 5432
+    name: str = ""
+    user: str = ""
+    password: str = ""
+    schema: str = ""
+
+    @classmethod
+    def from_url(cls, url: str) -> Database:
+        """Parse ``sqlite:///path`` or ``postgresql://user:pw@host:port/db?schema=s``."""
+        parts = urlsplit(url)
+        if parts.scheme == "sqlite":
+            path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
+            if not path:
+                raise SettingsError(
+                    "STEERLOG_DATABASE_URL: sqlite:/// needs a file path"
+                )
+            return cls(url=url, backend="sqlite", sqlite_path=path)
+        if parts.scheme in ("postgresql", "postgres"):
+            query = parse_qs(parts.query)
+            return cls(
+                url=url,
+                backend="postgres",
+                host=parts.hostname or "127.0.0.1",
+                port=parts.port or 5432,
+                name=parts.path.lstrip("/") or "steerlog",
+                user=unquote(parts.username or "postgres"),
+                password=unquote(parts.password or ""),
+                schema=query.get("schema", [""])[0],
+            )
+        raise SettingsError(
+            f"STEERLOG_DATABASE_URL: unsupported scheme {parts.scheme!r} "
+            "(use sqlite:///FILE or postgresql://USER@HOST/DB)"
+        )
+
+    def psycopg2_dsn(self) -> dict[str, str | int]:
+        """Keyword arguments for ``psycopg2.connect``."""
+        return {
+            "host": self.host,
+            "port": self.port,
+            "dbname": self.name,
+            "user": self.user,
+            "password": self.password,
+        }
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything steerlog reads from its environment, parsed and checked once."""
+
+    database: Database = field(
+        default_factory=lambda: Database.from_url(DEFAULT_DATABASE_URL)
+    )
+    time_zone: str = "Asia/Ho_Chi_Minh"
+    snapshot_interval: int = 50
+    aggregate_cache_size: int = 0
+    pool_size: int = 5
+    pool_max_overflow: int = 10
+    secret_key: str = "dev-only-secret"
+    base_url: str = "http://127.0.0.1:5000"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read ``STEERLOG_*`` variables (defaults: SQLite file in the working dir)."""
+        env = os.environ if environ is None else environ
+        settings = cls(
+            database=Database.from_url(
+                env.get("STEERLOG_DATABASE_URL", DEFAULT_DATABASE_URL)
+            ),
+            time_zone=env.get("STEERLOG_TIME_ZONE", "Asia/Ho_Chi_Minh"),
+            snapshot_interval=_int(env, "STEERLOG_SNAPSHOT_INTERVAL", 50),
+            aggregate_cache_size=_int(env, "STEERLOG_AGGREGATE_CACHE_SIZE", 0),
+            pool_size=_int(env, "STEERLOG_POOL_SIZE", 5),
+            pool_max_overflow=_int(env, "STEERLOG_POOL_MAX_OVERFLOW", 10),
+            secret_key=env.get("STEERLOG_SECRET_KEY", "dev-only-secret"),
+            base_url=env.get("STEERLOG_BASE_URL", "http://127.0.0.1:5000"),
+        )
+        settings.zone()
+        return settings
+
+    def zone(self) -> ZoneInfo:
+        """The default time zone of committees, where deadlines are plain dates."""
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError(
+                f"STEERLOG_TIME_ZONE: unknown zone {self.time_zone!r}"
+            ) from None
+
+    def eventsourcing_env(self) -> dict[str, str]:
+        """The environment eventsourcing's infrastructure factory is built from."""
+        env = {
+            "CREATE_TABLE": "y",
+            "IS_SNAPSHOTTING_ENABLED": "y",
+            "AGGREGATE_CACHE_MAXSIZE": str(self.aggregate_cache_size or ""),
+        }
+        if self.database.backend == "sqlite":
+            path = self.database.sqlite_path
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=path)
+            return env
+        env.update(
+            PERSISTENCE_MODULE="eventsourcing.postgres",
+            POSTGRES_HOST=self.database.host,
+            POSTGRES_PORT=str(self.database.port),
+            POSTGRES_DBNAME=self.database.name,
+            POSTGRES_USER=self.database.user,
+            POSTGRES_PASSWORD=self.database.password,
+            POSTGRES_SCHEMA=self.database.schema,
+            POSTGRES_POOL_SIZE=str(self.pool_size),
+            POSTGRES_POOL_MAX_OVERFLOW=str(self.pool_max_overflow),
+            POSTGRES_CONNECT_TIMEOUT="5",
+            POSTGRES_PRE_PING="y",
+        )
+        return env
+
+
+def _int(env: Mapping[str, str], key: str, default: int) -> int:
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{key}: expected a whole number, got {raw!r}") from None

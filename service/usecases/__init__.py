@@ -1,0 +1,1 @@
+"""Use cases, one method each, grouped by the aggregate they mostly change."""

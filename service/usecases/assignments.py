@@ -1,0 +1,321 @@
+"""Use cases of an assignment: issue, delegate, follow up, extend, complete, close."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from domain import ids
+from domain.agency import Agency
+from domain.assignment import Assignment
+from domain.committee import Committee
+from domain.errors import InvalidValueError
+from domain.meeting import Meeting
+from domain.values import Authority, DocumentRef, Origin
+from service.application import Written
+from service.usecases.directory import DirectoryUseCases
+
+
+@dataclass(frozen=True)
+class TaskDraft:
+    """One task: who leads, who coordinates, by when, reporting to whom."""
+
+    title: str
+    lead: list[UUID]
+    coordinating: list[UUID] = field(default_factory=list)
+    kind: str = "task"
+    deadline: date | None = None
+    deadline_text: str | None = None
+    report_to: UUID | None = None
+    report_via: UUID | None = None
+    documents: list[DocumentRef] = field(default_factory=list)
+
+
+class AssignmentUseCases(DirectoryUseCases):
+    """Follow a task from issue to completion, with every change authorised."""
+
+    def new_assignment(
+        self,
+        assignment_id: UUID,
+        origin: Origin,
+        task: TaskDraft,
+        issued_on: date,
+        actor: str,
+        parent_id: UUID | None = None,
+    ) -> Assignment:
+        """Build (not save) an assignment, checking every agency it names."""
+        self._check_agencies(task.coordinating, "coordinating")
+        for name, agency_id in (
+            ("report_to", task.report_to),
+            ("report_via", task.report_via),
+        ):
+            if agency_id is not None:
+                self.load(Agency, agency_id, field=name)
+        return Assignment.issue(
+            id=assignment_id,
+            actor=actor,
+            origin=origin,
+            title=task.title,
+            lead=task.lead,
+            tracked=self.tracked_agencies(task.lead),
+            issued_on=issued_on,
+            coordinating=task.coordinating,
+            kind=task.kind,
+            deadline=task.deadline,
+            deadline_text=task.deadline_text,
+            report_to=task.report_to,
+            report_via=task.report_via,
+            documents=task.documents,
+            parent_id=parent_id,
+        )
+
+    def issue_assignment(
+        self,
+        *,
+        actor: str,
+        committee_id: UUID,
+        task: TaskDraft,
+        issued_on: date,
+        document: DocumentRef | None = None,
+        meeting_id: UUID | None = None,
+        item_number: str | None = None,
+        task_number: int = 1,
+    ) -> Written:
+        """Giao: issue a task outside a recorded conclusion (by a document, say)."""
+        self.load(Committee, committee_id, field="committee_id")
+        if meeting_id is not None:
+            self.load(Meeting, meeting_id, field="meeting_id")
+        origin = Origin(
+            committee_id=committee_id,
+            meeting_id=meeting_id,
+            item_number=item_number,
+            task_number=task_number,
+            document=document,
+        )
+        assignment = self.new_assignment(
+            ids.assignment_id(origin), origin, task, issued_on, actor
+        )
+        return self._create(assignment, "assignment")
+
+    def delegate(
+        self,
+        parent_id: UUID,
+        *,
+        actor: str,
+        by_agency_id: UUID,
+        task: TaskDraft,
+        issued_on: date,
+    ) -> Written:
+        """Giao tiếp: a lead agency passes (part of) its task on to others."""
+        parent = self.load(Assignment, parent_id)
+        parent.check_active()
+        parent.check_lead(by_agency_id)
+        if task.deadline and parent.deadline and task.deadline > parent.deadline:
+            raise InvalidValueError(
+                field="deadline", reason="after the parent's deadline"
+            )
+        child_id = ids.delegated_assignment_id(parent_id, task.lead, task.title)
+        child = self.new_assignment(
+            child_id, parent.origin, task, issued_on, actor, parent_id=parent_id
+        )
+        return self._create(child, "assignment")
+
+    def acknowledge(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        agency_id: UUID,
+        at: datetime | None = None,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Tiếp nhận: an agency confirms it has the task."""
+        moment = at or self.clock()
+        return self.change(
+            Assignment,
+            assignment_id,
+            lambda a: a.acknowledge(actor=actor, agency_id=agency_id, at=moment),
+            expected_version,
+        )
+
+    def report_progress(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        agency_id: UUID,
+        note: str,
+        percent: int | None = None,
+        at: datetime | None = None,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Báo cáo tiến độ: an agency reports how far it has come."""
+        moment = at or self.clock()
+        return self.change(
+            Assignment,
+            assignment_id,
+            lambda a: a.report_progress(
+                actor=actor, agency_id=agency_id, note=note, at=moment, percent=percent
+            ),
+            expected_version,
+        )
+
+    def request_extension(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        agency_id: UUID,
+        deadline: date,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Đề nghị gia hạn: a lead agency asks for a later deadline."""
+        return self.change(
+            Assignment,
+            assignment_id,
+            lambda a: a.request_extension(
+                actor=actor, agency_id=agency_id, deadline=deadline, reason=reason
+            ),
+            expected_version,
+        )
+
+    def extend_deadline(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        deadline: date,
+        authority: Authority,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Gia hạn: move the deadline, by the meeting or document that allowed it."""
+        self._check_authority(authority)
+        return self.change(
+            Assignment,
+            assignment_id,
+            lambda a: a.extend_deadline(
+                actor=actor, deadline=deadline, authority=authority, reason=reason
+            ),
+            expected_version,
+        )
+
+    def reassign(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        lead: list[UUID],
+        authority: Authority,
+        reason: str,
+        coordinating: list[UUID] | None = None,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Give the task to other agencies, by an authorising origin."""
+        self._check_authority(authority)
+        tracked = self.tracked_agencies(lead)
+        self._check_agencies(coordinating or [], "coordinating")
+        return self.change(
+            Assignment,
+            assignment_id,
+            lambda a: a.reassign(
+                actor=actor,
+                lead=lead,
+                tracked=tracked,
+                authority=authority,
+                reason=reason,
+                coordinating=coordinating,
+            ),
+            expected_version,
+        )
+
+    def complete(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        agency_id: UUID,
+        evidence: str,
+        completed_on: date | None = None,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Hoàn thành: a lead agency reports its part done, with evidence."""
+        assignment = self.load(Assignment, assignment_id)
+        self.check_version(assignment, expected_version)
+        zone = self._zone_of(assignment.origin.committee_id)
+        assignment.complete(
+            actor=actor,
+            agency_id=agency_id,
+            completed_on=completed_on or self.clock().astimezone(zone).date(),
+            evidence=evidence,
+        )
+        return self.commit(assignment)
+
+    def reopen(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Mở lại: the task is open again."""
+        return self.change(
+            Assignment,
+            assignment_id,
+            lambda a: a.reopen(actor=actor, reason=reason),
+            expected_version,
+        )
+
+    def cancel_assignment(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        authority: Authority,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Hủy: withdraw the task, by an authorising meeting or document."""
+        self._check_authority(authority)
+        return self.change(
+            Assignment,
+            assignment_id,
+            lambda a: a.cancel(actor=actor, authority=authority, reason=reason),
+            expected_version,
+        )
+
+    def supersede(
+        self,
+        assignment_id: UUID,
+        *,
+        actor: str,
+        by_assignment_id: UUID,
+        authority: Authority,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Thay thế: a newer assignment replaces this one."""
+        self._check_authority(authority)
+        self.load(Assignment, by_assignment_id, field="by_assignment_id")
+        return self.change(
+            Assignment,
+            assignment_id,
+            lambda a: a.supersede(
+                actor=actor,
+                by_assignment_id=by_assignment_id,
+                authority=authority,
+                reason=reason,
+            ),
+            expected_version,
+        )
+
+    def _check_authority(self, authority: Authority) -> None:
+        if authority.meeting_id is not None:
+            self.load(Meeting, authority.meeting_id, field="authority.meeting_id")
+
+    def _zone_of(self, committee_id: UUID) -> ZoneInfo:
+        return ZoneInfo(self.load(Committee, committee_id).time_zone)

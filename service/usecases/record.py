@@ -1,0 +1,222 @@
+"""Use cases of a meeting's record: speeches, approvals, conclusion and notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from uuid import UUID, uuid4
+
+from domain import ids
+from domain.assignment import Assignment
+from domain.meeting import Meeting
+from domain.person import Person
+from domain.values import ConclusionItem, DocumentRef, Origin
+from service.application import Written
+from service.usecases.assignments import TaskDraft
+from service.usecases.meetings import MeetingUseCases
+
+
+@dataclass(frozen=True)
+class ItemDraft:
+    """A numbered conclusion item and the tasks it assigns."""
+
+    number: str
+    text: str
+    tasks: list[TaskDraft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ConclusionWritten:
+    """The meeting written, and the assignments the conclusion created."""
+
+    meeting: Written
+    assignment_ids: list[UUID]
+
+
+class RecordUseCases(MeetingUseCases):
+    """Record what was said and decided, and issue the tasks it assigns."""
+
+    def record_speech(
+        self,
+        meeting_id: UUID,
+        *,
+        actor: str,
+        speaker_id: UUID,
+        kind: str,
+        point_id: UUID | None = None,
+        text: str = "",
+        spoken_at: datetime | None = None,
+        speaker_title: str | None = None,
+        speech_id: UUID | None = None,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Phát biểu: the speaker's name and title are kept as they are today."""
+        speaker = self.load(Person, speaker_id, field="speaker_id")
+        new_id = speech_id or uuid4()
+        written = self.change(
+            Meeting,
+            meeting_id,
+            lambda m: m.record_speech(
+                actor=actor,
+                speech_id=new_id,
+                speaker_id=speaker.id,
+                speaker_name=speaker.full_name,
+                speaker_title=speaker_title or speaker.title,
+                kind=kind,
+                spoken_at=spoken_at or self.clock(),
+                point_id=point_id,
+                text=text,
+            ),
+            expected_version,
+        )
+        return Written(new_id, written.version, written.position)
+
+    def correct_speech(
+        self,
+        meeting_id: UUID,
+        speech_id: UUID,
+        *,
+        actor: str,
+        reason: str,
+        text: str | None = None,
+        speaker_title: str | None = None,
+        kind: str | None = None,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Đính chính: correct a speech with a reason; the original stays."""
+        return self.change(
+            Meeting,
+            meeting_id,
+            lambda m: m.correct_speech(
+                actor=actor,
+                speech_id=speech_id,
+                reason=reason,
+                text=text,
+                speaker_title=speaker_title,
+                kind=kind,
+            ),
+            expected_version,
+        )
+
+    def record_approval(
+        self,
+        meeting_id: UUID,
+        *,
+        actor: str,
+        title: str,
+        document: DocumentRef | None = None,
+        note: str | None = None,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Thông qua: a plan or draft approved at the meeting."""
+        approval_id = uuid4()
+        written = self.change(
+            Meeting,
+            meeting_id,
+            lambda m: m.record_approval(
+                actor=actor,
+                approval_id=approval_id,
+                title=title,
+                document=document,
+                note=note,
+            ),
+            expected_version,
+        )
+        return Written(approval_id, written.version, written.position)
+
+    def issue_conclusion(
+        self,
+        meeting_id: UUID,
+        *,
+        actor: str,
+        speech_id: UUID,
+        items: list[ItemDraft],
+        expected_version: int | None = None,
+    ) -> ConclusionWritten:
+        """Kết luận: issue numbered items and their assignments in one atomic save.
+
+        Items already issued word for word are skipped with their assignments, so
+        posting the same draft twice creates nothing new.
+        """
+        meeting = self.load(Meeting, meeting_id)
+        self.check_version(meeting, expected_version)
+        issued = meeting.issue_conclusion(
+            actor=actor,
+            speech_id=speech_id,
+            items=[ConclusionItem(item.number, item.text) for item in items],
+        )
+        new_numbers = {item.number for item in issued}
+        speech = meeting.speeches[speech_id]
+        issued_on = speech.spoken_at.astimezone(
+            self._zone_of(meeting.committee_id)
+        ).date()
+        assignments = [
+            self._assignment_from(
+                meeting, speech_id, (item.number, number), task, issued_on, actor
+            )
+            for item in items
+            if item.number in new_numbers
+            for number, task in enumerate(item.tasks, start=1)
+        ]
+        written = self.commit(meeting, *assignments)
+        return ConclusionWritten(written, [a.id for a in assignments])
+
+    def _assignment_from(
+        self,
+        meeting: Meeting,
+        speech_id: UUID,
+        position: tuple[str, int],
+        task: TaskDraft,
+        issued_on: date,
+        actor: str,
+    ) -> Assignment:
+        """A new assignment whose origin is this meeting, item and speech."""
+        speech = meeting.speeches[speech_id]
+        origin = Origin(
+            committee_id=meeting.committee_id,
+            meeting_id=meeting.id,
+            item_number=position[0],
+            task_number=position[1],
+            speech_id=speech_id,
+            speaker_id=speech.speaker_id,
+            point_id=speech.point_id,
+        )
+        return self.new_assignment(
+            ids.assignment_id(origin), origin, task, issued_on, actor
+        )
+
+    def amend_conclusion_item(
+        self,
+        meeting_id: UUID,
+        number: str,
+        *,
+        actor: str,
+        text: str,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Điều chỉnh: amend an item's text, with a reason."""
+        return self.change(
+            Meeting,
+            meeting_id,
+            lambda m: m.amend_conclusion_item(
+                actor=actor, number=number, text=text, reason=reason
+            ),
+            expected_version,
+        )
+
+    def publish_notice(
+        self,
+        meeting_id: UUID,
+        *,
+        actor: str,
+        notice: DocumentRef,
+        expected_version: int | None = None,
+    ) -> Written:
+        """Thông báo kết luận: publish the conclusion under its number."""
+        return self.change(
+            Meeting,
+            meeting_id,
+            lambda m: m.publish_notice(actor=actor, notice=notice),
+            expected_version,
+        )
