@@ -1,0 +1,1 @@
+"""Read models: one interface, one implementation per database; all SQL lives here."""
