@@ -31,6 +31,25 @@ class Completion:
 
 
 @dataclass(frozen=True)
+class ProgressReport:
+    """Báo cáo tiến độ: what an agency said of its progress, and when."""
+
+    agency_id: UUID
+    at: datetime
+    note: str
+    percent: int | None
+
+
+@dataclass(frozen=True)
+class ExtensionRequest:
+    """Đề nghị gia hạn: a lead agency's pending request for a later deadline."""
+
+    agency_id: UUID
+    deadline: date
+    reason: str
+
+
+@dataclass(frozen=True)
 class Extension:
     """Gia hạn: a deadline moved, by the meeting or document that authorised it."""
 
@@ -120,8 +139,8 @@ class Assignment(AssignmentRules):
         self.documents = list(documents)
         self.issued_on = issued_on
         self.acknowledged_by: dict[UUID, datetime] = {}
-        self.progress: list[tuple[UUID, datetime, str, int | None]] = []
-        self.pending_extension: tuple[UUID, date, str] | None = None
+        self.progress: list[ProgressReport] = []
+        self.pending_extension: ExtensionRequest | None = None
         self.extensions: list[Extension] = []
         self.completions: dict[UUID, Completion] = {}
         self.reopen_count = 0
@@ -173,7 +192,7 @@ class Assignment(AssignmentRules):
         at: datetime,
         percent: int | None,
     ) -> None:
-        self.progress.append((agency_id, at, note, percent))
+        self.progress.append(ProgressReport(agency_id, at, note, percent))
 
     def request_extension(
         self, *, actor: str, agency_id: UUID, deadline: date, reason: str
@@ -194,7 +213,7 @@ class Assignment(AssignmentRules):
     def _extension_requested(
         self, *, actor: str, agency_id: UUID, deadline: date, reason: str
     ) -> None:
-        self.pending_extension = (agency_id, deadline, reason)
+        self.pending_extension = ExtensionRequest(agency_id, deadline, reason)
 
     def extend_deadline(
         self, *, actor: str, deadline: date, authority: Authority, reason: str

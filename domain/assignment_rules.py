@@ -24,7 +24,12 @@ from domain.values import (
 )
 
 if TYPE_CHECKING:
-    from domain.assignment import Completion, Extension
+    from domain.assignment import (
+        Completion,
+        Extension,
+        ExtensionRequest,
+        ProgressReport,
+    )
 
 
 def checked_assignees(
@@ -60,8 +65,8 @@ class AssignmentRules(Aggregate):
         documents: list[DocumentRef]
         issued_on: date
         acknowledged_by: dict[UUID, datetime]
-        progress: list[tuple[UUID, datetime, str, int | None]]
-        pending_extension: tuple[UUID, date, str] | None
+        progress: list[ProgressReport]
+        pending_extension: ExtensionRequest | None
         extensions: list[Extension]
         completions: dict[UUID, Completion]
         reopen_count: int

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
@@ -9,6 +10,14 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import NoChangeError
 from domain.values import optional_text, required_text
+
+
+@dataclass(frozen=True)
+class FormerTitle:
+    """A title the person held until a given day."""
+
+    title: str | None
+    until: date
 
 
 class Person(Aggregate):
@@ -46,7 +55,7 @@ class Person(Aggregate):
         self.full_name = full_name
         self.title = title
         self.agency_id = agency_id
-        self.former_titles: list[tuple[str | None, date]] = []
+        self.former_titles: list[FormerTitle] = []
 
     def change_title(
         self,
@@ -71,6 +80,6 @@ class Person(Aggregate):
     def _title_changed(
         self, *, actor: str, title: str, effective_on: date, agency_id: UUID | None
     ) -> None:
-        self.former_titles.append((self.title, effective_on))
+        self.former_titles.append(FormerTitle(self.title, effective_on))
         self.title = title
         self.agency_id = agency_id

@@ -16,6 +16,7 @@ from domain.meeting import Meeting
 from service.errors import ConcurrencyConflictError, NotFoundError, StaleVersionError
 from service.plain import plain
 from service.settings import Settings
+from service.snapshots import StateSnapshot, register_state_transcodings
 from service.transcodings import register_domain_transcodings
 
 A = TypeVar("A", bound=Aggregate)
@@ -57,6 +58,8 @@ class HistoryEntry:
 class SteerlogBase(Application):
     """Loading, saving and reading history; the use cases live in subclasses."""
 
+    snapshot_class = StateSnapshot
+
     def __init__(self, settings: Settings, clock: Clock = utc_now) -> None:
         self.settings = settings
         self.clock = clock
@@ -67,6 +70,7 @@ class SteerlogBase(Application):
         """Add the domain's value objects to the library's transcodings."""
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
+        register_state_transcodings(transcoder)
 
     # -- loading and saving --------------------------------------------------
 

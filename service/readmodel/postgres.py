@@ -36,6 +36,18 @@ def enable_autovacuum(database: Database) -> None:
             )
 
 
+def drop_schema(database: Database) -> None:
+    """Drop the configured schema and everything in it (tests and benchmarks)."""
+    if not database.schema:
+        raise ValueError("refusing to drop the default schema")
+    with _cursor(database) as cursor:
+        cursor.execute(
+            sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+                sql.Identifier(database.schema)
+            )
+        )
+
+
 def ping(database: Database) -> None:
     """Raise if the server cannot be reached or cannot run a query."""
     with _cursor(database) as cursor:

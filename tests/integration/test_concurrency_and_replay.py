@@ -1,0 +1,160 @@
+"""Racing writers, replay, snapshots, history and the past state of an aggregate."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import uuid4
+
+import pytest
+
+from domain.meeting import Meeting
+from service.app import Steerlog
+from service.composition import build_application
+from service.errors import ConcurrencyConflictError, NotFoundError
+from service.settings import Settings
+from tests.scenario import ACTOR, MEETING_DAY, conclude, open_meeting
+
+
+def state(meeting: Meeting) -> dict[str, Any]:
+    """What a meeting holds, minus the bookkeeping of pending events."""
+    return {
+        key: value
+        for key, value in vars(meeting).items()
+        if key not in ("_pending_events", "_modified_on")
+    }
+
+
+def test_two_writers_racing_on_one_meeting_one_wins_nothing_lost(
+    settings: Settings,
+) -> None:
+    first, second = build_application(settings), build_application(settings)
+    try:
+        scenario = open_meeting(first)
+        a = first.load(Meeting, scenario.meeting_id)
+        b = second.load(Meeting, scenario.meeting_id)
+        for meeting, title in ((a, "Tham luận A"), (b, "Tham luận B")):
+            meeting.add_agenda_item(actor=ACTOR, title=title)
+        outcomes: list[str] = []
+
+        def write(app: Steerlog, meeting: Meeting) -> None:
+            try:
+                app.commit(meeting)
+                outcomes.append("stored")
+            except ConcurrencyConflictError:
+                outcomes.append("conflict")
+
+        threads = [
+            threading.Thread(target=write, args=(first, a)),
+            threading.Thread(target=write, args=(second, b)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(outcomes) == ["conflict", "stored"]
+        agenda = [
+            item.title for item in first.load(Meeting, scenario.meeting_id).agenda
+        ]
+        assert agenda in (["Tham luận A"], ["Tham luận B"])
+        retry = second.add_agenda_item(scenario.meeting_id, actor=ACTOR, title="lần 2")
+        assert retry.version == a.version + 1
+        events = [h.event for h in first.history(scenario.meeting_id)]
+        assert events.count("AgendaItemAdded") == 2
+    finally:
+        first.close()
+        second.close()
+
+
+def test_replaying_a_meetings_events_gives_the_same_state(app: Steerlog) -> None:
+    scenario = open_meeting(app)
+    conclude(app, scenario)
+    loaded = app.load(Meeting, scenario.meeting_id)
+    replayed: Meeting | None = None
+    for event in app.events.get(scenario.meeting_id):
+        replayed = event.mutate(replayed)
+    assert replayed is not None
+    assert state(replayed) == state(loaded)
+
+
+def test_long_meeting_loads_from_a_snapshot_with_the_same_state(app: Steerlog) -> None:
+    scenario = open_meeting(app)
+    for number in range(120):
+        app.add_connection_point(
+            scenario.meeting_id, actor=ACTOR, name=f"xã số {number}", level="commune"
+        )
+    snapshots = list(app.snapshots.get(scenario.meeting_id)) if app.snapshots else []
+    assert snapshots, "a snapshot every 50 events"
+    from_snapshot = app.load(Meeting, scenario.meeting_id)
+    replayed: Meeting | None = None
+    for event in app.events.get(scenario.meeting_id):
+        replayed = event.mutate(replayed)
+    assert replayed is not None
+    assert state(from_snapshot) == state(replayed)
+    assert len(from_snapshot.points) == 122
+
+
+def test_history_lists_every_event_with_actor_and_time(app: Steerlog) -> None:
+    scenario = open_meeting(app)
+    history = app.history(scenario.meeting_id)
+    assert [h.event for h in history][:2] == ["Scheduled", "ConnectionPointAdded"]
+    assert all(h.actor == ACTOR for h in history)
+    assert [h.version for h in history] == list(range(1, len(history) + 1))
+    assert history[0].data["starts_at"] == MEETING_DAY.isoformat()
+    assert all(h.recorded_at.tzinfo is not None for h in history)
+
+
+def test_get_as_of_returns_the_past_state(app: Steerlog) -> None:
+    scenario = open_meeting(app)
+    middle = datetime.now(UTC)
+    app.add_agenda_item(scenario.meeting_id, actor=ACTOR, title="Mục sau")
+    then = app.get_as_of(scenario.meeting_id, middle)
+    assert isinstance(then, Meeting)
+    assert then.agenda == []
+    assert len(app.load(Meeting, scenario.meeting_id).agenda) == 1
+    with pytest.raises(NotFoundError):
+        app.get_as_of(scenario.meeting_id, middle - timedelta(days=3650))
+
+
+def test_history_of_unknown_aggregate_is_not_found(app: Steerlog) -> None:
+    with pytest.raises(NotFoundError):
+        app.history(uuid4())
+
+
+def test_every_aggregate_kind_round_trips_through_a_snapshot(app: Steerlog) -> None:
+    scenario = open_meeting(app)
+    _, assignment_ids = conclude(app, scenario)
+    app.report_progress(
+        assignment_ids[1],
+        actor=ACTOR,
+        agency_id=scenario.department_id,
+        note="đang làm",
+    )
+    app.complete(
+        assignment_ids[0],
+        actor=ACTOR,
+        agency_id=scenario.district_a_id,
+        evidence="Kế hoạch số 12/KH-UBND",
+    )
+    app.change_title(
+        scenario.chair_id,
+        actor=ACTOR,
+        title="Chủ tịch UBND tỉnh",
+        effective_on=MEETING_DAY.date(),
+    )
+    app.appoint_member(
+        scenario.committee_id, actor=ACTOR, person_id=scenario.chair_id, role="head"
+    )
+    for aggregate_id in (
+        scenario.meeting_id,
+        scenario.committee_id,
+        scenario.districts_id,
+        scenario.chair_id,
+        *assignment_ids,
+    ):
+        app.take_snapshot(aggregate_id)
+        current = app.get(aggregate_id)
+        snapshot = next(iter(app.snapshots.get(aggregate_id, desc=True, limit=1)))
+        restored = snapshot.mutate(None)
+        assert vars(restored) == vars(current) | {"_pending_events": []}
