@@ -1,0 +1,69 @@
+"""The application factory: settings, the Steerlog application, the HTTP API."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from service.app import Steerlog
+from service.composition import build_application
+from service.settings import Settings
+from web.api import SteerlogApi
+from web.blueprints import BLUEPRINTS
+from web.errors import register_error_handlers
+
+MAX_BODY_BYTES = 1024 * 1024
+
+_API_CONFIG = {
+    "API_TITLE": "steerlog",
+    "API_VERSION": "1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/api",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "OPENAPI_SWAGGER_UI_PATH": "docs",
+    # The interactive page loads Swagger UI from a CDN; the API itself does not.
+    "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+    "API_SPEC_OPTIONS": {
+        "info": {
+            "description": (
+                "Meetings of steering committees (Ban Chỉ đạo), their conclusions "
+                "and the assignments they issue, as immutable events."
+            )
+        }
+    },
+}
+
+
+def create_app(
+    config: Mapping[str, Any] | None = None, application: Steerlog | None = None
+) -> Flask:
+    """Build the web app; ``STEERLOG_*`` keys of ``config`` override the environment.
+
+    Other keys of ``config`` are Flask settings. A ready ``application`` (tests,
+    benchmarks) is used as it is instead of one built from settings.
+    """
+    config = dict(config or {})
+    if application is None:
+        overrides = {k: str(v) for k, v in config.items() if k.startswith("STEERLOG_")}
+        application = build_application(Settings.from_env({**os.environ, **overrides}))
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=application.settings.secret_key,
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        **_API_CONFIG,
+    )
+    app.config.update(
+        {k: v for k, v in config.items() if not k.startswith("STEERLOG_")}
+    )
+    # Vietnamese text goes out as UTF-8, as stored, not as \u escapes.
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["steerlog"] = application
+    api = SteerlogApi(app)
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)
+    register_error_handlers(app)
+    return app

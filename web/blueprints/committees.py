@@ -1,0 +1,73 @@
+"""Committees (Ban Chỉ đạo): establish, read, rename, appoint and relieve members."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import url_for
+from flask_smorest import Blueprint
+
+from domain.committee import Committee
+from web.http import READ_HEADERS, command, etag, steerlog, written
+from web.reading import read
+from web.schemas.committees import (
+    AppointMemberSchema,
+    CommitteeSchema,
+    EstablishCommitteeSchema,
+    RelieveMemberSchema,
+    RenameCommitteeSchema,
+)
+from web.schemas.common import AsOfArgsSchema, Write
+
+blp = Blueprint(
+    "committees", __name__, url_prefix="/api/v1/committees", description="Ban Chỉ đạo"
+)
+
+
+@blp.route("", methods=["POST"])
+@command(blp, 201)
+@blp.arguments(EstablishCommitteeSchema)
+def establish_committee(write: Write, body: dict[str, Any]) -> Any:
+    """Thành lập: establish a committee (its id derives from name and place)."""
+    result = steerlog().establish_committee(actor=write.actor, **body)
+    return written(result, url_for(".get_committee", committee_id=result.id))
+
+
+@blp.route("/<uuid:committee_id>", methods=["GET"])
+@blp.arguments(AsOfArgsSchema, location="query")
+@blp.response(200, CommitteeSchema, headers=READ_HEADERS)
+def get_committee(args: dict[str, Any], committee_id: UUID) -> Any:
+    """A committee now, or as it stood at ``as_of``."""
+    committee = read(Committee, committee_id, args["as_of"])
+    return committee, etag(committee.version)
+
+
+@blp.route("/<uuid:committee_id>/rename", methods=["POST"])
+@command(blp)
+@blp.arguments(RenameCommitteeSchema)
+def rename_committee(write: Write, body: dict[str, Any], committee_id: UUID) -> Any:
+    """Đổi tên: the committee takes a new name."""
+    return written(steerlog().rename_committee(committee_id, **write.kwargs, **body))
+
+
+@blp.route("/<uuid:committee_id>/members", methods=["POST"])
+@command(blp)
+@blp.arguments(AppointMemberSchema)
+def appoint_member(write: Write, body: dict[str, Any], committee_id: UUID) -> Any:
+    """Bổ nhiệm: give a registered person a role on the committee."""
+    return written(steerlog().appoint_member(committee_id, **write.kwargs, **body))
+
+
+@blp.route("/<uuid:committee_id>/members/<uuid:person_id>/relieve", methods=["POST"])
+@command(blp)
+@blp.arguments(RelieveMemberSchema, required=False)
+def relieve_member(
+    write: Write, body: dict[str, Any], committee_id: UUID, person_id: UUID
+) -> Any:
+    """Miễn nhiệm: a person leaves the committee."""
+    return written(
+        steerlog().relieve_member(
+            committee_id, person_id=person_id, **write.kwargs, **body
+        )
+    )

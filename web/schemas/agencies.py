@@ -1,0 +1,61 @@
+"""Schemas of agencies (cơ quan, đơn vị) and groups of them."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+from marshmallow.validate import Length
+
+from domain.values import AgencyKind
+from web.schemas.common import MANY_IDS, NAME
+from web.schemas.fields import Text
+
+
+class RegisterAgencySchema(Schema):
+    """Register an agency, or a group with its member agencies."""
+
+    name = Text(required=True, validate=NAME, metadata={"example": "Sở Tài chính"})
+    kind = fields.Enum(AgencyKind, by_value=True, load_default=AgencyKind.DEPARTMENT)
+    short_name = Text(load_default=None, allow_none=True, validate=NAME)
+    aliases = fields.List(
+        Text(validate=NAME), load_default=None, validate=Length(max=50)
+    )
+    parent_id = fields.UUID(load_default=None, allow_none=True)
+    member_ids = fields.List(
+        fields.UUID(),
+        load_default=None,
+        validate=MANY_IDS,
+        metadata={"description": "For a group: the agencies it stands for."},
+    )
+
+
+class RenameAgencySchema(Schema):
+    """A new name; the old one stays an alias."""
+
+    name = Text(required=True, validate=NAME)
+
+
+class AddAliasSchema(Schema):
+    """Another name the agency is known by (``Sở TT&TT``)."""
+
+    alias = Text(required=True, validate=NAME)
+
+
+class GroupMembersSchema(Schema):
+    """The agencies a group stands for."""
+
+    member_ids = fields.List(fields.UUID(), required=True, validate=MANY_IDS)
+
+
+class AgencySchema(Schema):
+    """An agency as it stands (or stood)."""
+
+    id = fields.UUID(required=True)
+    version = fields.Integer(required=True)
+    name = fields.String(required=True)
+    kind = fields.Enum(AgencyKind, by_value=True, required=True)
+    short_name = fields.String(allow_none=True)
+    aliases = fields.List(fields.String(), required=True)
+    parent_id = fields.UUID(allow_none=True)
+    member_ids = fields.List(fields.UUID(), required=True)
+    created_on = fields.AwareDateTime(required=True)
+    modified_on = fields.AwareDateTime(required=True)

@@ -1,0 +1,81 @@
+"""Schemas of committees (Ban Chỉ đạo): establish, rename, members, representation."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from marshmallow import Schema, ValidationError, fields
+from marshmallow.validate import Length
+
+from domain.values import CommitteeRole
+from web.schemas.common import NAME, REASON, DocumentSchema
+from web.schemas.fields import DictValues, Text
+
+
+def _known_zone(name: str) -> None:
+    """Deadlines are days in this zone, so it must be one the system knows."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(f"Unknown time zone {name!r}.") from error
+
+
+class EstablishCommitteeSchema(Schema):
+    """Thành lập (or kiện toàn from a predecessor) a committee."""
+
+    name = Text(required=True, validate=NAME, metadata={"example": "Ban Chỉ đạo CĐS"})
+    jurisdiction = Text(
+        required=True, validate=NAME, metadata={"example": "tỉnh Lào Cai"}
+    )
+    document = fields.Nested(DocumentSchema, load_default=None, allow_none=True)
+    predecessor_id = fields.UUID(load_default=None, allow_none=True)
+    time_zone = Text(
+        load_default=None,
+        allow_none=True,
+        validate=[Length(min=1, max=64), _known_zone],
+        metadata={"description": "IANA zone; default Asia/Ho_Chi_Minh."},
+    )
+
+
+class RenameCommitteeSchema(Schema):
+    """Đổi tên: a new name, by a document."""
+
+    name = Text(required=True, validate=NAME)
+    document = fields.Nested(DocumentSchema, load_default=None, allow_none=True)
+
+
+class AppointMemberSchema(Schema):
+    """Give a registered person a role on the committee."""
+
+    person_id = fields.UUID(required=True)
+    role = fields.Enum(CommitteeRole, by_value=True, required=True)
+    document = fields.Nested(DocumentSchema, load_default=None, allow_none=True)
+
+
+class RelieveMemberSchema(Schema):
+    """Miễn nhiệm: a person leaves the committee."""
+
+    reason = Text(load_default=None, allow_none=True, validate=REASON)
+
+
+class MembershipSchema(Schema):
+    """A person's role on the committee."""
+
+    person_id = fields.UUID(required=True)
+    role = fields.Enum(CommitteeRole, by_value=True, required=True)
+
+
+class CommitteeSchema(Schema):
+    """A committee as it stands (or stood)."""
+
+    id = fields.UUID(required=True)
+    version = fields.Integer(required=True)
+    name = fields.String(required=True)
+    former_names = fields.List(fields.String(), required=True)
+    jurisdiction = fields.String(required=True)
+    document = fields.Nested(DocumentSchema, allow_none=True)
+    predecessor_id = fields.UUID(allow_none=True)
+    time_zone = fields.String(required=True)
+    members = DictValues(fields.Nested(MembershipSchema), required=True)
+    created_on = fields.AwareDateTime(required=True)
+    modified_on = fields.AwareDateTime(required=True)

@@ -1,0 +1,136 @@
+"""Schemas every resource shares: documents, authorities, write headers, problems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
+from marshmallow.validate import Length, Regexp
+
+from domain.values import Authority, DocumentRef
+from web.schemas.fields import Day, Moment, Text
+
+NAME = Length(min=1, max=500)
+REASON = Length(min=1, max=5000)
+MANY_IDS = Length(max=500)
+_ETAG = re.compile(r'^(\*|"\d{1,18}")$')
+
+
+class DocumentSchema(Schema):
+    """Nghị quyết, Quyết định, Kế hoạch, Thông báo...: a legal document."""
+
+    kind = Text(
+        required=True,
+        validate=Length(min=1, max=100),
+        metadata={"example": "Quyết định"},
+    )
+    number = Text(
+        required=True, validate=Length(min=1, max=100), metadata={"example": "04-NQ/TU"}
+    )
+    date = Day(load_default=None, allow_none=True)
+    issuer = Text(load_default=None, allow_none=True, validate=NAME)
+    title = Text(load_default=None, allow_none=True, validate=Length(max=2000))
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> DocumentRef:
+        """The document as the domain's value object."""
+        return DocumentRef(**data)
+
+
+class AuthoritySchema(Schema):
+    """What authorised a change: a meeting's conclusion item, or a document."""
+
+    meeting_id = fields.UUID(load_default=None, allow_none=True)
+    item_number = Text(load_default=None, allow_none=True, validate=Length(max=50))
+    document = fields.Nested(DocumentSchema, load_default=None, allow_none=True)
+
+    @validates_schema
+    def needs_a_source(self, data: dict[str, Any], **kwargs: Any) -> None:
+        """A meeting or a document must stand behind the change."""
+        if data.get("meeting_id") is None and data.get("document") is None:
+            raise ValidationError("Needs a meeting_id or a document.")
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Authority:
+        """The authority as the domain's value object."""
+        return Authority(**data)
+
+
+@dataclass(frozen=True)
+class Write:
+    """Who writes (``X-Steerlog-Actor``) and the version they saw (``If-Match``)."""
+
+    actor: str
+    expected_version: int | None
+
+    @property
+    def kwargs(self) -> dict[str, Any]:
+        """The actor and expected version, as a change use case takes them."""
+        return {"actor": self.actor, "expected_version": self.expected_version}
+
+
+class WriteHeadersSchema(Schema):
+    """The headers of every write.
+
+    The actor is taken on trust from a header until API tokens arrive (a later
+    issue); it is recorded on every event the write produces.
+    """
+
+    actor = Text(
+        required=True,
+        data_key="X-Steerlog-Actor",
+        validate=Length(min=1, max=200),
+        metadata={"description": "Who makes the change (recorded on the event)."},
+    )
+    if_match = fields.String(
+        load_default=None,
+        data_key="If-Match",
+        validate=Regexp(_ETAG),
+        metadata={"description": 'The version the change is based on, e.g. "7".'},
+    )
+
+    @post_load
+    def make(self, data: dict[str, Any], **kwargs: Any) -> Write:
+        """The actor, and the expected version (``*`` or absent: any version)."""
+        tag = data["if_match"]
+        expected = None if tag in (None, "*") else int(tag.strip('"'))
+        return Write(actor=data["actor"], expected_version=expected)
+
+
+class WrittenSchema(Schema):
+    """What a write stored: the id written, the new version, the log position."""
+
+    id = fields.UUID(required=True)
+    version = fields.Integer(required=True)
+    position = fields.Integer(
+        required=True, metadata={"description": "Position of the last event stored."}
+    )
+
+
+class AsOfArgsSchema(Schema):
+    """Read an aggregate as it stood at a past moment."""
+
+    as_of = Moment(
+        load_default=None,
+        metadata={
+            "description": "ISO 8601 time with offset, e.g. 2022-01-01T00:00:00+07:00"
+        },
+    )
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details, with field errors (422) and the broken rule (409)."""
+
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(allow_none=True)
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={"description": "Messages by field (422)."},
+    )
+    rule = fields.String(metadata={"description": "The domain rule broken (409)."})
+    details = fields.Dict(metadata={"description": "Data of the broken rule (409)."})

@@ -1,0 +1,36 @@
+"""Schemas of an aggregate's history: its events, a page at a time."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+from marshmallow.validate import Range, Regexp
+
+MAX_PAGE = 200
+
+
+class HistoryArgsSchema(Schema):
+    """Which page: after the cursor, at most ``limit`` entries."""
+
+    cursor = fields.String(
+        load_default=None,
+        validate=Regexp(r"^\d{1,18}$"),
+        metadata={"description": "The next_cursor of the previous page."},
+    )
+    limit = fields.Integer(load_default=50, validate=Range(min=1, max=MAX_PAGE))
+
+
+class HistoryEntrySchema(Schema):
+    """One event: what happened, who did it, when it was recorded, its data."""
+
+    version = fields.Integer(required=True)
+    event = fields.String(required=True, metadata={"example": "SpeechRecorded"})
+    recorded_at = fields.AwareDateTime(required=True)
+    actor = fields.String(allow_none=True)
+    data = fields.Dict(keys=fields.String(), required=True)
+
+
+class HistoryPageSchema(Schema):
+    """A page of history, oldest first; ``next_cursor`` is null on the last one."""
+
+    items = fields.List(fields.Nested(HistoryEntrySchema), required=True)
+    next_cursor = fields.String(allow_none=True, required=True)
