@@ -1,0 +1,246 @@
+"""Agency phrases (Sở Nội vụ, UBND các huyện, các sở, ngành) read from tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import vocab
+from .prepare import Prepared, Token
+
+_TABLES = {
+    "standalone": vocab.STANDALONE_HEADS,
+    "named": vocab.NAMED_HEADS,
+    "role": vocab.ROLE_HEADS,
+    "category": vocab.CATEGORIES,
+    "attach": vocab.ATTACH_ONLY,
+}
+# Pairs of words that start a person's title, where an agency name must stop.
+_TITLE_PAIRS = frozenset(
+    {
+        ("chủ", "tịch"), ("bí", "thư"), ("giám", "đốc"), ("đồng", "chí"),
+        ("thủ", "trưởng"), ("thủ", "tướng"), ("bộ", "trưởng"), ("tổng", "giám"),
+        ("trưởng", "ban"), ("trưởng", "phòng"), ("chánh", "văn"), ("ủy", "viên"),
+        ("tổng", "biên"), ("thứ", "trưởng"), ("chủ", "nhiệm"),
+    }
+)
+_TITLE_WORDS = frozenset({"phó", "ông", "bà", "giáo", "tiến", "pgs", "ts", "gs"})
+_PLURALS = frozenset({"các", "mọi"})
+
+
+def _index(tables: dict[str, frozenset[str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Phrases by first word, longest first, each with the kind it names."""
+    order = list(tables)
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, phrases in tables.items():
+        for phrase in phrases:
+            words = tuple(phrase.replace(",", " ,").split())
+            index.setdefault(words[0], []).append((words, kind))
+    for entries in index.values():
+        entries.sort(key=lambda e: (-len(e[0]), order.index(e[1])))
+    return index
+
+
+_HEADS = _index(_TABLES)
+_COMPLEMENTS = _index({"complement": vocab.COMPLEMENTS})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An agency phrase: token range ``[first, last)`` and what kind of body it is."""
+
+    first: int
+    last: int
+    kind: str
+    plural: bool
+    outside: bool
+
+    @property
+    def group(self) -> bool:
+        """A collective of bodies rather than one agency."""
+        return self.plural or self.kind in ("category", "attach")
+
+    @property
+    def bare(self) -> bool:
+        """A bare plural noun ("ngành", "địa phương") that extends a list item."""
+        return self.kind in ("category", "attach") and not self.plural
+
+
+class AgencyReader:
+    """Reads agency phrases and lists of them from a prepared text."""
+
+    def __init__(self, prep: Prepared) -> None:
+        self.prep = prep
+        self.toks = prep.tokens
+
+    def text(self, phrase: Phrase) -> str:
+        """The phrase as written, spaces collapsed."""
+        return self.prep.span_text(*self.span(phrase))
+
+    def span(self, phrase: Phrase) -> tuple[int, int]:
+        """Character span of the phrase."""
+        return self.toks[phrase.first].start, self.toks[phrase.last - 1].end
+
+    def match(
+        self, i: int, end: int, index: dict[str, list[tuple[tuple[str, ...], str]]]
+    ) -> tuple[int, str] | None:
+        """Longest phrase of ``index`` starting at token ``i``: (length, kind)."""
+        if i >= end:
+            return None
+        for words, kind in index.get(self.toks[i].low, ()):
+            n = len(words)
+            if i + n <= end and all(self.toks[i + k].low == words[k] for k in range(n)):
+                return n, kind
+        return None
+
+    def starts_agency(self, i: int, end: int) -> bool:
+        """True when an agency head (not a bare noun) starts at token ``i``."""
+        found = self.match(i, end, _HEADS)
+        return found is not None and found[1] in ("standalone", "named")
+
+    def parse(self, i: int, end: int, mode: str) -> Phrase | None:
+        """One agency phrase at token ``i``; ``mode`` is subject, object, list or point."""
+        j = i
+        plural = j < end and self.toks[j].low in _PLURALS
+        j += plural
+        head = self.match(j, end, _HEADS)
+        if head is None:
+            return None
+        length, kind = head
+        name_end = self.extend(j + length, end, mode)
+        head_words = " ".join(t.low for t in self.toks[j : j + length])
+        kind = self._settle_kind(kind, head_words, j, j + length, name_end, plural)
+        if kind is None or not self._allowed(kind, mode, plural, self.toks[j]):
+            return None
+        if kind == "role" and self._has_person(j, name_end):
+            return None
+        outside = head_words in vocab.OUTSIDE_PARTY_HEADS
+        return Phrase(i, name_end, kind, plural, outside)
+
+    def _settle_kind(
+        self, kind: str, head: str, j: int, head_end: int, name_end: int, plural: bool
+    ) -> str | None:
+        """Decide what the head names once we know whether a name follows it."""
+        has_name = name_end > head_end
+        if kind == "named" and not has_name:
+            return "category" if head in vocab.CATEGORIES else None
+        if kind == "role":
+            after = self.toks[head_end] if head_end < name_end else None
+            if after is None or not (after.low in _PLURALS or after.is_cap):
+                return None
+        return kind
+
+    @staticmethod
+    def _allowed(kind: str, mode: str, plural: bool, head: Token) -> bool:
+        """Bare plural nouns only where an addressee is expected."""
+        if kind == "attach":
+            return mode in ("list", "point")
+        if kind == "category" and mode == "subject":
+            return plural or head.is_cap
+        return True
+
+    def extend(self, k: int, end: int, mode: str) -> int:
+        """Token index where the name that follows a head ends."""
+        toks = self.toks
+        while k < end:
+            tok = toks[k]
+            step = self._step(k, end, mode)
+            if step:
+                k += step
+            elif tok.is_word and tok.is_cap and not self._title_stop(k, end):
+                k += 1
+            else:
+                break
+        return k
+
+    def _step(self, k: int, end: int, mode: str) -> int:
+        """Length of a multi-token continuation at ``k``, or 0."""
+        toks = self.toks
+        tok, nxt = toks[k], toks[k + 1] if k + 1 < end else None
+        found = self.match(k, end, _COMPLEMENTS)
+        if found:
+            return found[0]
+        if tok.is_cap:
+            head = self.match(k, end, _HEADS)
+            if head and head[1] in ("standalone", "named"):
+                return head[0]  # "Văn phòng UBND tỉnh", "thành viên Ban Chỉ đạo"
+        if nxt is None or k == 0:
+            return 0
+        prev = toks[k - 1]
+        cap_next = nxt.is_word and nxt.is_cap and not self._title_stop(k + 1, end)
+        if tok.low == "và" and cap_next and prev.is_cap and not self.starts_agency(k + 1, end):
+            return 2  # "Thông tin và Truyền thông"
+        if tok.text in "-–&" and cap_next and (prev.is_cap or prev.is_acronym):
+            return 2  # "Giao thông - Vận tải", "HĐND- UBND"
+        if tok.low == "về" and (nxt.is_cap or nxt.low == "chuyển"):
+            return 1  # "Ban Chỉ đạo về Chuyển đổi số"
+        if tok.low == "các" and cap_next and not self.starts_agency(k + 1, end):
+            return 1  # "Ban Quản lý các Khu công nghiệp"
+        if tok.text == "," and cap_next and self._comma_in_name(k, end):
+            return 1  # "Sở Văn hóa, Thể thao và Du lịch"
+        if tok.text == "(" and mode == "point":
+            close = self._closing(k, end)
+            return close + 1 - k if close else 0
+        return 0
+
+    def _comma_in_name(self, k: int, end: int) -> bool:
+        """A comma inside a department name: next words reach "và" before a comma."""
+        for j in range(k + 1, min(end, k + 6)):
+            tok = self.toks[j]
+            if tok.text == "," or self.starts_agency(j, end):
+                return False
+            if tok.low == "và":
+                return True
+        return False
+
+    def _closing(self, k: int, end: int) -> int | None:
+        """Index of the ``)`` closing the ``(`` at ``k``, if near."""
+        for j in range(k + 1, min(end, k + 12)):
+            if self.toks[j].text == ")":
+                return j
+        return None
+
+    def _title_stop(self, k: int, end: int) -> bool:
+        """A capitalised word that starts a person's title, not an agency name."""
+        low = self.toks[k].low
+        if low in _TITLE_WORDS:
+            return True
+        return k + 1 < end and (low, self.toks[k + 1].low) in _TITLE_PAIRS
+
+    def _has_person(self, first: int, last: int) -> bool:
+        """True when a person's name (three capitalised words from a surname) is inside."""
+        run = 0
+        for k in range(first, last):
+            tok = self.toks[k]
+            run = run + 1 if tok.is_cap and tok.is_word and not tok.is_acronym else 0
+            if run == 1 and tok.low not in vocab.SURNAMES:
+                run = 0
+            if run >= 3:
+                return True
+        return False
+
+    def parse_list(self, i: int, end: int, mode: str) -> list[Phrase]:
+        """A list of agencies joined by commas and "và", bare nouns merged in."""
+        first = self.parse(i, end, mode)
+        if first is None:
+            return []
+        items = [first]
+        k = first.last
+        while k < end:
+            sep = self._separator(k, end)
+            nxt = self.parse(k + sep, end, "list") if sep else None
+            if nxt is None:
+                break
+            if nxt.bare and items[-1].group:
+                last = items[-1]
+                items[-1] = Phrase(last.first, nxt.last, last.kind, last.plural, last.outside)
+            else:
+                items.append(nxt)
+            k = nxt.last
+        return items
+
+    def _separator(self, k: int, end: int) -> int:
+        """Length of a list separator at ``k``: ``,``, ``và`` or ``, và``."""
+        toks = self.toks
+        if toks[k].text == ",":
+            return 2 if k + 1 < end and toks[k + 1].low == "và" else 1
+        return 1 if toks[k].low == "và" else 0

@@ -1,0 +1,163 @@
+"""Where tasks start: an addressee after giao/yêu cầu/đề nghị, or an agency subject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import vocab
+from .agencies import AgencyReader, Phrase
+from .prepare import Prepared, Sentence
+
+_DIRECTIVES = [tuple(v.split()) for v in vocab.DIRECTIVE_VERBS]
+_HANDING_OVER = [v for v in _DIRECTIVES if v != ("chỉ", "đạo")]
+_OPENERS = sorted((tuple(o.split()) for o in vocab.OPENERS), key=len, reverse=True)
+_REPORTAGE = [tuple(v.split()) for v in vocab.REPORTAGE_VERBS]
+_UNLESS_DEADLINE = [tuple(v.split()) for v in vocab.REPORTAGE_UNLESS_DEADLINE]
+_NARRATIVE_OPENERS = [tuple(v.split()) for v in vocab.NARRATIVE_OPENERS]
+# A comma after these opens a clause whose subject is an addressee ("nhấn mạnh, các ...").
+_SAYING = [
+    tuple(v.split())
+    for v in ("nhấn mạnh", "yêu cầu", "đề nghị", "lưu ý", "khẳng định", "chỉ đạo",
+              "cho rằng", "kết luận", "giao", "chỉ rõ", "đề nghị")
+]
+# Words between a directive verb and its addressee ("giao nhiệm vụ cho Sở X").
+_OBJECT_LEADS = [("nhiệm", "vụ", "cho"), ("trách", "nhiệm", "cho"), ("cho",), (",",), (":",)]
+_NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
+_MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The start of a task: its addressees and where its body begins."""
+
+    start: int  # token index of the subject or of the directive verb
+    leads: tuple[Phrase, ...]
+    body: int  # token index after the addressees
+    verb: str | None  # the directive verb, None for a subject
+
+
+class AnchorFinder:
+    """Finds task anchors in a sentence."""
+
+    def __init__(self, prep: Prepared, reader: AgencyReader) -> None:
+        self.prep = prep
+        self.toks = prep.tokens
+        self.reader = reader
+
+    def phrase_at(self, k: int, end: int, phrases: list[tuple[str, ...]]) -> int:
+        """Length of the first of ``phrases`` found at token ``k``, or 0."""
+        for words in phrases:
+            n = len(words)
+            if k + n <= end and all(self.toks[k + i].low == words[i] for i in range(n)):
+                return n
+        return 0
+
+    def skip_openers(self, k: int, end: int) -> int:
+        """Token index after opening connectors (``Theo đó,`` ``Đồng thời,``)."""
+        n = self.phrase_at(k, end, _OPENERS)
+        if n:
+            k += n
+            if k < end and self.toks[k].text == ",":
+                k += 1
+        return k
+
+    def find(self, s: Sentence, has_deadline: bool) -> list[Anchor]:
+        """Anchors of one sentence, in reading order."""
+        anchors: list[Anchor] = []
+        positions = self._subject_positions(s)
+        blocked = bool(self.phrase_at(s.body_first, s.last, _NARRATIVE_OPENERS))
+        k = s.body_first
+        while k < s.last:
+            if k in positions and not blocked:
+                start = self.skip_openers(k, s.last)
+                items = self.reader.parse_list(start, s.last, "subject")
+                if items:
+                    verdict = self._verdict(items[-1].last, s, has_deadline)
+                    blocked = verdict == "narrative"
+                    if verdict == "task":
+                        anchors.append(Anchor(start, tuple(items), items[-1].last, None))
+                        k = items[-1].last + 1  # "X chỉ đạo Y ...": X stays the lead
+                        continue
+                    k = items[-1].last
+                    continue
+            anchor = self._directive(k, s)
+            if anchor:
+                anchors.append(anchor)
+                k = anchor.body
+                continue
+            k += 1
+        return anchors
+
+    def _subject_positions(self, s: Sentence) -> set[int]:
+        """Token indexes where a clause may open with its subject."""
+        positions = {s.body_first}
+        first_comma = True
+        for k in range(s.body_first, s.last - 1):
+            text = self.toks[k].text
+            if text in ";:":
+                positions.add(k + 1)
+            elif text == ",":
+                if first_comma or self._after_saying(k):
+                    positions.add(k + 1)
+                first_comma = False
+        return positions
+
+    def _after_saying(self, comma: int) -> bool:
+        """True when the comma follows a verb of saying or directing."""
+        for words in _SAYING:
+            n = len(words)
+            if comma - n >= 0 and all(
+                self.toks[comma - n + i].low == words[i] for i in range(n)
+            ):
+                return True
+        return False
+
+    def _verdict(self, j: int, s: Sentence, has_deadline: bool) -> str:
+        """What follows a subject: a task, a directive to others, narrative or nothing."""
+        toks, end = self.toks, s.last
+        if j < end and toks[j].text == "(":
+            close = next((i for i in range(j, min(end, j + 15)) if toks[i].text == ")"), None)
+            j = close + 1 if close is not None else j
+        if j < end and toks[j].low == "cũng":
+            j += 1
+        if j >= end or not toks[j].is_word:
+            return "none"
+        low = toks[j].low
+        if low == "được" and self.phrase_at(j + 1, end, _HANDING_OVER):
+            return "task"  # "Sở X được giao chủ trì ..."
+        if low in vocab.NARRATIVE_MARKERS:
+            return "narrative"
+        if self.phrase_at(j, end, _HANDING_OVER):
+            return "directive"  # the subject gives the task to someone else
+        if low in vocab.NOT_A_TASK_VERB or toks[j].is_cap:
+            return "none"
+        if self.phrase_at(j, end, _REPORTAGE):
+            return "none"
+        if self.phrase_at(j, end, _UNLESS_DEADLINE) and not has_deadline:
+            return "none"
+        if low == "chủ" and j + 2 <= end and toks[j + 1].low == "trì":
+            after = toks[j + 2].low if j + 2 < end else "."
+            if after in _MEETING_AFTER_CHAIR or (after == "," and not self._coordinates(j + 3, end)):
+                return "none"  # "X chủ trì hội nghị": who chaired, not a task
+        return "task"
+
+    def _coordinates(self, k: int, end: int) -> bool:
+        """``phối hợp`` at token ``k``."""
+        return k + 1 < end and self.toks[k].low == "phối" and self.toks[k + 1].low == "hợp"
+
+    def _directive(self, k: int, s: Sentence) -> Anchor | None:
+        """``giao/yêu cầu/đề nghị X ...`` at token ``k``."""
+        n = self.phrase_at(k, s.last, _DIRECTIVES)
+        if not n or (k > s.first and self.toks[k - 1].low in _NOT_DIRECTIVE_BEFORE):
+            return None
+        j = k + n
+        while True:
+            skip = self.phrase_at(j, s.last, _OBJECT_LEADS)
+            if not skip:
+                break
+            j += skip
+        items = self.reader.parse_list(j, s.last, "object")
+        if not items:
+            return None
+        verb = " ".join(t.low for t in self.toks[k : k + n])
+        return Anchor(k, tuple(items), items[-1].last, verb)

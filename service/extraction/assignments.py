@@ -1,0 +1,241 @@
+"""Tasks of the conclusion (nhiệm vụ): who leads, who helps, by when, reporting where."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from . import vocab
+from .agencies import AgencyReader, Phrase
+from .anchors import Anchor, AnchorFinder
+from .dates import DeadlineMatch, YearContext, find_deadlines, resolve_deadline
+from .model import AgencyMention, Assignment, Deadline, ReportTo, Span
+from .prepare import Prepared, Sentence
+
+_CONNECTORS = [tuple(c.split()) for c in vocab.SEQUENCE_CONNECTORS]
+_REPORT_RE = re.compile(
+    r"báo\s+cáo(?:\s+[^\s,.;:()]+){0,8}?\s+(?:gửi\s+)?(?:về|lên|cho)\s+"
+    r"|báo\s+cáo\s+(?:kịp\s+thời\s+)?|gửi\s+(?:về\s+)?"
+)
+_SUMMARY_WORDS = 28
+_SUMMARY_TRIM = frozenset({",", "để", "và", "(", "-", "–", "đồng", "thời"})
+
+
+@dataclass
+class _Task:
+    """A task while it is being read."""
+
+    item: str | None
+    leads: tuple[Phrase, ...]
+    start: int  # character where the task text starts
+    body: int  # character where the body (after the addressees) starts
+    end: int
+    verb: str | None
+
+
+class AssignmentReader:
+    """Reads the assignments of a prepared text."""
+
+    def __init__(
+        self,
+        prep: Prepared,
+        reader: AgencyReader,
+        in_discussion: list[bool],
+        citations: list[Span],
+        years: YearContext,
+    ) -> None:
+        self.prep = prep
+        self.toks = prep.tokens
+        self.starts = [t.start for t in prep.tokens]
+        self.reader = reader
+        self.finder = AnchorFinder(prep, reader)
+        self.in_discussion = in_discussion
+        self.citations = citations
+        self.years = years
+
+    def read(self) -> list[Assignment]:
+        """Every assignment, numbered by item (or 1, 2, ... without items)."""
+        tasks: list[_Task] = []
+        last: _Task | None = None
+        last_index = -2
+        for index, sentence in enumerate(self.prep.sentences):
+            if self.in_discussion[index]:
+                last = None  # a participant's own requests are not the meeting's tasks
+                continue
+            found = self._sentence_tasks(sentence, last if last_index == index - 1 else None)
+            if found:
+                tasks.extend(found)
+                last, last_index = found[-1], index
+            elif last and self.prep.numbered and sentence.item and last.item == sentence.item:
+                last.end = sentence.end  # the item goes on about the same task
+                last_index = index
+        assignments = [a for task in tasks for a in self._finish(task)]
+        if not self.prep.numbered:
+            assignments = [replace(a, item=str(i)) for i, a in enumerate(assignments, 1)]
+        return assignments
+
+    def _sentence_tasks(self, s: Sentence, previous: _Task | None) -> list[_Task]:
+        """Tasks that start in this sentence, or one carried on by a connector."""
+        has_deadline = bool(self.deadlines(s.start, s.end))
+        anchors = self.finder.find(s, has_deadline)
+        if anchors:
+            return [self._task(s, a, anchors[i + 1] if i + 1 < len(anchors) else None)
+                    for i, a in enumerate(anchors)]
+        n = self.finder.phrase_at(s.body_first, s.last, _CONNECTORS)
+        if previous is None or not n or previous.item != s.item:
+            return []
+        body = self.finder.skip_openers(s.body_first, s.last)
+        start = self.toks[body].start if body < s.last else s.end
+        return [_Task(s.item, previous.leads, start, start, s.end, previous.verb)]
+
+    def _task(self, s: Sentence, anchor: Anchor, following: Anchor | None) -> _Task:
+        """A task from an anchor up to the next anchor or the end of the sentence."""
+        end = self.toks[following.start].start if following else s.end
+        body = self.toks[anchor.body].start if anchor.body < s.last else end
+        start = self.toks[anchor.start].start
+        return _Task(s.item, anchor.leads, start, body, end, anchor.verb)
+
+    def deadlines(self, start: int, end: int) -> list[DeadlineMatch]:
+        """Deadline phrases in a range, except dates inside document citations."""
+        return [
+            d for d in find_deadlines(self.prep.low, start, end)
+            if not any(c0 < d.end and d.start < c1 for c0, c1 in self.citations)
+        ]
+
+    def _finish(self, task: _Task) -> list[Assignment]:
+        """The assignment(s) of a task: one per deadline when it sets several."""
+        end = _trim_end(self.prep.raw, task.start, task.end)
+        coordinating = self._coordinating(task.body, end, task.leads)
+        leads = tuple(self._mention(p) for p in task.leads)
+        kind = "request" if self._is_request(task) else "task"
+        deadlines = self.deadlines(task.body, end)
+        cuts = [task.body] + [d.end for d in deadlines[:-1]] + [end]
+        if len({(d.year, d.month, d.day, d.rule) for d in deadlines}) < 2:
+            cuts = [task.body, end]
+        out = []
+        for i in range(len(cuts) - 1):
+            seg_start, seg_end = cuts[i], cuts[i + 1]
+            here = [d for d in deadlines if seg_start <= d.start < seg_end]
+            text_start = task.start if i == 0 else seg_start
+            summary, summary_span = self._summary(seg_start, seg_end, here)
+            out.append(
+                Assignment(
+                    item=task.item,
+                    lead=leads,
+                    coordinating=coordinating,
+                    deadline=self._deadline(here[0]) if here else None,
+                    summary=summary,
+                    summary_span=summary_span,
+                    text=self.prep.span_text(text_start, seg_end),
+                    text_span=(text_start, seg_end),
+                    report_to=self._report_to(seg_start, seg_end) or self._report_to(task.body, end),
+                    kind=kind,
+                )
+            )
+        return out
+
+    def _is_request(self, task: _Task) -> bool:
+        """A request to an outside party: an enterprise or a central body."""
+        return task.verb in (None, "đề nghị") and any(p.outside for p in task.leads)
+
+    def _mention(self, phrase: Phrase) -> AgencyMention:
+        """An agency phrase as plain data."""
+        return AgencyMention(self.reader.text(phrase), self.reader.span(phrase), None, phrase.group)
+
+    def token_at(self, position: int) -> int:
+        """Index of the first token at or after a character offset."""
+        return bisect_left(self.starts, position)
+
+    def _coordinating(self, start: int, end: int, leads: tuple[Phrase, ...]) -> tuple[AgencyMention, ...]:
+        """Agencies after ``phối hợp (với)`` in the task body."""
+        toks, found = self.toks, []
+        last = self.token_at(end)
+        lead_spans = {self.reader.span(p) for p in leads}
+        for k in range(self.token_at(start), last - 1):
+            if toks[k].low != "phối" or toks[k + 1].low != "hợp":
+                continue
+            j = k + 2
+            while j < last and toks[j].low in ("chặt", "chẽ", "với", "cùng"):
+                j += 1
+            for phrase in self.reader.parse_list(j, last, "object"):
+                if self.reader.span(phrase) not in lead_spans:
+                    found.append(self._mention(phrase))
+        return tuple(found)
+
+    def _deadline(self, match: DeadlineMatch) -> Deadline:
+        """A deadline with its date resolved, the year from context when omitted."""
+        year = match.year or self.years.year_for(match.start, match.month, match.day)
+        value = resolve_deadline(match, year) if year else None
+        text = self.prep.span_text(match.start, match.end)
+        return Deadline(value, text, (match.start, match.end), match.recurrence)
+
+    def _report_to(self, start: int, end: int) -> ReportTo | None:
+        """``báo cáo UBND tỉnh (qua Sở X)``, ``gửi về Sở X``: where results go."""
+        last = self.token_at(end)
+        for m in _REPORT_RE.finditer(self.prep.low, start, end):
+            items = self.reader.parse_list(self.token_at(m.end()), last, "object")
+            if not items:
+                continue
+            target = items[0]
+            span_start, span_end = self.reader.span(target)
+            via = self._via(target.last, last)
+            text = self.reader.text(target)
+            if via:
+                text = f"{text} (qua {self.reader.text(via)})"
+                span_end = self.reader.span(via)[1]
+            return ReportTo(text, (span_start, span_end), self._mention(target),
+                            self._mention(via) if via else None)
+        return None
+
+    def _via(self, k: int, last: int) -> Phrase | None:
+        """The agency in ``(qua X ...)`` right after a report target."""
+        toks = self.toks
+        if k + 1 < last and toks[k].text == "(" and toks[k + 1].low == "qua":
+            items = self.reader.parse_list(k + 2, last, "object")
+            return items[0] if items else None
+        return None
+
+    def _summary(self, start: int, end: int, deadlines: list[DeadlineMatch]) -> tuple[str, Span]:
+        """A short verbatim fragment of the task: its first action, before the deadline."""
+        toks = self.toks
+        k, last = self.token_at(start), self.token_at(end)
+        k = self._skip_roles(k, last)
+        stop = min([d.start for d in deadlines] + [end])
+        words, j = 0, k
+        while j < last and toks[j].start < stop and toks[j].text not in ";.:" and words < _SUMMARY_WORDS:
+            words += toks[j].is_word
+            j += 1
+        while j > k and toks[j - 1].low in _SUMMARY_TRIM:
+            j -= 1
+        if j <= k:
+            return "", (start, start)
+        span = (toks[k].start, toks[j - 1].end)
+        return self.prep.span_text(*span), span
+
+    def _skip_roles(self, k: int, last: int) -> int:
+        """Skip ``chủ trì,`` and ``phối hợp với X,`` before the action itself."""
+        toks = self.toks
+        while k < last:
+            if toks[k].text in ",-–:" or toks[k].low in ("cần", "có", "trách", "nhiệm"):
+                k += 1
+            elif k + 1 < last and (toks[k].low, toks[k + 1].low) == ("chủ", "trì") and (
+                k + 2 < last and toks[k + 2].text == ","
+            ):
+                k += 2
+            elif k + 1 < last and (toks[k].low, toks[k + 1].low) == ("phối", "hợp"):
+                j = k + 2
+                while j < last and toks[j].low in ("chặt", "chẽ", "với"):
+                    j += 1
+                items = self.reader.parse_list(j, last, "object")
+                k = items[-1].last if items else j
+            else:
+                break
+        return k
+
+
+def _trim_end(raw: str, start: int, end: int) -> int:
+    """End of a task without the punctuation and spaces that close its sentence."""
+    while end > start and (raw[end - 1] in ".;,:/ " or raw[end - 1].isspace()):
+        end -= 1
+    return end

@@ -1,0 +1,47 @@
+"""Who chaired the meeting (chủ trì): the named chair, else the one who concluded."""
+
+from __future__ import annotations
+
+from .model import Person, Speech
+from .prepare import Sentence
+from .speeches import SpeechReader
+
+_MEETING_NEXT = frozenset({",", ".", "hội", "cuộc", "phiên", "buổi", "họp", "và", ";", ":"})
+_MAX_GAP = 30  # tokens between a name (with its title) and "chủ trì"
+
+
+def find_chair(reader: SpeechReader, speeches: list[Speech]) -> Person | None:
+    """The named chair of the meeting, or the person whose speech concluded it."""
+    for sentence in reader.prep.sentences:
+        person = _chair_in(reader, sentence)
+        if person:
+            return person
+    for kind in ("conclusion", "directive"):
+        for speech in speeches:
+            if speech.kind == kind:
+                return speech.person
+    return None
+
+
+def _chair_in(reader: SpeechReader, s: Sentence) -> Person | None:
+    """A person who chairs in this sentence (``X ... chủ trì hội nghị``)."""
+    toks = reader.toks
+    for k in range(s.first, s.last - 1):
+        if toks[k].low != "chủ" or toks[k + 1].low != "trì":
+            continue
+        after = [t.low for t in toks[k + 2 : k + 5]]
+        if after[:3] == ["tại", "điểm", "cầu"]:
+            continue  # the chair of one connection point, not of the meeting
+        names = reader.names(s.first, s.last)
+        if k > s.first and toks[k - 1].low == "sự":
+            later = [n for n in names if k < n[0] <= k + 8]
+            if later:
+                return reader.person(*later[0], s.first, toks[later[0][1] - 1].end)
+            continue
+        if after and after[0] not in _MEETING_NEXT or after[1:3] == ["phối", "hợp"]:
+            continue  # "chủ trì xây dựng ...", "chủ trì, phối hợp": a task, not a chair
+        before = [n for n in names if n[1] <= k and k - n[1] <= _MAX_GAP]
+        if before:
+            first, last = before[-1]
+            return reader.person(first, last, s.first, toks[k].start)
+    return None

@@ -1,0 +1,221 @@
+"""Dates and deadline phrases (ngày, tháng, quý, năm) and the year a text implies."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+
+# d/m/yyyy, d-m-yyyy, d.m.yyyy and the written form "ngày 10 tháng 12 năm 2021".
+FULL_DATE_RE = re.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"
+    r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+)
+# A day and month with an optional year: "22-4", "17/3", "15/01/2022", "10 tháng 12".
+DAY_MONTH = (
+    r"(?P<d>\d{1,2})(?:(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?"
+    r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)(?![\d/]|\.\d)"
+)
+_DAY_RE = re.compile(
+    r"(?P<pre>(?:hoàn\s+thành|ban\s+hành|xong|hoàn\s+tất|gửi)\s+)?"
+    r"(?P<trig>trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|muộn\s+nhất(?:\s+là)?"
+    r"|hạn\s+chót(?:\s+là)?|vào)\s+(?:ngày\s+)?" + DAY_MONTH
+)
+_RECURRING_RE = re.compile(
+    r"(?P<trig>trước|vào|chậm\s+nhất(?:\s+là)?)\s+ngày\s+(?P<d>\d{1,2})\s+"
+    r"(?:hằng|hàng|mỗi|của\s+tháng\s+cuối)\s+(?P<unit>tháng|quý|năm)"
+)
+_MONTH_RE = re.compile(
+    r"(?P<pre>(?:hoàn\s+thành|ban\s+hành|xong|vào)\s+)?"
+    r"(?:(?P<q>trong|vào|giữa|cuối|trước|hết|đến\s+hết|ngay\s+trong)\s+)?"
+    r"tháng\s+(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?(?![\d/])"
+)
+_QUARTER_RE = re.compile(
+    r"(?P<pre>(?:hoàn\s+thành|xong)\s+)?"
+    r"(?:(?P<q>trong|vào|trước|cuối|hết|đến\s+hết)\s+)?"
+    r"quý\s+(?P<n>iv|iii|ii|i|[1-4])\b(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?"
+)
+_YEAR_RE = re.compile(r"(?P<q>trong|cuối|trong\s+cả)\s+năm\s+(?P<y>\d{4})\b")
+# "trong năm 2022" is a deadline only after a verb of finishing; otherwise it is
+# usually the period a plan covers ("kế hoạch ... trong năm 2022").
+_FINISH_RE = re.compile(r"hoàn\s+thành|hoàn\s+tất|xong|ban\s+hành|trình|đạt")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR_WORD_RE = re.compile(r"(?<!đến )năm\s+(\d{4})\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A full date written in the text."""
+
+    start: int
+    end: int
+    value: date
+
+
+@dataclass(frozen=True)
+class DeadlineMatch:
+    """A deadline phrase; ``year`` is None when the text leaves it to context."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None
+    rule: str
+    recurrence: str | None = None
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    """Return the date, or None when the numbers are not a calendar day."""
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def month_end(year: int, month: int) -> date:
+    """Return the last day of the month (``trong tháng N``)."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_full_dates(low: str) -> list[DateMention]:
+    """Every complete date (day, month and year) in the lower-case text."""
+    found = []
+    for m in FULL_DATE_RE.finditer(low):
+        day, month, year = (m.group("d"), m.group("m"), m.group("y"))
+        if day is None:
+            day, month, year = m.group("d2"), m.group("m2"), m.group("y2")
+        value = make_date(int(year), int(month), int(day))
+        if value:
+            found.append(DateMention(m.start(), m.end(), value))
+    return found
+
+
+def date_parts(match: re.Match[str]) -> tuple[int, int | None, int | None]:
+    """Day, month and year groups of a :data:`DAY_MONTH` match."""
+    month = match.group("m") or match.group("m2")
+    year = match.group("y") or match.group("y2")
+    return (
+        int(match.group("d")),
+        int(month) if month else None,
+        int(year) if year else None,
+    )
+
+
+def find_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
+    """Deadline phrases in ``low[start:end]``, in reading order, without overlaps."""
+    found = _day_deadlines(low, start, end) + _period_deadlines(low, start, end)
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DeadlineMatch] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+def _day_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
+    """``trước ngày 31/12/2021``, ``trước 15/01/2022``, ``ngày 15 hằng tháng``."""
+    found = []
+    for m in _RECURRING_RE.finditer(low, start, end):
+        unit = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly"}[m.group("unit")]
+        found.append(
+            DeadlineMatch(m.start(), m.end(), None, 0, int(m.group("d")), "day", unit)
+        )
+    for m in _DAY_RE.finditer(low, start, end):
+        day, month, year = date_parts(m)
+        if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+            continue
+        found.append(DeadlineMatch(m.start(), m.end(), year, month, day, "day"))
+    return found
+
+
+def _period_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
+    """Month, quarter and year deadlines (``giữa tháng 4/2022``, ``quý II``)."""
+    found = []
+    for m in _MONTH_RE.finditer(low, start, end):
+        month, year = int(m.group("m")), m.group("y") or m.group("y2")
+        qualifier = " ".join((m.group("q") or "").split())
+        if not 1 <= month <= 12 or not (qualifier or year):
+            continue  # a bare "tháng 3" names a month, it sets no deadline
+        rule = {"giữa": "mid_month", "trước": "before_month"}.get(qualifier, "month_end")
+        found.append(DeadlineMatch(m.start(), m.end(), _int(year), month, None, rule))
+    for m in _QUARTER_RE.finditer(low, start, end):
+        year = m.group("y") or m.group("y2")
+        if not (m.group("q") or year):
+            continue
+        rule = "before_quarter" if m.group("q") == "trước" else "quarter_end"
+        quarter = _QUARTERS[m.group("n")]
+        found.append(DeadlineMatch(m.start(), m.end(), _int(year), quarter, None, rule))
+    for m in _YEAR_RE.finditer(low, start, end):
+        clause_start = max(low.rfind(";", start, m.start()), low.rfind(".", start, m.start()))
+        if m.group("q") != "cuối" and not _FINISH_RE.search(low, clause_start + 1, m.start()):
+            continue
+        found.append(DeadlineMatch(m.start(), m.end(), int(m.group("y")), 12, 31, "day"))
+    return found
+
+
+def _int(text: str | None) -> int | None:
+    """``int(text)`` or None."""
+    return int(text) if text else None
+
+
+def resolve_deadline(match: DeadlineMatch, year: int) -> date | None:
+    """The calendar date a deadline phrase names once its year is known."""
+    if match.recurrence:
+        return None  # "trước ngày 15 hằng tháng" has no single date
+    if match.rule == "day" and match.day is not None:
+        return make_date(year, match.month, match.day)
+    if match.rule == "mid_month":
+        return date(year, match.month, 15)
+    if match.rule == "month_end":
+        return month_end(year, match.month)
+    if match.rule == "before_month":
+        return month_end(year - (match.month == 1), (match.month - 2) % 12 + 1)
+    if match.rule == "quarter_end":
+        return month_end(year, match.month * 3)
+    if match.rule == "before_quarter":
+        return month_end(year - (match.month == 1), ((match.month - 2) % 4 + 1) * 3)
+    return None
+
+
+class YearContext:
+    """Supplies the year a phrase leaves out, from the dates around it."""
+
+    def __init__(
+        self,
+        reference: date | None,
+        dates: list[DateMention],
+        low: str,
+        fallback_year: int | None,
+    ) -> None:
+        self.reference = reference
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.starts = [d.start for d in self.dates]
+        self.year_words = [(m.start(), int(m.group(1))) for m in _YEAR_WORD_RE.finditer(low)]
+        self.fallback_year = fallback_year
+
+    def year_for(self, position: int, month: int, day: int | None) -> int | None:
+        """The year for a day/month at ``position``: meeting first, then nearest date."""
+        if self.reference is not None:
+            ref = self.reference
+            # A deadline is set at or after the meeting: "trong tháng 1" said in
+            # December means January of the next year.
+            later = (month, day or 31) < (ref.month, ref.day)
+            return ref.year + 1 if later else ref.year
+        nearest = self._nearest_date(position)
+        if nearest is not None:
+            return nearest
+        if self.year_words:
+            return min(self.year_words, key=lambda w: abs(w[0] - position))[1]
+        return self.fallback_year
+
+    def _nearest_date(self, position: int) -> int | None:
+        """Year of the full date closest to ``position``."""
+        if not self.dates:
+            return None
+        index = bisect_left(self.starts, position)
+        near = self.dates[max(0, index - 1) : index + 1]
+        return min(near, key=lambda d: abs(d.start - position)).value.year

@@ -1,0 +1,106 @@
+"""The extractor: a meeting text in, a structured draft (:class:`Extraction`) out."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+from domain.text import nfc
+
+from .agencies import AgencyReader
+from .assignments import AssignmentReader
+from .chair import find_chair
+from .dates import YearContext, find_full_dates
+from .directory import Directory, proposed_agencies
+from .documents import find_documents
+from .errors import ExtractionError
+from .meeting import find_approvals, find_meeting_date, find_points, find_published, find_title
+from .model import Extraction, KnownAgency, Meeting
+from .prepare import Prepared, prepare
+from .speeches import SpeechReader
+
+# Larger inputs are refused: a meeting conclusion is a few pages, and a bound keeps
+# every request fast. Two million characters is about a 600-page book.
+MAX_TEXT_CHARS = 2_000_000
+# Share of control characters above which an input is taken for binary data.
+MAX_CONTROL_SHARE = 0.05
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def extract(
+    text: str, agencies: Sequence[KnownAgency] = (), today: date | None = None
+) -> Extraction:
+    """Read the meeting, speeches, assignments and cited documents of ``text``."""
+    check_text(text)
+    if not text.strip():
+        return Extraction()
+    raw = nfc(text)
+    prep = prepare(raw)
+    reader = AgencyReader(prep)
+    documents = find_documents(prep)
+    citations = [d.span for d in documents]
+    published = find_published(prep)
+    dated = [d for d in documents if d.date]
+    held = find_meeting_date(prep, [d.date for d in dated if d.date], published, today)
+    speech_reader = SpeechReader(prep)
+    reading = speech_reader.read()
+    years = _year_context(prep, citations, held[0] if held else None, today)
+    directory = Directory(agencies)
+    assignments = [
+        directory.resolve_assignment(a)
+        for a in AssignmentReader(prep, reader, reading.in_discussion, citations, years).read()
+    ]
+    title = find_title(prep)
+    points, count, count_span = find_points(prep, reader)
+    meeting = Meeting(
+        title=title[0] if title else None,
+        title_span=title[1] if title else None,
+        date=held[0] if held else None,
+        date_span=held[1] if held else None,
+        chair=find_chair(speech_reader, reading.speeches),
+        connection_points=tuple(points),
+        connection_point_count=count,
+        count_span=count_span,
+        published=published,
+    )
+    return Extraction(
+        meeting=meeting,
+        speeches=tuple(reading.speeches),
+        assignments=tuple(assignments),
+        documents=tuple(documents),
+        approvals=tuple(find_approvals(prep)),
+        agencies_proposed=tuple(proposed_agencies(assignments)),
+        normalized=raw != text,
+    )
+
+
+def check_text(text: object) -> None:
+    """Raise :class:`ExtractionError` unless ``text`` is a string of readable size."""
+    if not isinstance(text, str):
+        raise ExtractionError(f"expected text (str), got {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ExtractionError(
+            f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}",
+            length=len(text),
+        )
+    if "\x00" in text:
+        raise ExtractionError("text contains NUL bytes: it looks like binary data")
+    controls = sum(
+        1
+        for c in text
+        if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cs")
+    )
+    if text and controls > MAX_CONTROL_SHARE * len(text):
+        raise ExtractionError(
+            f"{controls} of {len(text)} characters are control characters: not text"
+        )
+
+
+def _year_context(
+    prep: Prepared, citations: list[tuple[int, int]], held: date | None, today: date | None
+) -> YearContext:
+    """Where a missing year comes from: the meeting, else the nearest plain date."""
+    mentions = find_full_dates(prep.low)
+    plain = [m for m in mentions if not any(s <= m.start < e + 20 for s, e in citations)]
+    return YearContext(held, plain or mentions, prep.low, today.year if today else None)

@@ -1,0 +1,264 @@
+"""Named speakers, their titles and speech kinds (phát biểu), and the meeting's chair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from domain.text import fold
+
+from . import vocab
+from .model import Person, Speech, Span
+from .prepare import Prepared, Sentence
+
+_VERBS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _kind in vocab.SPEECH_VERBS:
+    _words = tuple(_phrase.split())
+    _VERBS.setdefault(_words[0], []).append((_words, _kind))
+for _entries in _VERBS.values():
+    _entries.sort(key=lambda e: -len(e[0]))
+_BLOCKERS = {tuple(p.split()) for p in vocab.SPEAKER_BLOCKERS} | {("tiếp", "thu")}
+_ADVERBS = frozenset({"đã", "trực", "tiếp", "cũng", "vừa", "sẽ", "thay", "mặt", "đại", "biểu"})
+_BETWEEN_OK = vocab.TITLE_WORDS | _ADVERBS | {"của", "tập", "đoàn", "quốc", "hội"}
+_STOPS = frozenset({";", ":", ".", "!", "?"})
+_NOT_NAMES = frozenset({"hồ chí minh"})
+GENERIC = "speech"
+
+
+@dataclass
+class SpeechReading:
+    """Speeches found, and for each sentence whether it sits in a discussion."""
+
+    speeches: list[Speech] = field(default_factory=list)
+    in_discussion: list[bool] = field(default_factory=list)
+
+
+class SpeechReader:
+    """Reads people, their speech verbs and the chair from a prepared text."""
+
+    def __init__(self, prep: Prepared) -> None:
+        self.prep = prep
+        self.toks = prep.tokens
+
+    def read(self) -> SpeechReading:
+        """Every named speech, merged per person, and each sentence's context."""
+        found: list[Speech] = []
+        reading = SpeechReading()
+        discussion_para: int | None = None
+        discussion_names: set[str] = set()
+        for sentence in self.prep.sentences:
+            speeches, lead_kind = self.sentence_speeches(sentence)
+            found.extend(speeches)
+            kinds = [s.kind for s in speeches if s.kind != GENERIC] or (
+                [lead_kind] if lead_kind and lead_kind != GENERIC else []
+            )
+            names = {fold(s.person.name) for s in speeches}
+            if kinds and kinds[-1] == "discussion":
+                discussion_para, discussion_names = sentence.para, names
+            elif kinds:
+                discussion_para, discussion_names = None, set()
+            mentions = names & discussion_names
+            reading.in_discussion.append(
+                discussion_para is not None
+                and (sentence.para == discussion_para or bool(mentions))
+            )
+        reading.speeches = merge_speeches(found)
+        return reading
+
+    def sentence_speeches(self, s: Sentence) -> tuple[list[Speech], str | None]:
+        """Speeches of one sentence, and the kind its opening phrase sets, if any."""
+        lead = self.verb_at(s.body_first, s.last)
+        comma = self._first_comma(s) if lead else None
+        speeches = []
+        for first, last in self.names(s.first, s.last):
+            kind_span = None
+            if lead and comma is not None and first > comma and not speeches:
+                kind_span = (lead[1], self._span(s.body_first, s.body_first + lead[0]))
+            kind_span = kind_span or self._verb_after(last, s.last) or self._verb_of(first)
+            if kind_span:
+                person = self.person(first, last, s.first, kind_span[1][0])
+                speeches.append(Speech(person, kind_span[0], kind_span[1]))
+        lead_kind = None
+        if lead and comma is not None and (speeches or self._delegates(comma + 1, s.last)):
+            lead_kind = lead[1]  # "Thảo luận ..., các đại biểu cho rằng"
+        return speeches, lead_kind
+
+    def _delegates(self, k: int, end: int) -> bool:
+        """Delegates speak at ``k`` (các đại biểu, đại diện ...)."""
+        lows = [t.low for t in self.toks[k : min(end, k + 3)]]
+        return lows[:2] in (["đại", "biểu"], ["đại", "diện"]) or lows[1:3] == ["đại", "biểu"]
+
+    def verb_at(self, k: int, end: int) -> tuple[int, str] | None:
+        """A speech verb at token ``k``: (length, kind)."""
+        if k >= end:
+            return None
+        for words, kind in _VERBS.get(self.toks[k].low, ()):
+            n = len(words)
+            if k + n <= end and all(self.toks[k + i].low == words[i] for i in range(n)):
+                return n, kind
+        return None
+
+    def names(self, first: int, last: int) -> list[tuple[int, int]]:
+        """Token ranges of people's names: capitalised words from a family name."""
+        found = []
+        k = first
+        while k < last:
+            if not self._name_word(k):
+                k += 1
+                continue
+            run_end = k
+            while run_end < last and self._name_word(run_end):
+                run_end += 1
+            name = self._name_in_run(k, run_end)
+            if name:
+                found.append(name)
+            k = run_end
+        return found
+
+    def _name_word(self, k: int) -> bool:
+        """A capitalised word that may be part of a name."""
+        tok = self.toks[k]
+        return tok.is_word and tok.is_cap and not tok.is_acronym and not tok.text.isdigit()
+
+    def _name_in_run(self, start: int, end: int) -> tuple[int, int] | None:
+        """The name inside a run of capitalised words, if one starts at a family name."""
+        for i in range(start, end):
+            if self.toks[i].low not in vocab.SURNAMES:
+                continue
+            stop = i + 1
+            while stop < end and self.toks[stop].low not in vocab.TITLE_OPENERS:
+                stop += 1
+            length = stop - i
+            if length > 4:
+                continue
+            courtesy = i > 0 and self.toks[i - 1].low in ("chí", "ông", "bà")
+            text = " ".join(t.low for t in self.toks[i:stop])
+            if (length >= 3 or (length == 2 and courtesy)) and text not in _NOT_NAMES:
+                return i, stop
+        return None
+
+    def _first_comma(self, s: Sentence) -> int | None:
+        """Token index of the sentence's first comma."""
+        for k in range(s.body_first, s.last):
+            if self.toks[k].text == ",":
+                return k
+        return None
+
+    def _verb_after(self, name_end: int, end: int) -> tuple[str, Span] | None:
+        """The speech verb after a name and its title (``X, Chủ tịch ..., kết luận``)."""
+        for k in range(name_end, min(end, name_end + 25)):
+            tok = self.toks[k]
+            verb = self.verb_at(k, end)
+            if verb:
+                return verb[1], self._span(k, k + verb[0])
+            if tok.text in _STOPS or self._blocked(k, end):
+                return None
+            if tok.is_word and not tok.is_cap and tok.low not in _BETWEEN_OK:
+                return None
+            if k > name_end and self._name_in_run(k, min(end, k + 4)) == (k, k + 3):
+                return None  # another person's name: the verb is theirs
+        return None
+
+    def _blocked(self, k: int, end: int) -> bool:
+        """A verb that ends the speaker's clause (nhấn mạnh, chủ trì ...)."""
+        for words in _BLOCKERS:
+            n = len(words)
+            if k + n <= end and all(self.toks[k + i].low == words[i] for i in range(n)):
+                return True
+        return False
+
+    def _verb_of(self, first: int) -> tuple[str, Span] | None:
+        """``ý kiến phát biểu của đồng chí NAME``, ``Kết luận của ... NAME``."""
+        window_start = max(0, first - 7)
+        lows = [t.low for t in self.toks[window_start:first]]
+        if "của" not in lows:
+            return None
+        of = window_start + len(lows) - 1 - lows[::-1].index("của")
+        if any(not t.is_word for t in self.toks[of:first]):
+            return None  # "báo cáo của Sở X, đồng chí Y": the verb is not Y's
+        for k in range(window_start, of):
+            verb = self.verb_at(k, of)
+            if verb:
+                return verb[1], self._span(k, k + verb[0])
+        return None
+
+    def person(self, first: int, last: int, floor: int, verb_start: int) -> Person:
+        """A person with the title written before the name, or else after it."""
+        name_span = self._span(first, last)
+        name = self.prep.span_text(*name_span)
+        title_span = self.title_before(first, floor) or self.title_after(last, verb_start)
+        title = self.prep.span_text(*title_span) if title_span else ""
+        return Person(name, title, name_span, title_span)
+
+    def title_before(self, first: int, floor: int) -> Span | None:
+        """Span of the title just before a name (``Chủ tịch UBND tỉnh`` NAME)."""
+        k = first
+        while k > floor:
+            tok = self.toks[k - 1]
+            if not tok.is_word or not (tok.is_cap or tok.low in vocab.TITLE_WORDS):
+                break
+            k -= 1
+        k = self._skip_academic(k, first)
+        return self._span(k, first) if k < first else None
+
+    def _skip_academic(self, k: int, end: int) -> int:
+        """Skip courtesy and academic words (PGS, TS, Tiến sỹ) at the start of a title."""
+        while k < end:
+            two = " ".join(t.low for t in self.toks[k : k + 2])
+            if two in vocab.ACADEMIC and k + 2 <= end:
+                k += 2
+            elif self.toks[k].low in vocab.ACADEMIC or self.toks[k].text in ",.":
+                k += 1
+            else:
+                break
+        return k
+
+    def title_after(self, last: int, limit: int) -> Span | None:
+        """Span of an appositive title after a name (NAME, ``Chủ tịch ...``)."""
+        k = last
+        while k < len(self.toks) and self.toks[k].start < limit and self.toks[k].text in ",-–":
+            k += 1
+        end = k
+        while end < len(self.toks) and self.toks[end].end <= limit:
+            if self.toks[end].text in _STOPS:
+                break
+            end += 1
+        while end > k and (self.toks[end - 1].text in ",-–(" or self.toks[end - 1].low in _ADVERBS):
+            end -= 1
+        return self._span(k, end) if end > k else None
+
+    def _span(self, first: int, last: int) -> Span:
+        """Character span of tokens ``[first, last)``."""
+        return self.toks[first].start, self.toks[last - 1].end
+
+
+def merge_speeches(found: list[Speech]) -> list[Speech]:
+    """One speech per person and kind; a conclusion absorbs the same person's directive."""
+    kinds: dict[str, set[str]] = {}
+    for speech in found:
+        kinds.setdefault(fold(speech.person.name), set()).add(speech.kind)
+    merged: list[Speech] = []
+    seen: set[tuple[str, str]] = set()
+    for speech in found:
+        key = fold(speech.person.name)
+        mine = kinds[key] - {GENERIC}
+        kind = speech.kind
+        if kind == GENERIC:
+            if mine:
+                continue  # "X phát biểu tại hội nghị" is the speech named elsewhere
+            kind = "discussion"
+        if kind == "directive" and "conclusion" in mine:
+            continue
+        if (key, kind) in seen:
+            continue
+        seen.add((key, kind))
+        person = speech.person
+        if not person.title:
+            person = _best_titled(found, key) or person
+        merged.append(Speech(person, kind, speech.verb_span))
+    return merged
+
+
+def _best_titled(found: list[Speech], key: str) -> Person | None:
+    """The same person's mention with the longest title."""
+    titled = [s.person for s in found if fold(s.person.name) == key and s.person.title]
+    return max(titled, key=lambda p: len(p.title)) if titled else None
