@@ -1,0 +1,113 @@
+"""The API's conventions: actor, If-Match, size limit, bad JSON, docs, health."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.app import Steerlog
+from tests.functional.support import Api, problem
+
+COMMITTEES = "/api/v1/committees"
+
+
+def test_write_without_actor_is_refused_and_nothing_is_stored(api: Api) -> None:
+    body = {"name": api.name("Ban Chỉ đạo"), "jurisdiction": "tỉnh Yên Bái"}
+    refused = problem(api.post(COMMITTEES, body, actor=None), 422)
+    assert refused["errors"] == {
+        "X-Steerlog-Actor": ["Missing data for required field."]
+    }
+    assert api.post(COMMITTEES, body).status_code == 201
+
+
+def test_blank_actor_is_refused(api: Api) -> None:
+    body = {"name": api.name("Ban Chỉ đạo"), "jurisdiction": "tỉnh Yên Bái"}
+    assert (
+        "X-Steerlog-Actor"
+        in problem(api.post(COMMITTEES, body, actor=""), 422)["errors"]
+    )
+
+
+def test_actor_is_recorded_on_the_event(api: Api) -> None:
+    committee_id = api.committee()
+    [entry] = api.get(f"/api/v1/history/{committee_id}").get_json()["items"]
+    assert entry["actor"] == "thu.ky@laocai.gov.vn"
+
+
+def test_malformed_if_match_is_a_422_and_a_star_matches_any_version(api: Api) -> None:
+    committee_id = api.committee()
+    path = f"{COMMITTEES}/{committee_id}/rename"
+    weak = api.post(path, {"name": "Ban A"}, if_match='W/"1"')
+    assert "If-Match" in problem(weak, 422)["errors"]
+    assert api.post(path, {"name": "Ban A"}, if_match="*").status_code == 200
+
+
+def test_request_body_over_one_mebibyte_is_a_413(api: Api) -> None:
+    committee_id = api.committee()
+    huge = {"name": "x" * (1024 * 1024 + 1)}
+    body = problem(api.post(f"{COMMITTEES}/{committee_id}/rename", huge), 413)
+    assert body["title"] == "Request Entity Too Large"
+
+
+def test_malformed_json_is_a_400(api: Api) -> None:
+    response = api.client.post(
+        COMMITTEES,
+        data='{"name": "Ban',
+        content_type="application/json",
+        headers={"X-Steerlog-Actor": "thu.ky"},
+    )
+    assert problem(response, 400)["detail"] == "Invalid JSON body."
+
+
+def test_json_that_is_not_an_object_is_a_422(api: Api) -> None:
+    response = api.post(COMMITTEES, ["Ban Chỉ đạo"])
+    assert "_schema" in problem(response, 422)["errors"]
+
+
+def test_unknown_body_fields_are_refused(api: Api) -> None:
+    body = {"name": api.name("Ban"), "jurisdiction": "tỉnh", "chairman": "X"}
+    assert problem(api.post(COMMITTEES, body), 422)["errors"] == {
+        "chairman": ["Unknown field."]
+    }
+
+
+def test_control_characters_in_text_are_refused(api: Api) -> None:
+    body = {"name": "Ban\x00Chỉ đạo", "jurisdiction": "tỉnh Lào Cai"}
+    assert "name" in problem(api.post(COMMITTEES, body), 422)["errors"]
+
+
+def test_unknown_route_and_method_are_problems(api: Api) -> None:
+    problem(api.get("/api/v1/nothing"), 404)
+    problem(api.client.delete(COMMITTEES), 405)
+
+
+def test_openapi_document_describes_the_api(api: Api) -> None:
+    response = api.get("/api/openapi.json")
+    assert response.status_code == 200
+    document = response.get_json()
+    assert document["openapi"].startswith("3.")
+    paths = document["paths"]
+    assert "/api/v1/meetings/{meeting_id}/speeches" in paths
+    assert "/api/v1/history/{aggregate_id}" in paths
+    problem_schema = document["components"]["responses"]["DEFAULT_ERROR"]["content"]
+    assert "application/problem+json" in problem_schema
+
+
+def test_interactive_documentation_page_is_served(api: Api) -> None:
+    response = api.get("/api/docs")
+    assert response.status_code == 200
+    assert b"swagger" in response.get_data().lower()
+
+
+def test_health_is_ok_when_the_event_store_answers(api: Api) -> None:
+    response = api.get("/healthz")
+    assert (response.status_code, response.get_json()) == (200, {"status": "ok"})
+
+
+def test_health_is_503_when_the_event_store_does_not_answer(
+    api: Api, application: Steerlog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreachable() -> int:
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(application.recorder, "max_notification_id", unreachable)
+    problem(api.get("/healthz"), 503)
