@@ -235,5 +235,7 @@ class DirectoryUseCases(SteerlogBase):
         """Lead agencies with each group replaced by its members, in order."""
         tracked: list[UUID] = []
         for agency in self._check_agencies(lead, field):
-            tracked.extend(agency.member_ids if agency.is_group else [agency.id])
+            # A group nobody has listed the members of is followed as one agency.
+            tracked.extend(agency.member_ids if agency.is_group else [])
+            tracked.extend([] if agency.is_group and agency.member_ids else [agency.id])
         return list(dict.fromkeys(tracked))

@@ -1,0 +1,126 @@
+"""The ``steerlog`` command: demo data, history, extraction, and the processes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from uuid import UUID
+
+from service.composition import build_application
+from service.errors import NotFoundError
+from service.report import Report
+from service.settings import Settings, SettingsError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one ``steerlog`` sub-command; returns the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except SettingsError as error:
+        print(f"steerlog: {error}", file=sys.stderr)
+        return 2
+    except NotFoundError as error:
+        print(f"steerlog: {error}", file=sys.stderr)
+        return 1
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: one sub-command per job."""
+    parser = argparse.ArgumentParser(prog="steerlog", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    demo = commands.add_parser(
+        "demo", help="load the five seed meetings and print them"
+    )
+    demo.add_argument("--quiet", action="store_true", help="load without printing")
+    demo.set_defaults(run=run_demo)
+    history = commands.add_parser("history", help="every event of one aggregate")
+    history.add_argument("id", type=aggregate_id, help="the aggregate's id")
+    history.add_argument("--json", action="store_true", help="one JSON object a line")
+    history.set_defaults(run=run_history)
+    extract = commands.add_parser("extract", help="read a conclusion text into a draft")
+    extract.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    extract.add_argument("--format", choices=("json", "text"), default="text")
+    extract.add_argument("--spans", action="store_true", help="add character spans")
+    extract.set_defaults(run=run_extract)
+    serve = commands.add_parser("serve", help="run the HTTP API under gunicorn")
+    serve.add_argument(
+        "--bind", default=os.environ.get("STEERLOG_BIND", "127.0.0.1:5000")
+    )
+    serve.add_argument("--workers", type=int, default=2)
+    serve.set_defaults(run=run_serve)
+    return parser
+
+
+def aggregate_id(text: str) -> UUID:
+    """An aggregate id given on the command line."""
+    try:
+        return UUID(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id: {text!r}") from None
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Load the demo (idempotent) and print each meeting with its assignments."""
+    from service.demo import load_demo
+
+    app = build_application(Settings.from_env())
+    report = Report(app)
+    for loaded in load_demo(app):
+        if args.quiet:
+            continue
+        state = "đã có sẵn" if loaded.already_loaded else "đã nạp"
+        print(f"\n{loaded.source}: {state}")
+        for meeting_id in loaded.meeting_ids:
+            print("\n".join(report.meeting(meeting_id)))
+        for assignment_id in loaded.assignment_ids:
+            print("\n".join(report.assignment(assignment_id)))
+    app.close()
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """Print an aggregate's events, oldest first, with actor and time."""
+    app = build_application(Settings.from_env())
+    for entry in app.history(args.id):
+        if args.json:
+            line = {
+                "version": entry.version,
+                "event": entry.event,
+                "recorded_at": entry.recorded_at.isoformat(),
+                "actor": entry.actor,
+                "data": entry.data,
+            }
+            print(json.dumps(line, ensure_ascii=False))
+        else:
+            data = json.dumps(entry.data, ensure_ascii=False)
+            print(
+                f"{entry.version:>4} {entry.recorded_at.isoformat()} {entry.actor}"
+                f" {entry.event} {data}"
+            )
+    app.close()
+    return 0
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Print the draft a conclusion text gives (see service.extraction)."""
+    from service.extraction.__main__ import main as extract_main
+
+    options = [args.file, "--format", args.format, *(["--spans"] if args.spans else [])]
+    return extract_main(options)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Replace this process with gunicorn serving ``web.wsgi:app``."""
+    Settings.from_env()  # refuse bad settings before starting workers
+    command = ["gunicorn", "--bind", args.bind, "--workers", str(args.workers)]
+    os.execvp("gunicorn", [*command, "web.wsgi:app"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
