@@ -25,6 +25,16 @@ _TITLE_PAIRS = frozenset(
 )
 _TITLE_WORDS = frozenset({"phó", "ông", "bà", "giáo", "tiến", "pgs", "ts", "gs"})
 _PLURALS = frozenset({"các", "mọi"})
+# Lower-case words that never finish a capitalised name word: function words and the
+# first syllables of the verbs that follow a subject ("Sở Y tế chủ trì").
+_NO_ABSORB = frozenset(
+    """và các của để chủ phối tham giao yêu đề báo cần có đã được sẽ là với tại trong
+    cho theo về triển thực tổ hỗ rà kiểm hướng đôn khẩn tiếp tăng đẩy nghiên hoàn cập
+    chỉ trình xây bố phải không cũng vừa đang nêu trao thảo phát lấy đưa làm nâng quan
+    chịu bảo duy sớm khảo góp chuẩn tổng ứng sử tập thống lập kịp quyết ban nhằm từ đến
+    do bởi qua cùng như thì mà hoặc hay khi sau trước nay này đó ở ra vào lên gửi phụ
+    tiến tuyên vận""".split()
+)
 
 
 def _index(tables: dict[str, frozenset[str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -109,11 +119,13 @@ class AgencyReader:
         name_end = self.extend(j + length, end, mode)
         head_words = " ".join(t.low for t in self.toks[j : j + length])
         kind = self._settle_kind(kind, head_words, j, j + length, name_end, plural)
-        if kind is None or not self._allowed(kind, mode, plural, self.toks[j]):
+        following = self.toks[name_end].text if name_end < end else ""
+        if kind is None or not self._allowed(kind, mode, plural, self.toks[j], following):
             return None
         if kind == "role" and self._has_person(j, name_end):
             return None
-        outside = head_words in vocab.OUTSIDE_PARTY_HEADS
+        outside = head_words in vocab.OUTSIDE_PARTY_HEADS and kind in ("named", "standalone")
+        plural = plural or any(t.low in _PLURALS for t in self.toks[j:name_end])
         return Phrase(i, name_end, kind, plural, outside)
 
     def _settle_kind(
@@ -130,47 +142,69 @@ class AgencyReader:
         return kind
 
     @staticmethod
-    def _allowed(kind: str, mode: str, plural: bool, head: Token) -> bool:
+    def _allowed(kind: str, mode: str, plural: bool, head: Token, following: str) -> bool:
         """Bare plural nouns only where an addressee is expected."""
         if kind == "attach":
             return mode in ("list", "point")
         if kind == "category" and mode == "subject":
-            return plural or head.is_cap
+            return plural or (head.is_cap and following == ",")
         return True
 
     def extend(self, k: int, end: int, mode: str) -> int:
         """Token index where the name that follows a head ends."""
         toks = self.toks
+        after_cap = False  # the previous token was a capitalised word of the name
         while k < end:
             tok = toks[k]
             step = self._step(k, end, mode)
             if step:
                 k += step
+                after_cap = False
             elif tok.is_word and tok.is_cap and not self._title_stop(k, end):
                 k += 1
+                if not after_cap and not tok.is_acronym and self._absorbs(k, end):
+                    k += 1  # "Thông tin", "Y tế": a name word of two syllables
+                    after_cap = False
+                else:
+                    after_cap = True
             else:
                 break
         return k
+
+    def _absorbs(self, k: int, end: int) -> bool:
+        """True when the lower-case syllable at ``k`` completes the word before it."""
+        if k >= end:
+            return False
+        tok = self.toks[k]
+        return (
+            tok.is_word
+            and not tok.is_cap
+            and not tok.text.isdigit()
+            and tok.low not in _NO_ABSORB
+            and self.match(k, end, _COMPLEMENTS) is None
+        )
 
     def _step(self, k: int, end: int, mode: str) -> int:
         """Length of a multi-token continuation at ``k``, or 0."""
         toks = self.toks
         tok, nxt = toks[k], toks[k + 1] if k + 1 < end else None
-        found = self.match(k, end, _COMPLEMENTS)
-        if found:
-            return found[0]
         if tok.is_cap:
             head = self.match(k, end, _HEADS)
             if head and head[1] in ("standalone", "named"):
                 return head[0]  # "Văn phòng UBND tỉnh", "thành viên Ban Chỉ đạo"
+            found = self.match(k, end, _COMPLEMENTS)
+            return found[0] if found and found[0] > 1 else 0  # "Chuyển đổi số"
+        found = self.match(k, end, _COMPLEMENTS)
+        if found:
+            return found[0]
         if nxt is None or k == 0:
             return 0
         prev = toks[k - 1]
         cap_next = nxt.is_word and nxt.is_cap and not self._title_stop(k + 1, end)
-        if tok.low == "và" and cap_next and prev.is_cap and not self.starts_agency(k + 1, end):
-            return 2  # "Thông tin và Truyền thông"
-        if tok.text in "-–&" and cap_next and (prev.is_cap or prev.is_acronym):
-            return 2  # "Giao thông - Vận tải", "HĐND- UBND"
+        if tok.low == "và" and cap_next and prev.is_word and not self.starts_agency(k + 1, end):
+            return 1  # "Thông tin và Truyền thông"
+        if tok.text in "-–&" and cap_next and prev.is_word:
+            return 1  # "Giao thông - Vận tải", "HĐND- UBND"
         if tok.low == "về" and (nxt.is_cap or nxt.low == "chuyển"):
             return 1  # "Ban Chỉ đạo về Chuyển đổi số"
         if tok.low == "các" and cap_next and not self.starts_agency(k + 1, end):

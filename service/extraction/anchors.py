@@ -122,6 +122,8 @@ class AnchorFinder:
             j += 1
         if j >= end or not toks[j].is_word:
             return "none"
+        if sum(t.is_word for t in toks[j : min(end, j + 8)]) < 3:
+            return "none"  # too short to be a task ("Báo Tuyên Quang điện tử")
         low = toks[j].low
         if low == "được" and self.phrase_at(j + 1, end, _HANDING_OVER):
             return "task"  # "Sở X được giao chủ trì ..."

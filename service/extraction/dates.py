@@ -150,8 +150,8 @@ def _period_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
         quarter = _QUARTERS[m.group("n")]
         found.append(DeadlineMatch(m.start(), m.end(), _int(year), quarter, None, rule))
     for m in _YEAR_RE.finditer(low, start, end):
-        clause_start = max(low.rfind(";", start, m.start()), low.rfind(".", start, m.start()))
-        if m.group("q") != "cuối" and not _FINISH_RE.search(low, clause_start + 1, m.start()):
+        clause = max(start, low.rfind(";", start, m.start()) + 1, low.rfind(".", start, m.start()) + 1)
+        if m.group("q") != "cuối" and not _FINISH_RE.search(low, clause, m.start()):
             continue
         found.append(DeadlineMatch(m.start(), m.end(), int(m.group("y")), 12, 31, "day"))
     return found

@@ -75,7 +75,9 @@ class SpeechReader:
                 kind_span = (lead[1], self._span(s.body_first, s.body_first + lead[0]))
             kind_span = kind_span or self._verb_after(last, s.last) or self._verb_of(first)
             if kind_span:
-                person = self.person(first, last, s.first, kind_span[1][0])
+                verb_start = kind_span[1][0]
+                limit = verb_start if verb_start > self.toks[last - 1].end else s.end
+                person = self.person(first, last, s.first, limit)
                 speeches.append(Speech(person, kind_span[0], kind_span[1]))
         lead_kind = None
         if lead and comma is not None and (speeches or self._delegates(comma + 1, s.last)):
@@ -89,8 +91,8 @@ class SpeechReader:
 
     def verb_at(self, k: int, end: int) -> tuple[int, str] | None:
         """A speech verb at token ``k``: (length, kind)."""
-        if k >= end:
-            return None
+        if k >= end or (k > 0 and self.toks[k - 1].low in ("ban", "sự", "của")):
+            return None  # "Ban Chỉ đạo", "sự chỉ đạo": nouns, not a speech
         for words, kind in _VERBS.get(self.toks[k].low, ()):
             n = len(words)
             if k + n <= end and all(self.toks[k + i].low == words[i] for i in range(n)):

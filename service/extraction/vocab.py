@@ -190,6 +190,13 @@ COMPLEMENTS = frozenset(
         "quân sự",
         "biên phòng",
         "cơ quan",
+        "nông thôn",
+        "vận tải",
+        "cộng đồng",
+        "thông minh",
+        "thị trường",
+        "xã hội",
+        "công nghệ cộng đồng",
     }
 )
 
@@ -324,6 +331,8 @@ NARRATIVE_OPENERS = (
     "theo đánh giá",
     "qua đó",
     "kết quả",
+    "nguồn",
+    "ảnh",
 )
 
 # Speech verbs and the kind of speech each names (seeds README reading rules).
