@@ -1,0 +1,43 @@
+# steerlog: two commands do everything on a fresh machine.
+#   make run   - install, load the demo data into SQLite, serve the API on :5000
+#   make test  - install, then run the whole test suite (PostgreSQL tests skip
+#                without a server, except under CI=true where they must run)
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint typecheck bench demo clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/steerlog demo --quiet
+	$(BIN)/steerlog serve --bind 127.0.0.1:5000
+
+demo: $(STAMP)
+	$(BIN)/steerlog demo
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check domain service web tests bench
+	$(BIN)/ruff format --check domain service web tests bench
+	$(PYTHON) ../shared/tools/check_layers.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/write_throughput.py
+
+clean:
+	rm -rf $(VENV) *.egg-info steerlog.sqlite3*

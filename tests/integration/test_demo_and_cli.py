@@ -1,0 +1,107 @@
+"""The demo data loads through the service on both databases; the CLI around it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from uuid import UUID, uuid4, uuid5
+
+import pytest
+
+from domain.assignment import Assignment
+from domain.meeting import Meeting
+from domain.values import AssignmentStatus, MeetingStatus
+from service.app import Steerlog
+from service.cli import main
+from service.demo import load_demo
+from service.demo.loader import DEMO
+
+
+def test_demo_loads_every_seed_once(app: Steerlog) -> None:
+    first = load_demo(app)
+    assert [len(loaded.meeting_ids) for loaded in first] == [1, 0, 1, 1, 2]
+    assert sum(len(loaded.assignment_ids) for loaded in first) == 27
+    position = app.recorder.max_notification_id()
+    again = load_demo(app)
+    assert all(loaded.already_loaded for loaded in again)
+    assert app.recorder.max_notification_id() == position
+
+
+def test_demo_follow_up_shows_extension_and_completion(app: Steerlog) -> None:
+    loaded = {item.source: item for item in load_demo(app)}
+    quang_nam = loaded["shared/seeds/quang-nam-2021-12-10-conclusion.txt"]
+    meeting = app.load(Meeting, quang_nam.meeting_ids[0])
+    assert meeting.status is MeetingStatus.CLOSED
+    assert meeting.notice is not None and meeting.notice.number == "25/TB-UBND"
+    plan = app.load(Assignment, quang_nam.assignment_ids[1])
+    assert plan.original_deadline == date(2022, 1, 15)
+    assert plan.deadline == date(2022, 1, 31)
+    assert plan.extensions[0].authority.document is not None
+    assert plan.status_on(date(2022, 2, 1)) is AssignmentStatus.DONE_ON_TIME
+    nghe_an = loaded["shared/seeds/nghe-an-2021-resolution-plan.txt"]
+    survey = app.load(Assignment, nghe_an.assignment_ids[5])
+    assert survey.status_on(date(2021, 12, 1)) is AssignmentStatus.DONE_LATE
+
+
+def test_demo_delegation_traces_to_the_national_session(app: Steerlog) -> None:
+    loaded = {item.source: item for item in load_demo(app)}
+    vinh_phuc = loaded["shared/seeds/vinh-phuc-2022-national-committee-session.txt"]
+    delegated = app.load(Assignment, vinh_phuc.assignment_ids[3])
+    parent = app.load(Assignment, delegated.parent_id or uuid4())
+    national = app.load(Meeting, vinh_phuc.meeting_ids[0])
+    assert parent.origin.meeting_id == national.id
+    speech = national.speeches[parent.origin.speech_id or uuid4()]
+    assert speech.speaker_name == "Phạm Minh Chính"
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path}/cli.sqlite3"
+    monkeypatch.setenv("STEERLOG_DATABASE_URL", url)
+    return url
+
+
+def test_cli_demo_prints_meetings_with_lineage(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Hội nghị trực tuyến về nâng cao nhận thức về chuyển đổi số" in out
+    assert "← conclusion của Hồ Quang Bửu" in out
+    assert "gia hạn đến 31/01/2022 theo Công văn số 125/UBND-KGVX" in out
+    assert "← giao tiếp từ: kiện toàn Ban Chỉ đạo" in out
+    assert main(["demo"]) == 0
+    assert "đã có sẵn" in capsys.readouterr().out
+
+
+def test_cli_history_prints_events_with_actor(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["demo", "--quiet"])
+    meeting_id = uuid5(DEMO, "quang-nam-2021-12-10-conclusion")
+    assert main(["history", str(meeting_id), "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert '"event": "Scheduled"' in lines[0]
+    assert all('"actor": "demo"' in line for line in lines)
+
+
+def test_cli_history_of_unknown_id_fails_clearly(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", str(UUID(int=7))]) == 1
+    assert "not found" in capsys.readouterr().err
+
+
+def test_cli_rejects_a_malformed_id(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["history", "khong-phai-id"])
+    assert exit_.value.code == 2
+    assert "not an id" in capsys.readouterr().err
+
+
+def test_cli_refuses_bad_settings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STEERLOG_DATABASE_URL", "mysql://nope")
+    assert main(["demo"]) == 2
+    assert "STEERLOG_DATABASE_URL" in capsys.readouterr().err
