@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import vocab
@@ -24,6 +25,14 @@ _SAYING = [
 _OBJECT_LEADS = [("nhiệm", "vụ", "cho"), ("trách", "nhiệm", "cho"), ("cho",), (",",), (":",)]
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
 _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
+_MEETING_NOUNS = [tuple(w.split()) for w in vocab.MEETING_WORDS]
+# Verbs that begin with a word otherwise read as a preposition ("theo dõi").
+_VERB_PAIRS = frozenset({("theo", "dõi"), ("cho", "ý"), ("về", "việc"), ("tại", "chỗ")})
+# A sentence that opens on the day of an event reports it ("Sáng 17/3, ...").
+_DATED_OPENING = re.compile(
+    r"(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?|ngày|hôm\s+nay|trong\s+ngày)\s+(?:ngày\s+)?\d{1,2}[/.-]\d"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d"
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,9 @@ class AnchorFinder:
         """Anchors of one sentence, in reading order."""
         anchors: list[Anchor] = []
         positions = self._subject_positions(s)
-        blocked = bool(self.phrase_at(s.body_first, s.last, _NARRATIVE_OPENERS))
+        blocked = bool(self.phrase_at(s.body_first, s.last, _NARRATIVE_OPENERS)) or bool(
+            _DATED_OPENING.match(self.prep.low, self.toks[s.body_first].start)
+        )
         k = s.body_first
         while k < s.last:
             if k in positions and not blocked:
@@ -131,8 +142,11 @@ class AnchorFinder:
             return "narrative"
         if self.phrase_at(j, end, _HANDING_OVER):
             return "directive"  # the subject gives the task to someone else
-        if low in vocab.NOT_A_TASK_VERB or toks[j].is_cap:
+        pair = (low, toks[j + 1].low if j + 1 < end else "")
+        if (low in vocab.NOT_A_TASK_VERB and pair not in _VERB_PAIRS) or toks[j].is_cap:
             return "none"
+        if pair == ("tổ", "chức") and self.phrase_at(j + 2, end, _MEETING_NOUNS):
+            return "none"  # "X tổ chức hội nghị": the meeting itself
         if self.phrase_at(j, end, _REPORTAGE):
             return "none"
         if self.phrase_at(j, end, _UNLESS_DEADLINE) and not has_deadline:

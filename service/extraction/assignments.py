@@ -19,7 +19,7 @@ _REPORT_RE = re.compile(
     r"|báo\s+cáo\s+(?:kịp\s+thời\s+)?|gửi\s+(?:về\s+)?"
 )
 _SUMMARY_WORDS = 28
-_SUMMARY_TRIM = frozenset({",", "để", "và", "(", "-", "–", "đồng", "thời"})
+_SUMMARY_TRIM = frozenset({",", "để", "và", "(", "-", "–"})
 
 
 @dataclass

@@ -200,7 +200,20 @@ class SpeechReader:
                 break
             k -= 1
         k = self._skip_academic(k, first)
+        if k == first or self.toks[k].low not in vocab.TITLE_OPENERS:
+            k = self._title_from_clause(first, floor)
         return self._span(k, first) if k < first else None
+
+    def _title_from_clause(self, first: int, floor: int) -> int:
+        """Start of a title that opens its clause (``Giám đốc Sở Y tế`` NAME)."""
+        k = first
+        while k > max(floor, first - 15):
+            tok = self.toks[k - 1]
+            if not tok.is_word or tok.low == "chí":
+                break
+            k -= 1
+        k = self._skip_academic(k, first)
+        return k if k < first and self.toks[k].low in vocab.TITLE_OPENERS else first
 
     def _skip_academic(self, k: int, end: int) -> int:
         """Skip courtesy and academic words (PGS, TS, Tiến sỹ) at the start of a title."""
@@ -216,15 +229,19 @@ class SpeechReader:
 
     def title_after(self, last: int, limit: int) -> Span | None:
         """Span of an appositive title after a name (NAME, ``Chủ tịch ...``)."""
+        toks = self.toks
         k = last
-        while k < len(self.toks) and self.toks[k].start < limit and self.toks[k].text in ",-–":
+        while k < len(toks) and toks[k].start < limit and toks[k].text in ",-–":
             k += 1
         end = k
-        while end < len(self.toks) and self.toks[end].end <= limit:
-            if self.toks[end].text in _STOPS:
+        while end < len(toks) and toks[end].end <= limit:
+            tok = toks[end]
+            if tok.text in _STOPS or self._blocked(end, len(toks)) or self.verb_at(end, len(toks)):
                 break
+            if tok.is_word and not tok.is_cap and tok.low not in _BETWEEN_OK:
+                break  # "nêu rõ", "tại cuộc họp": the title is over
             end += 1
-        while end > k and (self.toks[end - 1].text in ",-–(" or self.toks[end - 1].low in _ADVERBS):
+        while end > k and (toks[end - 1].text in ",-–(" or toks[end - 1].low in _ADVERBS):
             end -= 1
         return self._span(k, end) if end > k else None
 
