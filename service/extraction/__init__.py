@@ -1,9 +1,10 @@
-"""Rule-based extraction of meetings, speeches, tasks and documents from Vietnamese text.
+"""Rule-based extraction of meetings, speeches, tasks and documents (Vietnamese).
 
 Public API::
 
     from service.extraction import extract, KnownAgency, Extraction, ExtractionError
-    result = extract(text, agencies=(KnownAgency("so-tttt", "Sở Thông tin và Truyền thông"),))
+    known = (KnownAgency("so-tttt", "Sở Thông tin và Truyền thông", ("Sở TT&TT",)),)
+    result = extract(text, agencies=known)
     result.to_dict(spans=True)
 """
 

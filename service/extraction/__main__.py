@@ -1,4 +1,7 @@
-"""Command line: ``python -m service.extraction FILE [--format json|text] [--spans]``."""
+"""Command line: ``python -m service.extraction FILE [--format F] [--spans]``.
+
+FILE may be ``-`` for standard input.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     """The command-line options."""
     parser = argparse.ArgumentParser(
         prog="python -m service.extraction",
-        description="Extract meeting, speeches, tasks and documents from a Vietnamese text.",
+        description="Extract meeting, speeches, tasks and documents from a text.",
     )
     parser.add_argument("file", help="UTF-8 text file, or - for standard input")
     parser.add_argument("--format", choices=("json", "text"), default="json")

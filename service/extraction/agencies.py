@@ -17,27 +17,30 @@ _TABLES = {
 # Pairs of words that start a person's title, where an agency name must stop.
 _TITLE_PAIRS = frozenset(
     {
-        ("chủ", "tịch"), ("bí", "thư"), ("giám", "đốc"), ("đồng", "chí"),
-        ("thủ", "trưởng"), ("thủ", "tướng"), ("bộ", "trưởng"), ("tổng", "giám"),
-        ("trưởng", "ban"), ("trưởng", "phòng"), ("chánh", "văn"), ("ủy", "viên"),
-        ("tổng", "biên"), ("thứ", "trưởng"), ("chủ", "nhiệm"),
+        ("chủ", "tịch"),
+        ("bí", "thư"),
+        ("giám", "đốc"),
+        ("đồng", "chí"),
+        ("thủ", "trưởng"),
+        ("thủ", "tướng"),
+        ("bộ", "trưởng"),
+        ("tổng", "giám"),
+        ("trưởng", "ban"),
+        ("trưởng", "phòng"),
+        ("chánh", "văn"),
+        ("ủy", "viên"),
+        ("tổng", "biên"),
+        ("thứ", "trưởng"),
+        ("chủ", "nhiệm"),
     }
 )
 _TITLE_WORDS = frozenset({"phó", "ông", "bà", "giáo", "tiến", "pgs", "ts", "gs"})
 _PLURALS = frozenset({"các", "mọi"})
-# Lower-case words that never finish a capitalised name word: function words and the
-# first syllables of the verbs that follow a subject ("Sở Y tế chủ trì").
-_NO_ABSORB = frozenset(
-    """và các của để chủ phối tham giao yêu đề báo cần có đã được sẽ là với tại trong
-    cho theo về triển thực tổ hỗ rà kiểm hướng đôn khẩn tiếp tăng đẩy nghiên hoàn cập
-    chỉ trình xây bố phải không cũng vừa đang nêu trao thảo phát lấy đưa làm nâng quan
-    chịu bảo duy sớm khảo góp chuẩn tổng ứng sử tập thống lập kịp quyết ban nhằm từ đến
-    do bởi qua cùng như thì mà hoặc hay khi sau trước nay này đó ở ra vào lên gửi phụ
-    tiến tuyên vận""".split()
-)
 
 
-def _index(tables: dict[str, frozenset[str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def _index(
+    tables: dict[str, frozenset[str]],
+) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Phrases by first word, longest first, each with the kind it names."""
     order = list(tables)
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -108,23 +111,28 @@ class AgencyReader:
         return found is not None and found[1] in ("standalone", "named")
 
     def parse(self, i: int, end: int, mode: str) -> Phrase | None:
-        """One agency phrase at token ``i``; ``mode`` is subject, object, list or point."""
+        """One agency phrase at token ``i``; mode: subject, object, list or point."""
         j = i
         plural = j < end and self.toks[j].low in _PLURALS
         j += plural
         head = self.match(j, end, _HEADS)
         if head is None:
             return None
-        length, kind = head
+        length, head_kind = head
         name_end = self.extend(j + length, end, mode)
         head_words = " ".join(t.low for t in self.toks[j : j + length])
-        kind = self._settle_kind(kind, head_words, j, j + length, name_end, plural)
+        kind = self._settle_kind(head_kind, head_words, j, j + length, name_end, plural)
         following = self.toks[name_end].text if name_end < end else ""
-        if kind is None or not self._allowed(kind, mode, plural, self.toks[j], following):
+        if kind is None or not self._allowed(
+            kind, mode, plural, self.toks[j], following
+        ):
             return None
         if kind == "role" and self._has_person(j, name_end):
             return None
-        outside = head_words in vocab.OUTSIDE_PARTY_HEADS and kind in ("named", "standalone")
+        outside = head_words in vocab.OUTSIDE_PARTY_HEADS and kind in (
+            "named",
+            "standalone",
+        )
         plural = plural or any(t.low in _PLURALS for t in self.toks[j:name_end])
         return Phrase(i, name_end, kind, plural, outside)
 
@@ -142,7 +150,9 @@ class AgencyReader:
         return kind
 
     @staticmethod
-    def _allowed(kind: str, mode: str, plural: bool, head: Token, following: str) -> bool:
+    def _allowed(
+        kind: str, mode: str, plural: bool, head: Token, following: str
+    ) -> bool:
         """Bare plural nouns only where an addressee is expected."""
         if kind == "attach":
             return mode in ("list", "point")
@@ -180,7 +190,7 @@ class AgencyReader:
             tok.is_word
             and not tok.is_cap
             and not tok.text.isdigit()
-            and tok.low not in _NO_ABSORB
+            and tok.low not in vocab.NO_ABSORB
             and self.match(k, end, _COMPLEMENTS) is None
         )
 
@@ -201,7 +211,12 @@ class AgencyReader:
             return 0
         prev = toks[k - 1]
         cap_next = nxt.is_word and nxt.is_cap and not self._title_stop(k + 1, end)
-        if tok.low == "và" and cap_next and prev.is_word and not self.starts_agency(k + 1, end):
+        if (
+            tok.low == "và"
+            and cap_next
+            and prev.is_word
+            and not self.starts_agency(k + 1, end)
+        ):
             return 1  # "Thông tin và Truyền thông"
         if tok.text in "-–&" and cap_next and prev.is_word:
             return 1  # "Giao thông - Vận tải", "HĐND- UBND"
@@ -241,7 +256,7 @@ class AgencyReader:
         return k + 1 < end and (low, self.toks[k + 1].low) in _TITLE_PAIRS
 
     def _has_person(self, first: int, last: int) -> bool:
-        """True when a person's name (three capitalised words from a surname) is inside."""
+        """True when a person's name (three capitalised words) is inside."""
         run = 0
         for k in range(first, last):
             tok = self.toks[k]
@@ -266,7 +281,9 @@ class AgencyReader:
                 break
             if nxt.bare and items[-1].group:
                 last = items[-1]
-                items[-1] = Phrase(last.first, nxt.last, last.kind, last.plural, last.outside)
+                items[-1] = Phrase(
+                    last.first, nxt.last, last.kind, last.plural, last.outside
+                )
             else:
                 items.append(nxt)
             k = nxt.last

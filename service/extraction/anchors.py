@@ -15,14 +15,31 @@ _OPENERS = sorted((tuple(o.split()) for o in vocab.OPENERS), key=len, reverse=Tr
 _REPORTAGE = [tuple(v.split()) for v in vocab.REPORTAGE_VERBS]
 _UNLESS_DEADLINE = [tuple(v.split()) for v in vocab.REPORTAGE_UNLESS_DEADLINE]
 _NARRATIVE_OPENERS = [tuple(v.split()) for v in vocab.NARRATIVE_OPENERS]
-# A comma after these opens a clause whose subject is an addressee ("nhấn mạnh, các ...").
+# A comma after these opens a clause whose subject is addressed ("nhấn mạnh, các ...").
 _SAYING = [
     tuple(v.split())
-    for v in ("nhấn mạnh", "yêu cầu", "đề nghị", "lưu ý", "khẳng định", "chỉ đạo",
-              "cho rằng", "kết luận", "giao", "chỉ rõ", "đề nghị")
+    for v in (
+        "nhấn mạnh",
+        "yêu cầu",
+        "đề nghị",
+        "lưu ý",
+        "khẳng định",
+        "chỉ đạo",
+        "cho rằng",
+        "kết luận",
+        "giao",
+        "chỉ rõ",
+        "đề nghị",
+    )
 ]
 # Words between a directive verb and its addressee ("giao nhiệm vụ cho Sở X").
-_OBJECT_LEADS = [("nhiệm", "vụ", "cho"), ("trách", "nhiệm", "cho"), ("cho",), (",",), (":",)]
+_OBJECT_LEADS = [
+    ("nhiệm", "vụ", "cho"),
+    ("trách", "nhiệm", "cho"),
+    ("cho",),
+    (",",),
+    (":",),
+]
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
 _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
 _MEETING_NOUNS = [tuple(w.split()) for w in vocab.MEETING_WORDS]
@@ -74,9 +91,9 @@ class AnchorFinder:
         """Anchors of one sentence, in reading order."""
         anchors: list[Anchor] = []
         positions = self._subject_positions(s)
-        blocked = bool(self.phrase_at(s.body_first, s.last, _NARRATIVE_OPENERS)) or bool(
-            _DATED_OPENING.match(self.prep.low, self.toks[s.body_first].start)
-        )
+        blocked = bool(
+            self.phrase_at(s.body_first, s.last, _NARRATIVE_OPENERS)
+        ) or bool(_DATED_OPENING.match(self.prep.low, self.toks[s.body_first].start))
         k = s.body_first
         while k < s.last:
             if k in positions and not blocked:
@@ -86,7 +103,9 @@ class AnchorFinder:
                     verdict = self._verdict(items[-1].last, s, has_deadline)
                     blocked = verdict == "narrative"
                     if verdict == "task":
-                        anchors.append(Anchor(start, tuple(items), items[-1].last, None))
+                        anchors.append(
+                            Anchor(start, tuple(items), items[-1].last, None)
+                        )
                         k = items[-1].last + 1  # "X chỉ đạo Y ...": X stays the lead
                         continue
                     k = items[-1].last
@@ -124,10 +143,12 @@ class AnchorFinder:
         return False
 
     def _verdict(self, j: int, s: Sentence, has_deadline: bool) -> str:
-        """What follows a subject: a task, a directive to others, narrative or nothing."""
+        """What follows a subject: a task, a directive, narrative or nothing."""
         toks, end = self.toks, s.last
         if j < end and toks[j].text == "(":
-            close = next((i for i in range(j, min(end, j + 15)) if toks[i].text == ")"), None)
+            close = next(
+                (i for i in range(j, min(end, j + 15)) if toks[i].text == ")"), None
+            )
             j = close + 1 if close is not None else j
         if j < end and toks[j].low == "cũng":
             j += 1
@@ -153,13 +174,17 @@ class AnchorFinder:
             return "none"
         if low == "chủ" and j + 2 <= end and toks[j + 1].low == "trì":
             after = toks[j + 2].low if j + 2 < end else "."
-            if after in _MEETING_AFTER_CHAIR or (after == "," and not self._coordinates(j + 3, end)):
+            if after in _MEETING_AFTER_CHAIR or (
+                after == "," and not self._coordinates(j + 3, end)
+            ):
                 return "none"  # "X chủ trì hội nghị": who chaired, not a task
         return "task"
 
     def _coordinates(self, k: int, end: int) -> bool:
         """``phối hợp`` at token ``k``."""
-        return k + 1 < end and self.toks[k].low == "phối" and self.toks[k + 1].low == "hợp"
+        return (
+            k + 1 < end and self.toks[k].low == "phối" and self.toks[k + 1].low == "hợp"
+        )
 
     def _directive(self, k: int, s: Sentence) -> Anchor | None:
         """``giao/yêu cầu/đề nghị X ...`` at token ``k``."""

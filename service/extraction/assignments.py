@@ -1,4 +1,4 @@
-"""Tasks of the conclusion (nhiệm vụ): who leads, who helps, by when, reporting where."""
+"""Tasks of the conclusion (nhiệm vụ): who leads, who helps, by when, reporting to."""
 
 from __future__ import annotations
 
@@ -63,16 +63,25 @@ class AssignmentReader:
             if self.in_discussion[index]:
                 last = None  # a participant's own requests are not the meeting's tasks
                 continue
-            found = self._sentence_tasks(sentence, last if last_index == index - 1 else None)
+            found = self._sentence_tasks(
+                sentence, last if last_index == index - 1 else None
+            )
             if found:
                 tasks.extend(found)
                 last, last_index = found[-1], index
-            elif last and self.prep.numbered and sentence.item and last.item == sentence.item:
+            elif (
+                last
+                and self.prep.numbered
+                and sentence.item
+                and last.item == sentence.item
+            ):
                 last.end = sentence.end  # the item goes on about the same task
                 last_index = index
         assignments = [a for task in tasks for a in self._finish(task)]
         if not self.prep.numbered:
-            assignments = [replace(a, item=str(i)) for i, a in enumerate(assignments, 1)]
+            assignments = [
+                replace(a, item=str(i)) for i, a in enumerate(assignments, 1)
+            ]
         return assignments
 
     def _sentence_tasks(self, s: Sentence, previous: _Task | None) -> list[_Task]:
@@ -80,8 +89,10 @@ class AssignmentReader:
         has_deadline = bool(self.deadlines(s.start, s.end))
         anchors = self.finder.find(s, has_deadline)
         if anchors:
-            return [self._task(s, a, anchors[i + 1] if i + 1 < len(anchors) else None)
-                    for i, a in enumerate(anchors)]
+            return [
+                self._task(s, a, anchors[i + 1] if i + 1 < len(anchors) else None)
+                for i, a in enumerate(anchors)
+            ]
         n = self.finder.phrase_at(s.body_first, s.last, _CONNECTORS)
         if previous is None or not n or previous.item != s.item:
             return []
@@ -99,7 +110,8 @@ class AssignmentReader:
     def deadlines(self, start: int, end: int) -> list[DeadlineMatch]:
         """Deadline phrases in a range, except dates inside document citations."""
         return [
-            d for d in find_deadlines(self.prep.low, start, end)
+            d
+            for d in find_deadlines(self.prep.low, start, end)
             if not any(c0 < d.end and d.start < c1 for c0, c1 in self.citations)
         ]
 
@@ -129,7 +141,8 @@ class AssignmentReader:
                     summary_span=summary_span,
                     text=self.prep.span_text(text_start, seg_end),
                     text_span=(text_start, seg_end),
-                    report_to=self._report_to(seg_start, seg_end) or self._report_to(task.body, end),
+                    report_to=self._report_to(seg_start, seg_end)
+                    or self._report_to(task.body, end),
                     kind=kind,
                 )
             )
@@ -141,13 +154,17 @@ class AssignmentReader:
 
     def _mention(self, phrase: Phrase) -> AgencyMention:
         """An agency phrase as plain data."""
-        return AgencyMention(self.reader.text(phrase), self.reader.span(phrase), None, phrase.group)
+        return AgencyMention(
+            self.reader.text(phrase), self.reader.span(phrase), None, phrase.group
+        )
 
     def token_at(self, position: int) -> int:
         """Index of the first token at or after a character offset."""
         return bisect_left(self.starts, position)
 
-    def _coordinating(self, start: int, end: int, leads: tuple[Phrase, ...]) -> tuple[AgencyMention, ...]:
+    def _coordinating(
+        self, start: int, end: int, leads: tuple[Phrase, ...]
+    ) -> tuple[AgencyMention, ...]:
         """Agencies after ``phối hợp (với)`` in the task body."""
         toks, found = self.toks, []
         last = self.token_at(end)
@@ -184,8 +201,12 @@ class AssignmentReader:
             if via:
                 text = f"{text} (qua {self.reader.text(via)})"
                 span_end = self.reader.span(via)[1]
-            return ReportTo(text, (span_start, span_end), self._mention(target),
-                            self._mention(via) if via else None)
+            return ReportTo(
+                text,
+                (span_start, span_end),
+                self._mention(target),
+                self._mention(via) if via else None,
+            )
         return None
 
     def _via(self, k: int, last: int) -> Phrase | None:
@@ -196,14 +217,21 @@ class AssignmentReader:
             return items[0] if items else None
         return None
 
-    def _summary(self, start: int, end: int, deadlines: list[DeadlineMatch]) -> tuple[str, Span]:
-        """A short verbatim fragment of the task: its first action, before the deadline."""
+    def _summary(
+        self, start: int, end: int, deadlines: list[DeadlineMatch]
+    ) -> tuple[str, Span]:
+        """A short verbatim fragment of the task: its first action."""
         toks = self.toks
         k, last = self.token_at(start), self.token_at(end)
         k = self._skip_roles(k, last)
         stop = min([d.start for d in deadlines] + [end])
         words, j = 0, k
-        while j < last and toks[j].start < stop and toks[j].text not in ";.:" and words < _SUMMARY_WORDS:
+        while (
+            j < last
+            and toks[j].start < stop
+            and toks[j].text not in ";.:"
+            and words < _SUMMARY_WORDS
+        ):
             words += toks[j].is_word
             j += 1
         while j > k and toks[j - 1].low in _SUMMARY_TRIM:
@@ -219,8 +247,10 @@ class AssignmentReader:
         while k < last:
             if toks[k].text in ",-–:" or toks[k].low in ("cần", "có", "trách", "nhiệm"):
                 k += 1
-            elif k + 1 < last and (toks[k].low, toks[k + 1].low) == ("chủ", "trì") and (
-                k + 2 < last and toks[k + 2].text == ","
+            elif (
+                k + 1 < last
+                and (toks[k].low, toks[k + 1].low) == ("chủ", "trì")
+                and (k + 2 < last and toks[k + 2].text == ",")
             ):
                 k += 2
             elif k + 1 < last and (toks[k].low, toks[k + 1].low) == ("phối", "hợp"):

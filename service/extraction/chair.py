@@ -6,7 +6,9 @@ from .model import Person, Speech
 from .prepare import Sentence
 from .speeches import SpeechReader
 
-_MEETING_NEXT = frozenset({",", ".", "hội", "cuộc", "phiên", "buổi", "họp", "và", ";", ":"})
+_MEETING_NEXT = frozenset(
+    {",", ".", "hội", "cuộc", "phiên", "buổi", "họp", "và", ";", ":"}
+)
 _MAX_GAP = 30  # tokens between a name (with its title) and "chủ trì"
 
 
@@ -38,7 +40,7 @@ def _chair_in(reader: SpeechReader, s: Sentence) -> Person | None:
             if later:
                 return reader.person(*later[0], s.first, toks[later[0][1] - 1].end)
             continue
-        if after and after[0] not in _MEETING_NEXT or after[1:3] == ["phối", "hợp"]:
+        if (after and after[0] not in _MEETING_NEXT) or after[1:3] == ["phối", "hợp"]:
             continue  # "chủ trì xây dựng ...", "chủ trì, phối hợp": a task, not a chair
         before = [n for n in names if n[1] <= k and k - n[1] <= _MAX_GAP]
         if before:

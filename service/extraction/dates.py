@@ -120,7 +120,9 @@ def _day_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
     """``trước ngày 31/12/2021``, ``trước 15/01/2022``, ``ngày 15 hằng tháng``."""
     found = []
     for m in _RECURRING_RE.finditer(low, start, end):
-        unit = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly"}[m.group("unit")]
+        unit = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly"}[
+            m.group("unit")
+        ]
         found.append(
             DeadlineMatch(m.start(), m.end(), None, 0, int(m.group("d")), "day", unit)
         )
@@ -140,7 +142,9 @@ def _period_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
         qualifier = " ".join((m.group("q") or "").split())
         if not 1 <= month <= 12 or not (qualifier or year):
             continue  # a bare "tháng 3" names a month, it sets no deadline
-        rule = {"giữa": "mid_month", "trước": "before_month"}.get(qualifier, "month_end")
+        rule = {"giữa": "mid_month", "trước": "before_month"}.get(
+            qualifier, "month_end"
+        )
         found.append(DeadlineMatch(m.start(), m.end(), _int(year), month, None, rule))
     for m in _QUARTER_RE.finditer(low, start, end):
         year = m.group("y") or m.group("y2")
@@ -150,10 +154,16 @@ def _period_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
         quarter = _QUARTERS[m.group("n")]
         found.append(DeadlineMatch(m.start(), m.end(), _int(year), quarter, None, rule))
     for m in _YEAR_RE.finditer(low, start, end):
-        clause = max(start, low.rfind(";", start, m.start()) + 1, low.rfind(".", start, m.start()) + 1)
+        clause = max(
+            start,
+            low.rfind(";", start, m.start()) + 1,
+            low.rfind(".", start, m.start()) + 1,
+        )
         if m.group("q") != "cuối" and not _FINISH_RE.search(low, clause, m.start()):
             continue
-        found.append(DeadlineMatch(m.start(), m.end(), int(m.group("y")), 12, 31, "day"))
+        found.append(
+            DeadlineMatch(m.start(), m.end(), int(m.group("y")), 12, 31, "day")
+        )
     return found
 
 
@@ -194,11 +204,13 @@ class YearContext:
         self.reference = reference
         self.dates = sorted(dates, key=lambda d: d.start)
         self.starts = [d.start for d in self.dates]
-        self.year_words = [(m.start(), int(m.group(1))) for m in _YEAR_WORD_RE.finditer(low)]
+        self.year_words = [
+            (m.start(), int(m.group(1))) for m in _YEAR_WORD_RE.finditer(low)
+        ]
         self.fallback_year = fallback_year
 
     def year_for(self, position: int, month: int, day: int | None) -> int | None:
-        """The year for a day/month at ``position``: meeting first, then nearest date."""
+        """The year for a day/month at ``position``: the meeting, else nearest."""
         if self.reference is not None:
             ref = self.reference
             # A deadline is set at or after the meeting: "trong tháng 1" said in

@@ -8,7 +8,14 @@ from dataclasses import replace
 
 from domain.text import fold
 
-from .model import AgencyMention, Assignment, KnownAgency, ProposedAgency, ReportTo, Span
+from .model import (
+    AgencyMention,
+    Assignment,
+    KnownAgency,
+    ProposedAgency,
+    ReportTo,
+    Span,
+)
 
 # Abbreviations of Vietnamese administration, folded (no diacritics, lower case).
 _ABBREVIATIONS = (
@@ -73,7 +80,9 @@ class Directory:
         report = a.report_to
         if report is not None:
             via = self.resolve(report.via) if report.via else None
-            report = ReportTo(report.text, report.span, self.resolve(report.agency), via)
+            report = ReportTo(
+                report.text, report.span, self.resolve(report.agency), via
+            )
         return replace(
             a,
             lead=tuple(self.resolve(m) for m in a.lead),
@@ -93,7 +102,7 @@ def proposed_agencies(assignments: Sequence[Assignment]) -> list[ProposedAgency]
                 mentions.append(a.report_to.via)
         for m in mentions:
             if m.agency_id is None and not m.group:
-                name, spans = found.setdefault(agency_key(m.text), (m.text, []))
+                _, spans = found.setdefault(agency_key(m.text), (m.text, []))
                 if m.span not in spans:
                     spans.append(m.span)
     return [ProposedAgency(name, tuple(spans)) for name, spans in found.values()]

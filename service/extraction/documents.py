@@ -12,21 +12,54 @@ from .prepare import Prepared
 
 # Kinds of legal and administrative documents, as the text names them.
 KINDS = (
-    "nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "công văn", "thông báo",
-    "nghị định", "thông tư", "luật", "chương trình", "đề án", "văn bản", "công điện",
-    "hướng dẫn", "tờ trình", "báo cáo", "kết luận", "quy chế", "thông tư liên tịch",
-    "nghị quyết liên tịch", "pháp lệnh", "quy định",
+    "nghị quyết",
+    "quyết định",
+    "kế hoạch",
+    "chỉ thị",
+    "công văn",
+    "thông báo",
+    "nghị định",
+    "thông tư",
+    "luật",
+    "chương trình",
+    "đề án",
+    "văn bản",
+    "công điện",
+    "hướng dẫn",
+    "tờ trình",
+    "báo cáo",
+    "kết luận",
+    "quy chế",
+    "thông tư liên tịch",
+    "nghị quyết liên tịch",
+    "pháp lệnh",
+    "quy định",
 )
 # The code inside a number names the kind when the text does not (1969/QĐ-UBND).
 _CODE_KINDS = {
-    "nq": "Nghị quyết", "qđ": "Quyết định", "kh": "Kế hoạch", "ct": "Chỉ thị",
-    "tb": "Thông báo", "nđ": "Nghị định", "tt": "Thông tư", "cv": "Công văn",
-    "cđ": "Công điện", "hd": "Hướng dẫn", "ttr": "Tờ trình", "bc": "Báo cáo",
-    "kl": "Kết luận", "qh": "Luật", "ttlt": "Thông tư liên tịch", "qc": "Quy chế",
-    "đa": "Đề án", "ctr": "Chương trình",
+    "nq": "Nghị quyết",
+    "qđ": "Quyết định",
+    "kh": "Kế hoạch",
+    "ct": "Chỉ thị",
+    "tb": "Thông báo",
+    "nđ": "Nghị định",
+    "tt": "Thông tư",
+    "cv": "Công văn",
+    "cđ": "Công điện",
+    "hd": "Hướng dẫn",
+    "ttr": "Tờ trình",
+    "bc": "Báo cáo",
+    "kl": "Kết luận",
+    "qh": "Luật",
+    "ttlt": "Thông tư liên tịch",
+    "qc": "Quy chế",
+    "đa": "Đề án",
+    "ctr": "Chương trình",
 }
 _NUMBER = r"\d+(?:[/-][0-9a-zđ&.]*[a-zđ0-9])+"
-_KIND_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in KINDS), key=len, reverse=True))
+_KIND_ALT = "|".join(
+    sorted((k.replace(" ", r"\s+") for k in KINDS), key=len, reverse=True)
+)
 _CITED_RE = re.compile(
     r"(?<!\w)(?P<kind>" + _KIND_ALT + r")\s+(?:số\s*:?\s*|số\s+hiệu\s+)?"
     r"(?P<number>" + _NUMBER + r")"
@@ -64,7 +97,8 @@ def find_documents(prep: Prepared) -> list[CitedDocument]:
             continue
         found[key] = _Found(kind, number, value, (start, end), number_span)
     return [
-        CitedDocument(f.kind, f.number, f.date, f.span, f.number_span) for f in found.values()
+        CitedDocument(f.kind, f.number, f.date, f.span, f.number_span)
+        for f in found.values()
     ]
 
 
@@ -83,12 +117,12 @@ def _mentions(prep: Prepared) -> list[tuple[str, str, int, int, Span]]:
             continue
         if _OWN_NUMBER_RE.search(prep.low, max(0, m.start() - 6), m.start()):
             continue  # "Số: 12/TB-UBND" numbers the notice itself, it cites nothing
-        kind = _CODE_KINDS.get(m.group("code"))
-        if kind is None:
+        code_kind = _CODE_KINDS.get(m.group("code"))
+        if code_kind is None:
             continue
         number = _clean_number(prep.raw[m.start("number") : m.end("number")])
         span = (m.start("number"), m.start("number") + len(number))
-        mentions.append((kind, number, m.start(), span[1], span))
+        mentions.append((code_kind, number, m.start(), span[1], span))
     mentions.sort(key=lambda t: t[2])
     return mentions
 

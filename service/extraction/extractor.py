@@ -15,7 +15,13 @@ from .dates import YearContext, find_full_dates
 from .directory import Directory, proposed_agencies
 from .documents import find_documents
 from .errors import ExtractionError
-from .meeting import find_approvals, find_meeting_date, find_points, find_published, find_title
+from .meeting import (
+    find_approvals,
+    find_meeting_date,
+    find_points,
+    find_published,
+    find_title,
+)
 from .model import Extraction, KnownAgency, Meeting
 from .prepare import Prepared, prepare
 from .speeches import SpeechReader
@@ -49,7 +55,9 @@ def extract(
     directory = Directory(agencies)
     assignments = [
         directory.resolve_assignment(a)
-        for a in AssignmentReader(prep, reader, reading.in_discussion, citations, years).read()
+        for a in AssignmentReader(
+            prep, reader, reading.in_discussion, citations, years
+        ).read()
     ]
     title = find_title(prep)
     points, count, count_span = find_points(prep, reader)
@@ -98,9 +106,14 @@ def check_text(text: object) -> None:
 
 
 def _year_context(
-    prep: Prepared, citations: list[tuple[int, int]], held: date | None, today: date | None
+    prep: Prepared,
+    citations: list[tuple[int, int]],
+    held: date | None,
+    today: date | None,
 ) -> YearContext:
     """Where a missing year comes from: the meeting, else the nearest plain date."""
     mentions = find_full_dates(prep.low)
-    plain = [m for m in mentions if not any(s <= m.start < e + 20 for s, e in citations)]
+    plain = [
+        m for m in mentions if not any(s <= m.start < e + 20 for s, e in citations)
+    ]
     return YearContext(held, plain or mentions, prep.low, today.year if today else None)

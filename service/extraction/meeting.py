@@ -18,8 +18,12 @@ _TITLE_RE = re.compile(
     r"\b(?:tại|tổ\s+chức|chủ\s+trì|dự|khai\s+mạc)\s+(?P<title>(?:" + _MEETING + r")\b)"
 )
 _OPENING_TITLE_RE = re.compile(r"(?:" + _MEETING + r")\b")
-_TITLE_BAD_NEXT = frozenset({"này", "lần", "là", "đã", "được", "có", "với", "sẽ", "thì"})
-_ISSUED_RE = re.compile(r"ban\s+hành\s+(?=(?:kế\s+hoạch|nghị\s+quyết|quyết\s+định|đề\s+án))")
+_TITLE_BAD_NEXT = frozenset(
+    {"này", "lần", "là", "đã", "được", "có", "với", "sẽ", "thì"}
+)
+_ISSUED_RE = re.compile(
+    r"ban\s+hành\s+(?=(?:kế\s+hoạch|nghị\s+quyết|quyết\s+định|đề\s+án))"
+)
 _DATE_OPENING_RE = re.compile(
     r"(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?\s+(?:thứ\s+\w+\s*,?\s*)?(?:ngày\s+)?"
     r"|ngày\s+|hôm\s+nay\s*,?\s*(?:ngày\s+)?)" + DAY_MONTH + r"\s*[,(]"
@@ -39,7 +43,9 @@ _PUBLISHED_RE = re.compile(
 )
 _COUNT_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{3})*|\d+)\s+điểm\s+cầu")
 _APPROVAL_RE = re.compile(
-    r"thông\s+qua\s+(?:các\s+)?(?=(?:" + "|".join(vocab.APPROVABLE).replace(" ", r"\s+") + r")\b)"
+    r"thông\s+qua\s+(?:các\s+)?(?=(?:"
+    + "|".join(vocab.APPROVABLE).replace(" ", r"\s+")
+    + r")\b)"
 )
 _APPROVAL_SPLIT_RE = re.compile(
     r";|,\s*(?=(?:" + "|".join(vocab.APPROVABLE).replace(" ", r"\s+") + r")\b)"
@@ -106,7 +112,7 @@ def find_published(prep: Prepared) -> date | None:
 def find_meeting_date(
     prep: Prepared, documents: list[date], published: date | None, today: date | None
 ) -> tuple[date, Span] | None:
-    """The day the meeting was held: an opening date phrase, or ``cuộc họp ngày ...``."""
+    """The day the meeting was held: an opening date, or ``cuộc họp ngày ...``."""
     for sentence in prep.sentences:
         start = prep.tokens[sentence.body_first].start
         m = _DATE_OPENING_RE.match(prep.low, start)
@@ -135,7 +141,9 @@ def _complete(
         # A meeting comes after the documents it cites.
         floor = max(documents)
         value = make_date(floor.year, month, day)
-        return value if value and value >= floor else make_date(floor.year + 1, month, day)
+        return (
+            value if value and value >= floor else make_date(floor.year + 1, month, day)
+        )
     limit = published or today
     if limit is None:
         return None
@@ -155,19 +163,24 @@ def find_points(
         for k in range(sentence.first, sentence.last - 1):
             if toks[k].low != "điểm" or toks[k + 1].low != "cầu":
                 continue
-            if k > sentence.first and (toks[k - 1].low in ("các", "những") or toks[k - 1].text.isdigit()):
+            if k > sentence.first and (
+                toks[k - 1].low in ("các", "những") or toks[k - 1].text.isdigit()
+            ):
                 continue
             span = _point_at(prep, reader, k + 2, sentence.last)
             if span and fold(prep.span_text(*span)) not in seen:
                 seen.add(fold(prep.span_text(*span)))
                 points.append(ConnectionPoint(prep.span_text(*span), span))
-    counts = [(int(m.group(1).replace(".", "")), m.span(1)) for m in _COUNT_RE.finditer(prep.low)]
+    counts = [
+        (int(m.group(1).replace(".", "")), m.span(1))
+        for m in _COUNT_RE.finditer(prep.low)
+    ]
     best = max(counts) if counts else None
     return points, best[0] if best else None, best[1] if best else None
 
 
 def _point_at(prep: Prepared, reader: AgencyReader, k: int, end: int) -> Span | None:
-    """Span of the point named at token ``k``: an agency, a place, a commune (district)."""
+    """Span of the point named at token ``k``: an agency, a place, a commune."""
     toks = prep.tokens
     while k < end and toks[k].low in ("chính", "trung", "tâm", "tại", "ở"):
         k += 1
@@ -179,7 +192,7 @@ def _point_at(prep: Prepared, reader: AgencyReader, k: int, end: int) -> Span | 
 
 
 def find_approvals(prep: Prepared) -> list[Approval]:
-    """Plans and drafts the meeting approved (``thông qua Kế hoạch ...; Dự thảo ...``)."""
+    """Plans and drafts the meeting approved (``thông qua Kế hoạch ...; ...``)."""
     approvals = []
     for sentence in prep.sentences:
         m = _APPROVAL_RE.search(prep.low, sentence.start, sentence.end)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 Span = tuple[int, int]
+Day = date  # an alias: classes below have fields named "date"
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Speech:
 class Deadline:
     """A deadline: the date it names (None when recurring or unknown) and its words."""
 
-    date: date | None
+    date: Day | None
     text: str
     span: Span
     recurrence: str | None = None
@@ -94,7 +95,7 @@ class CitedDocument:
 
     kind: str
     number: str
-    date: date | None
+    date: Day | None
     span: Span
     number_span: Span
 
@@ -121,13 +122,13 @@ class Meeting:
 
     title: str | None = None
     title_span: Span | None = None
-    date: date | None = None
+    date: Day | None = None
     date_span: Span | None = None
     chair: Person | None = None
     connection_points: tuple[ConnectionPoint, ...] = ()
     connection_point_count: int | None = None
     count_span: Span | None = None
-    published: date | None = None
+    published: Day | None = None
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,9 @@ class Extraction:
             out["spans"] = {
                 "refer_to": "NFC-normalised input" if self.normalized else "input",
                 "approvals": [list(a.span) for a in self.approvals],
-                "agencies_proposed": [[list(s) for s in p.spans] for p in self.agencies_proposed],
+                "agencies_proposed": [
+                    [list(s) for s in p.spans] for p in self.agencies_proposed
+                ],
             }
         return out
 
@@ -208,7 +211,11 @@ def _person_spans(p: Person) -> dict[str, list[int] | None]:
 
 def _speech(s: Speech, spans: bool) -> dict[str, Any]:
     """One ``speeches`` entry."""
-    out: dict[str, Any] = {"speaker": s.person.name, "title": s.person.title, "kind": s.kind}
+    out: dict[str, Any] = {
+        "speaker": s.person.name,
+        "title": s.person.title,
+        "kind": s.kind,
+    }
     if spans:
         out["spans"] = {**_person_spans(s.person), "kind": list(s.verb_span)}
     return out

@@ -10,9 +10,21 @@ from typing import NamedTuple
 # Old tone placement (hoà, uỷ) rewritten to the modern one (hòa, ủy) in the twin.
 # Each pair has the same length, so offsets in the twin are offsets in the text.
 _TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 # Only at the end of a syllable ("hoàn" keeps its tone) and never in "quý".
 _TONE_RE = re.compile(r"(?<!q)(?:" + "|".join(_TONES) + r")(?!\w)")
@@ -22,7 +34,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)]*\s+")
 _MARKER_RE = re.compile(
     r"(?P<roman>[IVX]{1,4})[.)]\s|(?P<num>\d{1,2})[.)]\s(?!\d)|[a-zđ]\)\s|[-–•+*]\s"
 )
-_ABBREVIATIONS = frozenset({"tp", "ts", "pgs", "gs", "ths", "bs", "ks", "th", "st", "v.v"})
+_ABBREVIATIONS = frozenset(
+    {"tp", "ts", "pgs", "gs", "ths", "bs", "ks", "th", "st", "v.v"}
+)
 _END_OF_BODY_RE = re.compile(r"^\s*(nơi nhận|tin liên quan|tin cùng chuyên mục)\b")
 # A sentence longer than this is cut, so no rule ever scans an unbounded stretch.
 MAX_SENTENCE_CHARS = 3000
@@ -107,7 +121,9 @@ def prepare(raw: str) -> Prepared:
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         body_first = bisect_left(starts, marker_end)
         if first < last:
-            sentences.append(Sentence(start, end, first, last, current, para, body_first))
+            sentences.append(
+                Sentence(start, end, first, last, current, para, body_first)
+            )
     numbered = len({v for v in items.values() if v is not None}) >= 2
     return Prepared(raw, low, tokens, tuple(sentences), numbered)
 
@@ -133,7 +149,9 @@ def _sentence_stops(raw: str, start: int, end: int) -> list[int]:
         nxt = match.end()
         if nxt >= end:
             break
-        word = re.search(r"(\w+)\W*$", raw[max(start, match.start() - 6) : match.start()])
+        word = re.search(
+            r"(\w+)\W*$", raw[max(start, match.start() - 6) : match.start()]
+        )
         if word and word.group(1).lower() in _ABBREVIATIONS:
             continue  # "TP. Hồ Chí Minh", "PGS. TS." do not end a sentence
         if raw[nxt].isupper() or raw[nxt].isdigit() or raw[nxt] in "\"“'(-–":
@@ -161,7 +179,9 @@ def _add_piece(
         pieces.append((start, end, para, marker.end() if marker else start))
 
 
-def _number_items(raw: str, pieces: list[tuple[int, int, int, int]]) -> dict[int, str | None]:
+def _number_items(
+    raw: str, pieces: list[tuple[int, int, int, int]]
+) -> dict[int, str | None]:
     """Map piece index to the item label it opens, for a valid 1, 2, 3 ... chain."""
     labels: dict[int, str | None] = {}
     expected, section = 1, ""

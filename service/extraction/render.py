@@ -11,13 +11,19 @@ def render_text(data: dict[str, Any]) -> str:
     lines = [f"Meeting: {meeting['title'] or '(no title)'}"]
     lines.append(f"  date: {meeting['date'] or 'not stated'}")
     chair = meeting["chair"]
-    lines.append(f"  chair: {chair['name']} ({chair['title']})" if chair else "  chair: -")
+    lines.append(
+        f"  chair: {chair['name']} ({chair['title']})" if chair else "  chair: -"
+    )
     if meeting["connection_points"]:
         count = meeting["connection_point_count"]
-        lines.append(f"  connection points ({count or len(meeting['connection_points'])}):")
+        lines.append(
+            f"  connection points ({count or len(meeting['connection_points'])}):"
+        )
         lines.extend(f"    - {p}" for p in meeting["connection_points"])
     lines.append("Speeches:")
-    lines.extend(f"  - {s['speaker']}, {s['title']}: {s['kind']}" for s in data["speeches"])
+    lines.extend(
+        f"  - {s['speaker']}, {s['title']}: {s['kind']}" for s in data["speeches"]
+    )
     lines.append("Approvals:")
     lines.extend(f"  - {a}" for a in data["approvals"])
     lines.append("Assignments:")

@@ -1,4 +1,4 @@
-"""Named speakers, their titles and speech kinds (phát biểu), and the meeting's chair."""
+"""Named speakers, their titles and the kinds of their speeches (phát biểu)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from domain.text import fold
 
 from . import vocab
-from .model import Person, Speech, Span
+from .model import Person, Span, Speech
 from .prepare import Prepared, Sentence
 
 _VERBS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -17,7 +17,9 @@ for _phrase, _kind in vocab.SPEECH_VERBS:
 for _entries in _VERBS.values():
     _entries.sort(key=lambda e: -len(e[0]))
 _BLOCKERS = {tuple(p.split()) for p in vocab.SPEAKER_BLOCKERS} | {("tiếp", "thu")}
-_ADVERBS = frozenset({"đã", "trực", "tiếp", "cũng", "vừa", "sẽ", "thay", "mặt", "đại", "biểu"})
+_ADVERBS = frozenset(
+    {"đã", "trực", "tiếp", "cũng", "vừa", "sẽ", "thay", "mặt", "đại", "biểu"}
+)
 _BETWEEN_OK = vocab.TITLE_WORDS | _ADVERBS | {"của", "tập", "đoàn", "quốc", "hội"}
 _STOPS = frozenset({";", ":", ".", "!", "?"})
 _NOT_NAMES = frozenset({"hồ chí minh"})
@@ -68,26 +70,35 @@ class SpeechReader:
         """Speeches of one sentence, and the kind its opening phrase sets, if any."""
         lead = self.verb_at(s.body_first, s.last)
         comma = self._first_comma(s) if lead else None
-        speeches = []
+        speeches: list[Speech] = []
         for first, last in self.names(s.first, s.last):
             kind_span = None
             if lead and comma is not None and first > comma and not speeches:
                 kind_span = (lead[1], self._span(s.body_first, s.body_first + lead[0]))
-            kind_span = kind_span or self._verb_after(last, s.last) or self._verb_of(first)
+            kind_span = (
+                kind_span or self._verb_after(last, s.last) or self._verb_of(first)
+            )
             if kind_span:
                 verb_start = kind_span[1][0]
                 limit = verb_start if verb_start > self.toks[last - 1].end else s.end
                 person = self.person(first, last, s.first, limit)
                 speeches.append(Speech(person, kind_span[0], kind_span[1]))
         lead_kind = None
-        if lead and comma is not None and (speeches or self._delegates(comma + 1, s.last)):
+        if (
+            lead
+            and comma is not None
+            and (speeches or self._delegates(comma + 1, s.last))
+        ):
             lead_kind = lead[1]  # "Thảo luận ..., các đại biểu cho rằng"
         return speeches, lead_kind
 
     def _delegates(self, k: int, end: int) -> bool:
         """Delegates speak at ``k`` (các đại biểu, đại diện ...)."""
         lows = [t.low for t in self.toks[k : min(end, k + 3)]]
-        return lows[:2] in (["đại", "biểu"], ["đại", "diện"]) or lows[1:3] == ["đại", "biểu"]
+        return lows[:2] in (["đại", "biểu"], ["đại", "diện"]) or lows[1:3] == [
+            "đại",
+            "biểu",
+        ]
 
     def verb_at(self, k: int, end: int) -> tuple[int, str] | None:
         """A speech verb at token ``k``: (length, kind)."""
@@ -119,10 +130,12 @@ class SpeechReader:
     def _name_word(self, k: int) -> bool:
         """A capitalised word that may be part of a name."""
         tok = self.toks[k]
-        return tok.is_word and tok.is_cap and not tok.is_acronym and not tok.text.isdigit()
+        return (
+            tok.is_word and tok.is_cap and not tok.is_acronym and not tok.text.isdigit()
+        )
 
     def _name_in_run(self, start: int, end: int) -> tuple[int, int] | None:
-        """The name inside a run of capitalised words, if one starts at a family name."""
+        """The name in a run of capitalised words, if one starts at a family name."""
         for i in range(start, end):
             if self.toks[i].low not in vocab.SURNAMES:
                 continue
@@ -146,7 +159,7 @@ class SpeechReader:
         return None
 
     def _verb_after(self, name_end: int, end: int) -> tuple[str, Span] | None:
-        """The speech verb after a name and its title (``X, Chủ tịch ..., kết luận``)."""
+        """The speech verb after a name and title (``X, Chủ tịch ..., kết luận``)."""
         for k in range(name_end, min(end, name_end + 25)):
             tok = self.toks[k]
             verb = self.verb_at(k, end)
@@ -187,7 +200,9 @@ class SpeechReader:
         """A person with the title written before the name, or else after it."""
         name_span = self._span(first, last)
         name = self.prep.span_text(*name_span)
-        title_span = self.title_before(first, floor) or self.title_after(last, verb_start)
+        title_span = self.title_before(first, floor) or self.title_after(
+            last, verb_start
+        )
         title = self.prep.span_text(*title_span) if title_span else ""
         return Person(name, title, name_span, title_span)
 
@@ -216,7 +231,7 @@ class SpeechReader:
         return k if k < first and self.toks[k].low in vocab.TITLE_OPENERS else first
 
     def _skip_academic(self, k: int, end: int) -> int:
-        """Skip courtesy and academic words (PGS, TS, Tiến sỹ) at the start of a title."""
+        """Skip courtesy and academic words (PGS, TS, Tiến sỹ) opening a title."""
         while k < end:
             two = " ".join(t.low for t in self.toks[k : k + 2])
             if two in vocab.ACADEMIC and k + 2 <= end:
@@ -236,12 +251,18 @@ class SpeechReader:
         end = k
         while end < len(toks) and toks[end].end <= limit:
             tok = toks[end]
-            if tok.text in _STOPS or self._blocked(end, len(toks)) or self.verb_at(end, len(toks)):
+            if (
+                tok.text in _STOPS
+                or self._blocked(end, len(toks))
+                or self.verb_at(end, len(toks))
+            ):
                 break
             if tok.is_word and not tok.is_cap and tok.low not in _BETWEEN_OK:
                 break  # "nêu rõ", "tại cuộc họp": the title is over
             end += 1
-        while end > k and (toks[end - 1].text in ",-–(" or toks[end - 1].low in _ADVERBS):
+        while end > k and (
+            toks[end - 1].text in ",-–(" or toks[end - 1].low in _ADVERBS
+        ):
             end -= 1
         return self._span(k, end) if end > k else None
 
@@ -251,7 +272,7 @@ class SpeechReader:
 
 
 def merge_speeches(found: list[Speech]) -> list[Speech]:
-    """One speech per person and kind; a conclusion absorbs the same person's directive."""
+    """One speech per person and kind; a conclusion absorbs that person's directive."""
     kinds: dict[str, set[str]] = {}
     for speech in found:
         kinds.setdefault(fold(speech.person.name), set()).add(speech.kind)

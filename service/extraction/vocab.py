@@ -6,333 +6,116 @@ Every entry is in the form the prepared lower-case twin uses (modern tone placem
 
 from __future__ import annotations
 
+# fmt: off
+
 # Words that open an agency name and need a name after them (Sở Nội vụ, Bộ Tài chính).
-NAMED_HEADS = frozenset(
-    {
-        "sở",
-        "bộ",
-        "ban",
-        "ủy ban",
-        "văn phòng",
-        "công an",
-        "tập đoàn",
-        "tổng công ty",
-        "công ty",
-        "bưu điện",
-        "đài",
-        "báo",
-        "trường",
-        "trung tâm",
-        "hội",
-        "liên đoàn",
-        "liên minh",
-        "cục",
-        "chi cục",
-        "tổng cục",
-        "ngân hàng",
-        "kho bạc",
-        "viện",
-        "bệnh viện",
-        "đảng ủy",
-        "đảng đoàn",
-        "mặt trận",
-        "bộ chỉ huy",
-        "thanh tra",
-        "tòa án",
-        "viện kiểm sát",
-        "chi nhánh",
-        "hội đồng",
-        "thường trực",
-        "đoàn",
-        "phòng",
-        "học viện",
-        "đại học",
-        "tổ",
-        "khối",
-        "bộ đội biên phòng",
-        "hợp tác xã",
-    }
-)
+NAMED_HEADS = frozenset({
+    "ban", "báo", "bưu điện", "bệnh viện", "bộ", "bộ chỉ huy", "bộ đội biên phòng",
+    "chi cục", "chi nhánh", "công an", "công ty", "cục", "học viện", "hội", "hội đồng",
+    "hợp tác xã", "kho bạc", "khối", "liên minh", "liên đoàn", "mặt trận", "ngân hàng",
+    "phòng", "sở", "thanh tra", "thường trực", "trung tâm", "trường", "tòa án",
+    "tập đoàn", "tổ", "tổng công ty", "tổng cục", "viện", "viện kiểm sát", "văn phòng",
+    "đoàn", "đài", "đại học", "đảng đoàn", "đảng ủy", "ủy ban",
+})
 
 # Agency names complete in themselves (UBND, Tỉnh ủy, Viettel); they may take a place.
-STANDALONE_HEADS = frozenset(
-    {
-        "ubnd",
-        "hđnd",
-        "ủy ban nhân dân",
-        "hội đồng nhân dân",
-        "tỉnh ủy",
-        "thành ủy",
-        "huyện ủy",
-        "thị ủy",
-        "quận ủy",
-        "đảng ủy",
-        "tỉnh đoàn",
-        "thành đoàn",
-        "chính phủ",
-        "viettel",
-        "vnpt",
-        "mobifone",
-        "fpt",
-        "vnpost",
-        "bch",
-        "bcđ",
-        "ubmttq",
-        "ban chỉ đạo",
-        "ban điều hành",
-        "ban thường vụ",
-        "ban chấp hành",
-        "ban cán sự",
-        "ban quản lý",
-        "ban tuyên giáo",
-        "ban tổ chức",
-        "ban dân vận",
-        "ban nội chính",
-        "tổ công tác",
-        "tổ giúp việc",
-        "tổ công nghệ số cộng đồng",
-        "văn phòng ubnd",
-        "văn phòng hđnd",
-        "công an tỉnh",
-        "vp ubnd",
-        "evn",
-    }
-)
+STANDALONE_HEADS = frozenset({
+    "ban chấp hành", "ban chỉ đạo", "ban cán sự", "ban dân vận", "ban nội chính",
+    "ban quản lý", "ban thường vụ", "ban tuyên giáo", "ban tổ chức", "ban điều hành",
+    "bch", "bcđ", "chính phủ", "công an tỉnh", "evn", "fpt", "huyện ủy", "hđnd",
+    "hội đồng nhân dân", "mobifone", "quận ủy", "thành đoàn", "thành ủy", "thị ủy",
+    "tỉnh đoàn", "tỉnh ủy", "tổ công nghệ số cộng đồng", "tổ công tác", "tổ giúp việc",
+    "ubmttq", "ubnd", "viettel", "vnpost", "vnpt", "vp ubnd", "văn phòng hđnd",
+    "văn phòng ubnd", "đảng ủy", "ủy ban nhân dân",
+})
 
 # People acting as an office (Thủ trưởng các sở, Chủ tịch UBND các huyện).
-ROLE_HEADS = frozenset(
-    {"thủ trưởng", "giám đốc", "chủ tịch", "người đứng đầu", "lãnh đạo"}
-)
+ROLE_HEADS = frozenset({
+    "chủ tịch", "giám đốc", "lãnh đạo", "người đứng đầu", "thủ trưởng",
+})
 
 # Plural nouns for kinds of bodies: "các sở, ngành", "sở, ngành, địa phương".
-CATEGORIES = frozenset(
-    {
-        "sở",
-        "ban",
-        "ngành",
-        "bộ",
-        "cơ quan",
-        "đơn vị",
-        "địa phương",
-        "huyện",
-        "xã",
-        "phường",
-        "thị trấn",
-        "thị xã",
-        "thành phố",
-        "quận",
-        "cấp ủy",
-        "chính quyền",
-        "thành viên",
-        "tổ chức",
-        "đoàn thể",
-        "hội",
-        "sở ngành",
-        "ban ngành",
-        "bộ ngành",
-        "tổ công tác",
-        "trường",
-        "phòng",
-        "cơ sở",
-        "ủy ban",
-        "tổ chức chính trị - xã hội",
-        "cơ quan chuyên môn",
-        "phòng, ban",
-    }
-)
+CATEGORIES = frozenset({
+    "ban", "ban ngành", "bộ", "bộ ngành", "chính quyền", "cơ quan",
+    "cơ quan chuyên môn", "cơ sở", "cấp ủy", "huyện", "hội", "ngành", "phòng",
+    "phòng, ban", "phường", "quận", "sở", "sở ngành", "thành phố", "thành viên",
+    "thị trấn", "thị xã", "trường", "tổ chức", "tổ chức chính trị - xã hội",
+    "tổ công tác", "xã", "đoàn thể", "đơn vị", "địa phương", "ủy ban",
+})
 
 # Plural nouns that continue a list ("cơ quan, doanh nghiệp") but never open one:
 # "các doanh nghiệp ..." in a speech is rarely an addressee of a directive.
-ATTACH_ONLY = frozenset({"doanh nghiệp", "người dân", "nhân dân", "tổ chức, cá nhân"})
+ATTACH_ONLY = frozenset({
+    "doanh nghiệp", "người dân", "nhân dân", "tổ chức, cá nhân",
+})
 
 # Lower-case words that continue an agency name (UBND tỉnh, UBND các huyện, ...).
-COMPLEMENTS = frozenset(
-    {
-        "tỉnh",
-        "huyện",
-        "thành phố",
-        "thị xã",
-        "xã",
-        "phường",
-        "thị trấn",
-        "quận",
-        "các huyện",
-        "các xã",
-        "các phường",
-        "các quận",
-        "các thị xã",
-        "cấp tỉnh",
-        "cấp huyện",
-        "cấp xã",
-        "liên quan",
-        "có liên quan",
-        "thành viên",
-        "trực thuộc",
-        "tư vấn",
-        "chuyển đổi số",
-        "đảng",
-        "nhân dân",
-        "cổ phần",
-        "chi nhánh",
-        "viễn thông",
-        "khối",
-        "chuyên môn",
-        "chuyên trách",
-        "ngành",
-        "quốc gia",
-        "nhà nước",
-        "trung ương",
-        "chính quyền điện tử",
-        "chính quyền số",
-        "công nghệ số cộng đồng",
-        "thường trực",
-        "các cấp",
-        "quân sự",
-        "biên phòng",
-        "cơ quan",
-        "nông thôn",
-        "vận tải",
-        "cộng đồng",
-        "thông minh",
-        "thị trường",
-        "xã hội",
-        "công nghệ cộng đồng",
-    }
-)
+COMPLEMENTS = frozenset({
+    "biên phòng", "chi nhánh", "chuyên môn", "chuyên trách", "chuyển đổi số",
+    "chính quyền số", "chính quyền điện tử", "các cấp", "các huyện", "các phường",
+    "các quận", "các thị xã", "các xã", "có liên quan", "công nghệ cộng đồng",
+    "công nghệ số cộng đồng", "cơ quan", "cấp huyện", "cấp tỉnh", "cấp xã", "cổ phần",
+    "cộng đồng", "huyện", "khối", "liên quan", "ngành", "nhà nước", "nhân dân",
+    "nông thôn", "phường", "quân sự", "quận", "quốc gia", "thành phố", "thành viên",
+    "thông minh", "thường trực", "thị trường", "thị trấn", "thị xã", "trung ương",
+    "trực thuộc", "tư vấn", "tỉnh", "viễn thông", "vận tải", "xã", "xã hội", "đảng",
+})
 
 # Enterprises and central bodies: a "Đề nghị" to them is a request, not an order.
-OUTSIDE_PARTY_HEADS = frozenset(
-    {
-        "tập đoàn",
-        "tổng công ty",
-        "công ty",
-        "viettel",
-        "vnpt",
-        "mobifone",
-        "fpt",
-        "vnpost",
-        "bưu điện",
-        "ngân hàng",
-        "chi nhánh",
-        "doanh nghiệp",
-        "bộ",
-        "chính phủ",
-        "evn",
-        "vietnam post",
-        "hợp tác xã",
-    }
-)
+OUTSIDE_PARTY_HEADS = frozenset({
+    "bưu điện", "bộ", "chi nhánh", "chính phủ", "công ty", "doanh nghiệp", "evn", "fpt",
+    "hợp tác xã", "mobifone", "ngân hàng", "tập đoàn", "tổng công ty", "vietnam post",
+    "viettel", "vnpost", "vnpt",
+})
 
 # Verbs whose object is the agency that must act.
-DIRECTIVE_VERBS = ("giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "ủy quyền")
+DIRECTIVE_VERBS = (
+    "giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "ủy quyền",
+)
 
 # A subject followed by these is telling what happened, not being told what to do.
-NARRATIVE_MARKERS = frozenset({"đã", "vừa", "được", "đang", "từng", "bị", "mới"})
+NARRATIVE_MARKERS = frozenset({
+    "bị", "mới", "từng", "vừa", "đang", "đã", "được",
+})
 
 # Words that cannot follow an agency subject that is about to receive a task.
-NOT_A_TASK_VERB = frozenset(
-    {
-        "để",
-        "của",
-        "là",
-        "và",
-        "với",
-        "cho",
-        "thì",
-        "mà",
-        "như",
-        "hoặc",
-        "hay",
-        "nhằm",
-        "về",
-        "tại",
-        "theo",
-        "trong",
-        "từ",
-        "đến",
-        "ở",
-        "do",
-        "bởi",
-        "qua",
-        "cùng",
-        "này",
-        "đó",
-        "nói",
-        "ra",
-        "nào",
-    }
-)
+NOT_A_TASK_VERB = frozenset({
+    "bởi", "cho", "cùng", "của", "do", "hay", "hoặc", "là", "mà", "như", "nhằm", "nào",
+    "này", "nói", "qua", "ra", "theo", "thì", "trong", "tại", "từ", "và", "về", "với",
+    "đó", "đến", "để", "ở",
+})
 
 # Report verbs: "Sở X cho biết/trình bày ..." describes a meeting, it assigns nothing.
 REPORTAGE_VERBS = (
-    "công bố",
-    "cho biết",
-    "thông báo",
-    "trình bày",
-    "phát biểu",
-    "nêu",
-    "tham luận",
-    "trao đổi",
-    "thảo luận",
-    "đề xuất",
-    "kiến nghị",
-    "nhấn mạnh",
-    "khẳng định",
-    "biểu dương",
-    "ghi nhận",
-    "đánh giá cao",
-    "dự",
-    "tham dự",
-    "cho rằng",
-    "giới thiệu",
-    "tiếp thu ý kiến",
-    "thông tin",
-    "chia sẻ",
-    "lưu ý",
+    "công bố", "cho biết", "thông báo", "trình bày", "phát biểu", "nêu", "tham luận",
+    "trao đổi", "thảo luận", "đề xuất", "kiến nghị", "nhấn mạnh", "khẳng định",
+    "biểu dương", "ghi nhận", "đánh giá cao", "dự", "tham dự", "cho rằng", "giới thiệu",
+    "tiếp thu ý kiến", "thông tin", "chia sẻ", "lưu ý",
 )
 
 # Report verbs that still give a task when the clause carries a deadline.
-REPORTAGE_UNLESS_DEADLINE = ("báo cáo", "ban hành", "tổ chức", "triển khai")
+REPORTAGE_UNLESS_DEADLINE = (
+    "báo cáo", "ban hành", "tổ chức", "triển khai",
+)
 
 # Sentence openers that carry the previous subject into a new task.
 SEQUENCE_CONNECTORS = (
-    "đồng thời",
-    "sau đó",
-    "tiếp đó",
-    "tiếp theo",
-    "tiếp đến",
-    "ngoài ra",
-    "bên cạnh đó",
-    "cùng với đó",
-    "sau khi hoàn thành",
+    "đồng thời", "sau đó", "tiếp đó", "tiếp theo", "tiếp đến", "ngoài ra",
+    "bên cạnh đó", "cùng với đó", "sau khi hoàn thành",
 )
 
 # Openers skipped before a subject ("Theo đó, Sở X ...").
-OPENERS = SEQUENCE_CONNECTORS + (
-    "theo đó",
-    "từ đó",
-    "trong đó",
-    "riêng",
-    "mặt khác",
-    "cụ thể",
-    "trước mắt",
-    "đặc biệt",
-    "trên cơ sở đó",
+OPENERS = (
+    "đồng thời", "sau đó", "tiếp đó", "tiếp theo", "tiếp đến", "ngoài ra",
+    "bên cạnh đó", "cùng với đó", "sau khi hoàn thành", "theo đó", "từ đó", "trong đó",
+    "riêng", "mặt khác", "cụ thể", "trước mắt", "đặc biệt", "trên cơ sở đó",
     "để thực hiện",
 )
 
 # Openers that mark a sentence as background reporting.
 NARRATIVE_OPENERS = (
-    "được biết",
-    "trước đó",
-    "trước đây",
-    "thời gian qua",
-    "theo báo cáo",
-    "theo đánh giá",
-    "qua đó",
-    "kết quả",
-    "nguồn",
-    "ảnh",
+    "được biết", "trước đó", "trước đây", "thời gian qua", "theo báo cáo",
+    "theo đánh giá", "qua đó", "kết quả", "nguồn", "ảnh",
 )
 
 # Speech verbs and the kind of speech each names (seeds README reading rules).
@@ -361,99 +144,71 @@ SPEECH_VERBS: tuple[tuple[str, str], ...] = (
 
 # Verbs that end the search for a speaker's speech verb ("X nhấn mạnh, ...").
 SPEAKER_BLOCKERS = (
-    "nhấn mạnh",
-    "cho biết",
-    "yêu cầu",
-    "đề nghị",
-    "khẳng định",
-    "chủ trì",
-    "dự",
-    "tham dự",
-    "cho rằng",
-    "biểu dương",
-    "ghi nhận",
-    "giao",
-    "đánh giá",
-    "chúc mừng",
-    "thăm",
-    "làm việc",
-    "tặng",
-    "trao",
+    "nhấn mạnh", "cho biết", "yêu cầu", "đề nghị", "khẳng định", "chủ trì", "dự",
+    "tham dự", "cho rằng", "biểu dương", "ghi nhận", "giao", "đánh giá", "chúc mừng",
+    "thăm", "làm việc", "tặng", "trao",
 )
 
 # Common Vietnamese family names (Kinh and northern minorities), lower-case.
-SURNAMES = frozenset(
-    ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "trương", "lâm", "mai", "hà", "lương", "đoàn", "trịnh", "tô", "tạ", "cao", "châu", "lưu", "hứa", "quách", "đào", "thái", "la", "triệu", "kiều", "nông", "lò", "sùng", "giàng", "hầu", "ma", "vương", "lục", "ninh", "âu", "chu", "chẩu", "đàm", "bế", "lộc", "tăng", "tống", "từ", "khổng", "khúc", "lại", "lã", "lữ", "mạc", "nghiêm", "phùng", "quan", "thân", "thạch", "tôn", "vi", "phí", "nhữ", "diệp", "doãn", "giáp", "hàn", "khương", "khuất", "liêu", "mẫn", "cầm", "sầm", "cù", "đậu", "ông", "vy", "tiêu", "lò", "lường", "quàng", "tòng", "mông", "thào", "vàng", "mùa", "hờ", "tráng", "bạch", "bàn", "chử", "đồng", "lạc", "trình", "uông", "hạ", "viên"]
-)
+SURNAMES = frozenset({
+    "bàn", "bùi", "bạch", "bế", "cao", "chu", "châu", "chẩu", "chử", "cù", "cầm",
+    "diệp", "doãn", "dương", "giàng", "giáp", "hoàng", "huỳnh", "hà", "hàn", "hạ",
+    "hầu", "hồ", "hờ", "hứa", "khuất", "khúc", "khương", "khổng", "kiều", "la", "liêu",
+    "lâm", "lã", "lê", "lò", "lý", "lưu", "lương", "lường", "lạc", "lại", "lộc", "lục",
+    "lữ", "ma", "mai", "mông", "mùa", "mạc", "mẫn", "nghiêm", "nguyễn", "ngô", "nhữ",
+    "ninh", "nông", "phan", "phí", "phùng", "phạm", "quan", "quàng", "quách", "sùng",
+    "sầm", "thào", "thái", "thân", "thạch", "tiêu", "triệu", "tráng", "trình", "trương",
+    "trần", "trịnh", "tòng", "tô", "tôn", "tăng", "tạ", "tống", "từ", "uông", "vi",
+    "viên", "vy", "vàng", "võ", "vũ", "vương", "âu", "ông", "đinh", "đoàn", "đàm",
+    "đào", "đậu", "đặng", "đồng", "đỗ",
+})
 
 # Words that open a person's title; a name never contains them.
-TITLE_OPENERS = frozenset(
-    {"phó", "chủ", "bí", "giám", "trưởng", "thủ", "tổng", "ủy", "bộ", "thứ", "đồng"}
-)
+TITLE_OPENERS = frozenset({
+    "bí", "bộ", "chủ", "giám", "phó", "thủ", "thứ", "trưởng", "tổng", "đồng", "ủy",
+})
 
 # Lower-case words that may sit inside a title before a name (Chủ tịch UBND tỉnh).
-TITLE_WORDS = frozenset(
-    ["tịch", "thư", "tướng", "trưởng", "viên", "đốc", "nhiệm", "tỉnh", "huyện", "thành", "phố", "thị", "xã", "ủy", "trực", "thường", "chính", "phủ", "nhân", "dân", "đảng", "bộ", "ban", "sở", "quản", "trị", "hội", "đồng", "tập", "đoàn", "tổng", "biên", "cấp", "chỉ", "đạo", "chuyển", "đổi", "số", "phó", "thứ", "giám", "văn", "phòng", "trung", "ương", "quốc", "gia", "công", "ty", "an", "hành", "chấp", "vụ", "lãnh", "sự", "cán", "khối", "quận", "phường"]
-)
+TITLE_WORDS = frozenset({
+    "an", "ban", "biên", "bộ", "chuyển", "chính", "chấp", "chỉ", "cán", "công", "cấp",
+    "dân", "gia", "giám", "huyện", "hành", "hội", "khối", "lãnh", "nhiệm", "nhân",
+    "phòng", "phó", "phường", "phố", "phủ", "quản", "quận", "quốc", "số", "sở", "sự",
+    "thành", "thư", "thường", "thị", "thứ", "trung", "trưởng", "trị", "trực", "ty",
+    "tướng", "tập", "tỉnh", "tịch", "tổng", "viên", "văn", "vụ", "xã", "đoàn", "đạo",
+    "đảng", "đốc", "đồng", "đổi", "ương", "ủy",
+})
 
 # Academic and courtesy prefixes dropped from a title (PGS, TS, Tiến sỹ).
-ACADEMIC = frozenset(
-    {
-        "pgs",
-        "ts",
-        "gs",
-        "ths",
-        "bs",
-        "ks",
-        "ls",
-        "ncs",
-        "tiến sỹ",
-        "tiến sĩ",
-        "giáo sư",
-        "phó giáo sư",
-        "thạc sĩ",
-        "thạc sỹ",
-        "bác sĩ",
-        "kỹ sư",
-        "pgs.ts",
-        "gs.ts",
-        "đồng chí",
-        "ông",
-        "bà",
-        "anh",
-        "chị",
-    }
-)
+ACADEMIC = frozenset({
+    "anh", "bs", "bà", "bác sĩ", "chị", "giáo sư", "gs", "gs.ts", "ks", "kỹ sư", "ls",
+    "ncs", "pgs", "pgs.ts", "phó giáo sư", "ths", "thạc sĩ", "thạc sỹ", "tiến sĩ",
+    "tiến sỹ", "ts", "ông", "đồng chí",
+})
 
 # Lower-case nouns of documents an approval ("thông qua ...") names.
 APPROVABLE = (
-    "kế hoạch",
-    "dự thảo",
-    "đề án",
-    "nghị quyết",
-    "quy chế",
-    "chương trình",
-    "danh mục",
-    "báo cáo",
-    "tờ trình",
-    "quyết định",
-    "dự án",
-    "quy định",
-    "phương án",
-    "chiến lược",
-    "bộ chỉ số",
-    "khung",
-    "hướng dẫn",
+    "kế hoạch", "dự thảo", "đề án", "nghị quyết", "quy chế", "chương trình", "danh mục",
+    "báo cáo", "tờ trình", "quyết định", "dự án", "quy định", "phương án", "chiến lược",
+    "bộ chỉ số", "khung", "hướng dẫn",
 )
 
 # Words naming a meeting, used for the title and the meeting date.
 MEETING_WORDS = (
-    "hội nghị",
-    "cuộc họp",
-    "phiên họp",
-    "buổi làm việc",
-    "hội thảo",
-    "tọa đàm",
-    "phiên",
-    "họp",
+    "hội nghị", "cuộc họp", "phiên họp", "buổi làm việc", "hội thảo", "tọa đàm",
+    "phiên", "họp",
 )
+
+# Lower-case words that never finish a capitalised name word: function words and the
+# first syllables of the verbs that follow a subject ("Sở Y tế chủ trì").
+NO_ABSORB = frozenset({
+    "và", "các", "của", "để", "chủ", "phối", "tham", "giao", "yêu", "đề", "báo", "cần",
+    "có", "đã", "được", "sẽ", "là", "với", "tại", "trong", "cho", "theo", "về",
+    "triển", "thực", "tổ", "hỗ", "rà", "kiểm", "hướng", "đôn", "khẩn", "tiếp", "tăng",
+    "đẩy", "nghiên", "hoàn", "cập", "chỉ", "trình", "xây", "bố", "phải", "không",
+    "cũng", "vừa", "đang", "nêu", "trao", "thảo", "phát", "lấy", "đưa", "làm", "nâng",
+    "quan", "chịu", "bảo", "duy", "sớm", "khảo", "góp", "chuẩn", "tổng", "ứng", "sử",
+    "tập", "thống", "lập", "kịp", "quyết", "ban", "nhằm", "từ", "đến", "do", "bởi",
+    "qua", "cùng", "như", "thì", "mà", "hoặc", "hay", "khi", "sau", "trước", "nay",
+    "này", "đó", "ở", "ra", "vào", "lên", "gửi", "phụ", "tiến", "tuyên", "vận",
+})
+# fmt: on
