@@ -191,6 +191,10 @@ class AgencyReader:
             and not tok.is_cap
             and not tok.text.isdigit()
             and tok.low not in vocab.NO_ABSORB
+            and (
+                k + 1 >= end
+                or f"{tok.low} {self.toks[k + 1].low}" not in vocab.NO_ABSORB_PAIRS
+            )
             and self.match(k, end, _COMPLEMENTS) is None
         )
 

@@ -95,7 +95,7 @@ REPORTAGE_VERBS = (
 
 # Report verbs that still give a task when the clause carries a deadline.
 REPORTAGE_UNLESS_DEADLINE = (
-    "báo cáo", "ban hành", "tổ chức", "triển khai",
+    "báo cáo", "ban hành", "tổ chức",
 )
 
 # Sentence openers that carry the previous subject into a new task.
@@ -203,12 +203,16 @@ MEETING_WORDS = (
 NO_ABSORB = frozenset({
     "và", "các", "của", "để", "chủ", "phối", "tham", "giao", "yêu", "đề", "báo", "cần",
     "có", "đã", "được", "sẽ", "là", "với", "tại", "trong", "cho", "theo", "về",
-    "triển", "thực", "tổ", "hỗ", "rà", "kiểm", "hướng", "đôn", "khẩn", "tiếp", "tăng",
+    "thực", "tổ", "hỗ", "rà", "kiểm", "hướng", "đôn", "khẩn", "tiếp", "tăng",
     "đẩy", "nghiên", "hoàn", "cập", "chỉ", "trình", "xây", "bố", "phải", "không",
     "cũng", "vừa", "đang", "nêu", "trao", "thảo", "phát", "lấy", "đưa", "làm", "nâng",
     "quan", "chịu", "bảo", "duy", "sớm", "khảo", "góp", "chuẩn", "tổng", "ứng", "sử",
     "tập", "thống", "lập", "kịp", "quyết", "ban", "nhằm", "từ", "đến", "do", "bởi",
     "qua", "cùng", "như", "thì", "mà", "hoặc", "hay", "khi", "sau", "trước", "nay",
     "này", "đó", "ở", "ra", "vào", "lên", "gửi", "phụ", "tiến", "tuyên", "vận",
+})
+# Two-syllable verbs whose first syllable may also end a name word ("Phát triển").
+NO_ABSORB_PAIRS = frozenset({
+    "triển khai", "thực hiện", "tổ chức", "tham mưu", "phối hợp", "chủ trì",
 })
 # fmt: on
