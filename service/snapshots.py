@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import Enum
-from functools import cache
+from functools import lru_cache
 from typing import Any, Union
-from uuid import UUID
+from uuid import UUID, SafeUUID
 
 from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import Transcoder, Transcoding
@@ -109,47 +111,125 @@ class IdKeyedMapAsPairs(Transcoding):
     name = "id_keyed_map"
 
     def encode(self, obj: IdKeyedMap) -> list[list[Any]]:
-        return [[key, value] for key, value in obj.items.items()]
+        return [[key.hex, value] for key, value in obj.items.items()]
 
     def decode(self, data: list[list[Any]]) -> dict[UUID, Any]:
-        return {key: value for key, value in data}
+        return {_uuid_from_hex(key): value for key, value in data}
 
 
-class StateObjectAsDict(Transcoding):
-    """A frozen state dataclass as a dict of its fields, typed again on decoding."""
+class StateObjectAsList(Transcoding):
+    """A frozen state dataclass as a list of its field values, in field order.
+
+    Snapshots hold hundreds of these (points, speeches); encoding ids, times and
+    enums inline, rather than each as its own tagged JSON object, keeps loading a
+    200-point, 300-speech meeting within a few milliseconds.
+    """
 
     def __init__(self, state_class: type) -> None:
         self.type = state_class
         self.name = f"state:{state_class.__name__}"
-
-    def encode(self, obj: Any) -> dict[str, Any]:
-        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
-
-    def decode(self, data: dict[str, Any]) -> Any:
-        hints = _hints(self.type)
-        return self.type(
-            **{key: _typed(hints[key], value) for key, value in data.items()}
+        hints = typing.get_type_hints(state_class)
+        self.names = [f.name for f in dataclasses.fields(state_class)]
+        self.codecs = [_codec(hints[name]) for name in self.names]
+        self._decode = _compile_decoder(
+            state_class, self.names, [decode for _, decode in self.codecs]
         )
 
+    def encode(self, obj: Any) -> list[Any]:
+        return [
+            encode(getattr(obj, name)) if encode else getattr(obj, name)
+            for name, (encode, _) in zip(self.names, self.codecs, strict=True)
+        ]
 
-@cache
-def _hints(state_class: type) -> dict[str, Any]:
-    return typing.get_type_hints(state_class)
+    def decode(self, data: list[Any]) -> Any:
+        return self._decode(data)
 
 
-def _typed(hint: Any, value: Any) -> Any:
-    """JSON gives back str for enums and lists for tuples: restore the declared type."""
-    if value is None:
-        return None
+def _compile_decoder(
+    state_class: type,
+    names: list[str],
+    decoders: list[Callable[[Any], Any] | None],
+) -> Callable[[list[Any]], Any]:
+    """One straight-line function per class that rebuilds it from its list.
+
+    A generic loop over fields costs ~2 µs a field, ten milliseconds for a long
+    meeting; generating the function (as ``dataclasses`` does for ``__init__``)
+    removes the loop. Frozen dataclasses refuse setattr, and state read back from
+    our own snapshot needs no validation, so the instance dict is filled directly.
+    """
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": state_class}
+    entries = []
+    for index, (name, decode) in enumerate(zip(names, decoders, strict=True)):
+        value = f"data[{index}]"
+        if decode is not None:
+            namespace[f"decode_{index}"] = decode
+            value = f"(None if {value} is None else decode_{index}({value}))"
+        entries.append(f"{name!r}: {value}")
+    source = (
+        "def decode(data):\n"
+        "    obj = new(cls)\n"
+        f"    obj.__dict__.update({{{', '.join(entries)}}})\n"
+        "    return obj\n"
+    )
+    exec(source, namespace)
+    decoder: Callable[[list[Any]], Any] = namespace["decode"]
+    return decoder
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _codec(
+    hint: Any,
+) -> tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]:
+    """How one field's value is written to and read from JSON (None: as it is)."""
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _typed(options[0], value) if len(options) == 1 else value
+        if len(options) != 1:
+            return None, None
+        encode, decode = _codec(options[0])
+        if encode is None or decode is None:
+            return encode, decode
+        return (lambda v: None if v is None else encode(v)), decode
     if origin is tuple:
-        return tuple(value)
+        item_encode, item_decode = _codec(typing.get_args(hint)[0])
+        put, get = item_encode or _identity, item_decode or _identity
+        return (lambda v: [put(item) for item in v]), (lambda v: tuple(map(get, v)))
+    return _SCALAR_CODECS.get(hint) or _enum_codec(hint)
+
+
+def _enum_codec(
+    hint: Any,
+) -> tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]:
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint(value)
-    return value
+        # The value map is a plain dict: much cheaper than ``hint(value)``.
+        return (lambda v: v.value), hint._value2member_map_.__getitem__
+    return None, None
+
+
+_UNKNOWN_SAFETY = SafeUUID.unknown
+
+
+@lru_cache(maxsize=100_000)
+def _uuid_from_hex(text: str) -> UUID:
+    """``UUID(hex=text)`` without its argument parsing: a snapshot holds thousands.
+
+    UUIDs are immutable, so one object may serve every place an id repeats (a
+    speaker across three hundred speeches, a meeting loaded on every request).
+    """
+    uuid = object.__new__(UUID)
+    object.__setattr__(uuid, "int", int(text, 16))
+    object.__setattr__(uuid, "is_safe", _UNKNOWN_SAFETY)
+    return uuid
+
+
+_SCALAR_CODECS: dict[Any, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    UUID: (lambda v: v.hex, _uuid_from_hex),
+    datetime: (lambda v: v.isoformat(), datetime.fromisoformat),
+    date: (lambda v: v.isoformat(), date.fromisoformat),
+}
 
 
 def register_state_transcodings(transcoder: Transcoder) -> None:
@@ -157,4 +237,4 @@ def register_state_transcodings(transcoder: Transcoder) -> None:
     transcoder.register(EnumMemberAsTopic())
     transcoder.register(IdKeyedMapAsPairs())
     for state_class in STATE_CLASSES:
-        transcoder.register(StateObjectAsDict(state_class))
+        transcoder.register(StateObjectAsList(state_class))
