@@ -3,8 +3,9 @@
 Prints, from one run on one database:
 - commands/s recording N speeches through ``Steerlog.record_speech`` at a meeting of
   200 connection points;
-- commands/s of the raw eventsourcing baseline: get, one event, save on a trivial aggregate
-  (the same unit of work without steerlog's domain), and the ratio (target >= 70%);
+- commands/s of the raw eventsourcing baseline: get, one event, save on a trivial
+  aggregate (the same unit of work without steerlog's domain), and the ratio
+  (target >= 70%);
 - the load time of a 200-point, 300-speech meeting with and without a snapshot
   (target < 10 ms from a snapshot).
 
@@ -108,7 +109,7 @@ def steerlog_rate(
 
 
 def load_times(app: Steerlog, meeting_id: UUID) -> tuple[list[float], list[float]]:
-    """Milliseconds to load the meeting from its snapshot, and by replaying events."""
+    """Milliseconds to load the meeting from its snapshot, and by replaying it."""
     app.take_snapshot(meeting_id)
 
     def replay() -> Meeting | None:

@@ -105,16 +105,31 @@ class EnumMemberAsTopic(Transcoding):
 
 
 class IdKeyedMapAsPairs(Transcoding):
-    """A UUID-keyed dict as a list of [key, value] pairs."""
+    """A UUID-keyed dict as ``[value class or "", [[key, value], ...]]``.
+
+    When every value is one state class (points, speeches), values are written as
+    that class's plain lists: one tagged JSON object for the whole map instead of
+    one per value, which is most of the cost of loading a long meeting.
+    """
 
     type = IdKeyedMap
     name = "id_keyed_map"
 
-    def encode(self, obj: IdKeyedMap) -> list[list[Any]]:
-        return [[key.hex, value] for key, value in obj.items.items()]
+    def encode(self, obj: IdKeyedMap) -> list[Any]:
+        classes = {type(value) for value in obj.items.values()}
+        value_class = classes.pop() if len(classes) == 1 else None
+        state = _STATE_TRANSCODINGS.get(value_class) if value_class else None
+        if state is None:
+            return ["", [[key.hex, value] for key, value in obj.items.items()]]
+        pairs = [[key.hex, state.encode(value)] for key, value in obj.items.items()]
+        return [state.name, pairs]
 
-    def decode(self, data: list[list[Any]]) -> dict[UUID, Any]:
-        return {_uuid_from_hex(key): value for key, value in data}
+    def decode(self, data: list[Any]) -> dict[UUID, Any]:
+        name, pairs = data
+        if not name:
+            return {_uuid_from_hex(key): value for key, value in pairs}
+        decode = _STATE_BY_NAME[name].decode
+        return {_uuid_from_hex(key): decode(value) for key, value in pairs}
 
 
 class StateObjectAsList(Transcoding):
@@ -232,9 +247,13 @@ _SCALAR_CODECS: dict[Any, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
 }
 
 
+_STATE_TRANSCODINGS = {cls: StateObjectAsList(cls) for cls in STATE_CLASSES}
+_STATE_BY_NAME = {t.name: t for t in _STATE_TRANSCODINGS.values()}
+
+
 def register_state_transcodings(transcoder: Transcoder) -> None:
     """Teach the transcoder everything a snapshot of any aggregate may hold."""
     transcoder.register(EnumMemberAsTopic())
     transcoder.register(IdKeyedMapAsPairs())
-    for state_class in STATE_CLASSES:
-        transcoder.register(StateObjectAsList(state_class))
+    for transcoding in _STATE_TRANSCODINGS.values():
+        transcoder.register(transcoding)

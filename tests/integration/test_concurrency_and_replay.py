@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
 import pytest
 
 from domain.meeting import Meeting
+from domain.values import DocumentRef
 from service.app import Steerlog
 from service.composition import build_application
 from service.errors import ConcurrencyConflictError, NotFoundError
@@ -124,12 +125,35 @@ def test_history_of_unknown_aggregate_is_not_found(app: Steerlog) -> None:
 
 def test_every_aggregate_kind_round_trips_through_a_snapshot(app: Steerlog) -> None:
     scenario = open_meeting(app)
-    _, assignment_ids = conclude(app, scenario)
+    speech_id, assignment_ids = conclude(app, scenario)
+    app.correct_speech(
+        scenario.meeting_id, speech_id, actor=ACTOR, reason="đính chính", text="Sửa lời"
+    )
+    app.amend_conclusion_item(
+        scenario.meeting_id,
+        "1",
+        actor=ACTOR,
+        text="Mục 1 đã sửa",
+        reason="sai chính tả",
+    )
+    app.record_approval(
+        scenario.meeting_id,
+        actor=ACTOR,
+        title="Kế hoạch CĐS 2022",
+        document=DocumentRef("Kế hoạch", "55/KH-UBND", date(2022, 4, 12)),
+    )
     app.report_progress(
         assignment_ids[1],
         actor=ACTOR,
         agency_id=scenario.department_id,
         note="đang làm",
+    )
+    app.request_extension(
+        assignment_ids[1],
+        actor=ACTOR,
+        agency_id=scenario.department_id,
+        deadline=date(2022, 3, 1),
+        reason="chờ",
     )
     app.complete(
         assignment_ids[0],
