@@ -14,6 +14,7 @@ from service.settings import Settings
 from web.api import SteerlogApi
 from web.blueprints import BLUEPRINTS
 from web.errors import register_error_handlers
+from web.representations import EXTENSION, Representations
 
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -62,6 +63,7 @@ def create_app(
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["steerlog"] = application
+    app.extensions[EXTENSION] = Representations()
     api = SteerlogApi(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)

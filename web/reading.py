@@ -47,7 +47,7 @@ class AssignmentOnDay:
     """An assignment with its status on a day of its committee's zone.
 
     Attributes the schema asks for and this class does not define are the
-    assignment's own; the tuples it keeps are given names here.
+    assignment's own.
     """
 
     assignment: Assignment
@@ -79,20 +79,6 @@ class AssignmentOnDay:
             {"agency_id": agency, "at": at}
             for agency, at in self.assignment.acknowledged_by.items()
         ]
-
-    @property
-    def progress(self) -> list[dict[str, Any]]:
-        """Progress reports, oldest first."""
-        names = ("agency_id", "at", "note", "percent")
-        return [dict(zip(names, row, strict=True)) for row in self.assignment.progress]
-
-    @property
-    def pending_extension(self) -> dict[str, Any] | None:
-        """The extension asked for and not yet granted, if any."""
-        pending = self.assignment.pending_extension
-        if pending is None:
-            return None
-        return dict(zip(("agency_id", "deadline", "reason"), pending, strict=True))
 
 
 def read_assignment(

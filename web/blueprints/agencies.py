@@ -9,8 +9,9 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.agency import Agency
-from web.http import READ_HEADERS, command, etag, steerlog, written
+from web.http import READ_HEADERS, command, steerlog, written
 from web.reading import read
+from web.representations import represented
 from web.schemas.agencies import (
     AddAliasSchema,
     AgencySchema,
@@ -19,6 +20,8 @@ from web.schemas.agencies import (
     RenameAgencySchema,
 )
 from web.schemas.common import AsOfArgsSchema, Write
+
+REPRESENTATION = AgencySchema()
 
 blp = Blueprint(
     "agencies", __name__, url_prefix="/api/v1/agencies", description="Cơ quan, đơn vị"
@@ -39,8 +42,7 @@ def register_agency(write: Write, body: dict[str, Any]) -> Any:
 @blp.response(200, AgencySchema, headers=READ_HEADERS)
 def get_agency(args: dict[str, Any], agency_id: UUID) -> Any:
     """An agency now, or as it stood at ``as_of``."""
-    agency = read(Agency, agency_id, args["as_of"])
-    return agency, etag(agency.version)
+    return represented(REPRESENTATION, read(Agency, agency_id, args["as_of"]))
 
 
 @blp.route("/<uuid:agency_id>/rename", methods=["POST"])

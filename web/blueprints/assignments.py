@@ -8,8 +8,9 @@ from uuid import UUID
 from flask import url_for
 from flask_smorest import Blueprint
 
-from web.http import READ_HEADERS, command, etag, steerlog, written
+from web.http import READ_HEADERS, command, steerlog, written
 from web.reading import read_assignment
+from web.representations import represented
 from web.schemas.assignments import (
     AcknowledgeSchema,
     AssignmentSchema,
@@ -25,6 +26,8 @@ from web.schemas.assignments import (
     SupersedeSchema,
 )
 from web.schemas.common import AsOfArgsSchema, Write
+
+REPRESENTATION = AssignmentSchema()
 
 blp = Blueprint(
     "assignments",
@@ -49,7 +52,7 @@ def issue_assignment(write: Write, body: dict[str, Any]) -> Any:
 def get_assignment(args: dict[str, Any], assignment_id: UUID) -> Any:
     """An assignment with its status today (or on ``as_of``'s day) in its zone."""
     assignment = read_assignment(assignment_id, args["as_of"])
-    return assignment, etag(assignment.version)
+    return represented(REPRESENTATION, assignment, assignment.status_on)
 
 
 @blp.route("/<uuid:assignment_id>/delegations", methods=["POST"])

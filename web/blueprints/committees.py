@@ -9,8 +9,9 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.committee import Committee
-from web.http import READ_HEADERS, command, etag, steerlog, written
+from web.http import READ_HEADERS, command, steerlog, written
 from web.reading import read
+from web.representations import represented
 from web.schemas.committees import (
     AppointMemberSchema,
     CommitteeSchema,
@@ -19,6 +20,8 @@ from web.schemas.committees import (
     RenameCommitteeSchema,
 )
 from web.schemas.common import AsOfArgsSchema, Write
+
+REPRESENTATION = CommitteeSchema()
 
 blp = Blueprint(
     "committees", __name__, url_prefix="/api/v1/committees", description="Ban Chỉ đạo"
@@ -39,8 +42,7 @@ def establish_committee(write: Write, body: dict[str, Any]) -> Any:
 @blp.response(200, CommitteeSchema, headers=READ_HEADERS)
 def get_committee(args: dict[str, Any], committee_id: UUID) -> Any:
     """A committee now, or as it stood at ``as_of``."""
-    committee = read(Committee, committee_id, args["as_of"])
-    return committee, etag(committee.version)
+    return represented(REPRESENTATION, read(Committee, committee_id, args["as_of"]))
 
 
 @blp.route("/<uuid:committee_id>/rename", methods=["POST"])

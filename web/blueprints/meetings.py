@@ -9,8 +9,9 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.meeting import Meeting
-from web.http import READ_HEADERS, command, etag, steerlog, written
+from web.http import READ_HEADERS, command, steerlog, written
 from web.reading import read
+from web.representations import represented
 from web.schemas.common import AsOfArgsSchema, Write
 from web.schemas.meetings import (
     AddAgendaItemSchema,
@@ -21,6 +22,8 @@ from web.schemas.meetings import (
     RescheduleMeetingSchema,
     ScheduleMeetingSchema,
 )
+
+REPRESENTATION = MeetingSchema()
 
 blp = Blueprint(
     "meetings",
@@ -44,8 +47,7 @@ def schedule_meeting(write: Write, body: dict[str, Any]) -> Any:
 @blp.response(200, MeetingSchema, headers=READ_HEADERS)
 def get_meeting(args: dict[str, Any], meeting_id: UUID) -> Any:
     """A meeting and its whole record, now or as it stood at ``as_of``."""
-    meeting = read(Meeting, meeting_id, args["as_of"])
-    return meeting, etag(meeting.version)
+    return represented(REPRESENTATION, read(Meeting, meeting_id, args["as_of"]))
 
 
 @blp.route("/<uuid:meeting_id>/reschedule", methods=["POST"])

@@ -9,10 +9,13 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.person import Person
-from web.http import READ_HEADERS, command, etag, steerlog, written
+from web.http import READ_HEADERS, command, steerlog, written
 from web.reading import read
+from web.representations import represented
 from web.schemas.common import AsOfArgsSchema, Write
 from web.schemas.people import ChangeTitleSchema, PersonSchema, RegisterPersonSchema
+
+REPRESENTATION = PersonSchema()
 
 blp = Blueprint("people", __name__, url_prefix="/api/v1/people", description="Cán bộ")
 
@@ -31,8 +34,7 @@ def register_person(write: Write, body: dict[str, Any]) -> Any:
 @blp.response(200, PersonSchema, headers=READ_HEADERS)
 def get_person(args: dict[str, Any], person_id: UUID) -> Any:
     """A person now, or as they stood at ``as_of``."""
-    person = read(Person, person_id, args["as_of"])
-    return person, etag(person.version)
+    return represented(REPRESENTATION, read(Person, person_id, args["as_of"]))
 
 
 @blp.route("/<uuid:person_id>/title", methods=["POST"])

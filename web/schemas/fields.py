@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -68,19 +68,3 @@ class DictValues(fields.List):
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         parts = list(value.values()) if isinstance(value, Mapping) else value
         return super()._serialize(parts, attr, obj, **kwargs)
-
-
-class Tuples(fields.List):
-    """A list of tuples held by an aggregate, shown as objects with named fields."""
-
-    def __init__(self, inner: fields.Field, names: Sequence[str], **kwargs: Any):
-        super().__init__(inner, **kwargs)
-        self.names = tuple(names)
-
-    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
-        rows = (
-            None
-            if value is None
-            else [dict(zip(self.names, row, strict=True)) for row in value]
-        )
-        return super()._serialize(rows, attr, obj, **kwargs)

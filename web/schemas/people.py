@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 
 from web.schemas.common import NAME
-from web.schemas.fields import Day, Text, Tuples
+from web.schemas.fields import Day, Text
 
 
 class RegisterPersonSchema(Schema):
@@ -46,8 +46,6 @@ class PersonSchema(Schema):
     full_name = fields.String(required=True)
     title = fields.String(allow_none=True)
     agency_id = fields.UUID(allow_none=True)
-    former_titles = Tuples(
-        fields.Nested(FormerTitleSchema), names=("title", "until"), required=True
-    )
+    former_titles = fields.List(fields.Nested(FormerTitleSchema), required=True)
     created_on = fields.AwareDateTime(required=True)
     modified_on = fields.AwareDateTime(required=True)

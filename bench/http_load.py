@@ -1,0 +1,314 @@
+"""HTTP load on gunicorn + PostgreSQL: speeches, meeting reads, assignment reads.
+
+Starts gunicorn (2 sync workers, ``web.wsgi:app``) on loopback against a new
+PostgreSQL schema, seeds a committee, agencies, people and one open meeting per
+client over HTTP, then drives with concurrent clients (threads, http.client):
+
+- a bounded mix: record a speech (at the client's own meeting, as a secretary
+  would), read a meeting, read an assignment; requests/s, p50 and p99 each;
+- reads of one meeting only, and a trivial Flask endpoint served by the same
+  gunicorn configuration (the framework's ceiling), and their ratio.
+
+It runs once without and once with the aggregate cache
+(``STEERLOG_AGGREGATE_CACHE_SIZE``). Targets: meeting reads >= 40% of the
+trivial endpoint's throughput; p99 of recording a speech < 50 ms.
+It prints figures; it is not a test.
+
+Usage: python bench/http_load.py [--clients 4] [--requests 300] [--cache 0,1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTOR = "bench@steerlog"
+READ_TARGET = 0.40
+SPEECH_P99_TARGET_MS = 50.0
+
+
+def trivial_app() -> Any:
+    """The ceiling: a Flask app with one JSON endpoint (``bench.http_load:trivial_app()``)."""
+    from flask import Flask, jsonify
+
+    app = Flask("trivial")
+    app.add_url_rule("/ping", "ping", lambda: jsonify(status="ok"))
+    return app
+
+
+# -- gunicorn ----------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def gunicorn(target: str, env: dict[str, str], ready_path: str) -> Iterator[int]:
+    """Serve ``target`` with 2 sync workers on loopback; yields its port."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", "sync",
+        "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), "--log-level", "warning",
+        target,
+    ]  # fmt: skip
+    process = subprocess.Popen(command, env={**os.environ, **env})
+    try:
+        wait_until_ready(port, ready_path, process)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_until_ready(port: int, path: str, process: subprocess.Popen[bytes]) -> None:
+    """Poll ``path`` until it answers 200, or fail if gunicorn exits."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            if request(port, "GET", path)[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("gunicorn did not become ready in 30 s")
+
+
+# -- requests ----------------------------------------------------------------
+
+
+def request(
+    port: int, method: str, path: str, body: Any = None
+) -> tuple[int, dict[str, Any]]:
+    """One request on a new connection (gunicorn's sync workers close each one)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"X-Steerlog-Actor": ACTOR}
+    payload = None
+    if body is not None:
+        payload = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    try:
+        connection.request(method, path, body=payload, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+    finally:
+        connection.close()
+    return response.status, json.loads(data) if data else {}
+
+
+def created(port: int, path: str, body: Any) -> str:
+    """Create something; its id."""
+    status, answer = request(port, "POST", path, body)
+    if status != 201:
+        raise RuntimeError(f"POST {path}: {status} {answer}")
+    return str(answer["id"])
+
+
+@dataclass
+class Seed:
+    """What the clients work on: one open meeting each, and an assignment."""
+
+    meetings: list[tuple[str, str]] = field(default_factory=list)  # (meeting, chair)
+    assignment_id: str = ""
+
+
+def seed(port: int, clients: int) -> Seed:
+    """A committee, two agencies, a chair and one open meeting per client."""
+    tag = os.urandom(4).hex()
+    committee = created(
+        port,
+        "/api/v1/committees",
+        {"name": f"Ban Chỉ đạo CĐS {tag}", "jurisdiction": "tỉnh Lào Cai"},
+    )
+    lead = created(port, "/api/v1/agencies", {"name": f"Sở TT&TT {tag}"})
+    chair = created(
+        port,
+        "/api/v1/people",
+        {"full_name": "Trịnh Văn Thắng", "title": "Chủ tịch UBND tỉnh"},
+    )
+    result = Seed()
+    for number in range(clients):
+        meeting = created(
+            port,
+            "/api/v1/meetings",
+            {
+                "committee_id": committee,
+                "title": f"Hội nghị trực tuyến số {number + 1}",
+                "format": "online",
+                "starts_at": "2022-04-22T14:00:00+07:00",
+            },
+        )
+        base = f"/api/v1/meetings/{meeting}"
+        request(port, "POST", f"{base}/chairs", {"person_id": chair})
+        request(port, "POST", f"{base}/open", {})
+        result.meetings.append((meeting, chair))
+    meeting, chair = result.meetings[0]
+    speech = created(
+        port,
+        f"/api/v1/meetings/{meeting}/speeches",
+        {"speaker_id": chair, "kind": "conclusion", "text": "Kết luận."},
+    )
+    task = {"title": "Xây dựng kế hoạch", "lead": [lead], "deadline": "2099-06-30"}
+    item = {"number": "1", "text": "Giao Sở TT&TT.", "tasks": [task]}
+    _, answer = request(
+        port,
+        "POST",
+        f"/api/v1/meetings/{meeting}/conclusion",
+        {"speech_id": speech, "items": [item]},
+    )
+    result.assignment_id = answer["assignment_ids"][0]
+    return result
+
+
+# -- driving -----------------------------------------------------------------
+
+Operation = Callable[[int, random.Random], tuple[str, int]]
+
+
+@dataclass
+class Samples:
+    """Latencies (ms) and failures per operation, and the phase's wall time."""
+
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    failures: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def drive(clients: int, per_client: int, operation: Operation) -> Samples:
+    """Run ``per_client`` operations on each of ``clients`` threads at once."""
+    samples = Samples()
+    lock = threading.Lock()
+    start = threading.Barrier(clients + 1)
+
+    def client(index: int) -> None:
+        rng = random.Random(index)
+        start.wait()
+        for _ in range(per_client):
+            began = time.perf_counter()
+            name, status = operation(index, rng)
+            elapsed = (time.perf_counter() - began) * 1000
+            with lock:
+                samples.latencies.setdefault(name, []).append(elapsed)
+                if status >= 300:
+                    samples.failures[name] = samples.failures.get(name, 0) + 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    samples.seconds = time.perf_counter() - began
+    return samples
+
+
+def mixed(port: int, seeded: Seed) -> Operation:
+    """Per request: a speech at one's own meeting (1/4), a meeting read (1/2),
+    an assignment read (1/4)."""
+
+    def operation(index: int, rng: random.Random) -> tuple[str, int]:
+        meeting, chair = seeded.meetings[index]
+        roll = rng.random()
+        if roll < 0.25:
+            body = {
+                "speaker_id": chair,
+                "kind": "discussion",
+                "text": "Ý kiến thảo luận về chuyển đổi số của địa phương. " * 4,
+            }
+            status = request(port, "POST", f"/api/v1/meetings/{meeting}/speeches", body)
+            return "record speech", status[0]
+        if roll < 0.75:
+            other, _ = rng.choice(seeded.meetings)
+            return "read meeting", request(port, "GET", f"/api/v1/meetings/{other}")[0]
+        path = f"/api/v1/assignments/{seeded.assignment_id}"
+        return "get assignment", request(port, "GET", path)[0]
+
+    return operation
+
+
+def report(title: str, samples: Samples) -> dict[str, float]:
+    """Print requests/s, p50 and p99 per operation; return requests/s."""
+    print(f"  {title} ({samples.seconds:.1f} s)")
+    rates = {}
+    for name, latencies in sorted(samples.latencies.items()):
+        ordered = sorted(latencies)
+        p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+        rates[name] = len(ordered) / samples.seconds
+        failed = samples.failures.get(name, 0)
+        print(
+            f"    {name:<15} {len(ordered):>5} req {rates[name]:>8.1f} req/s"
+            f"   p50 {statistics.median(ordered):6.1f} ms   p99 {p99:6.1f} ms"
+            + (f"   {failed} non-2xx" if failed else "")
+        )
+    return rates
+
+
+def run(cache_size: int, clients: int, per_client: int) -> None:
+    """One full run: gunicorn on a new schema with the given cache size."""
+    from bench.common import throwaway_settings
+    from service.composition import build_application
+
+    with throwaway_settings("http") as settings:
+        # Create schema and tables once here: two workers starting together
+        # would race to create them.
+        build_application(settings).close()
+        env = {
+            "STEERLOG_DATABASE_URL": settings.database.url,
+            "STEERLOG_AGGREGATE_CACHE_SIZE": str(cache_size),
+        }
+        print(f"\nSTEERLOG_AGGREGATE_CACHE_SIZE={cache_size}")
+        with gunicorn("web.wsgi:app", env, "/healthz") as port:
+            seeded = seed(port, clients)
+            report("mix", drive(clients, per_client, mixed(port, seeded)))
+            meeting = seeded.meetings[0][0]
+            path = f"/api/v1/meetings/{meeting}"
+            reads = drive(clients, per_client, lambda i, r: ("read meeting", request(port, "GET", path)[0]))
+            read_rate = report("reads of one meeting only", reads)["read meeting"]
+        with gunicorn("bench.http_load:trivial_app()", {}, "/ping") as port:
+            trivial = drive(clients, per_client, lambda i, r: ("trivial", request(port, "GET", "/ping")[0]))
+            trivial_rate = report("trivial Flask endpoint", trivial)["trivial"]
+    ratio = read_rate / trivial_rate
+    mark = "ok" if ratio >= READ_TARGET else "BELOW TARGET"
+    print(f"  read meeting / trivial = {ratio:.0%} (target >= {READ_TARGET:.0%}: {mark})")
+
+
+def main() -> None:
+    """Parse the options and run once per cache size."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=300, help="per client")
+    parser.add_argument("--cache", default="0,1000", help="cache sizes to try")
+    options = parser.parse_args()
+    print(
+        f"gunicorn 2 sync workers, {options.clients} clients x {options.requests} "
+        f"requests, {os.cpu_count()} CPUs; speech p99 target < {SPEECH_P99_TARGET_MS:.0f} ms"
+    )
+    for size in (int(s) for s in options.cache.split(",")):
+        run(size, options.clients, options.requests)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()

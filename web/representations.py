@@ -1,0 +1,57 @@
+"""Representations of aggregates, dumped once per version and reused.
+
+An aggregate's state at a version never changes (events are immutable), so
+its JSON body can be kept and served again while that version is current:
+dumping a long meeting (hundreds of speeches) costs more than loading it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from threading import Lock
+from typing import Any
+
+from flask import Response, current_app
+from marshmallow import Schema
+
+EXTENSION = "steerlog.representations"
+DEFAULT_SIZE = 256
+
+
+class Representations:
+    """A bounded, thread-safe LRU of JSON bodies keyed by what they depend on."""
+
+    def __init__(self, size: int = DEFAULT_SIZE) -> None:
+        self.size = size
+        self._bodies: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._lock = Lock()
+
+    def body(self, key: Hashable, render: Callable[[], bytes]) -> bytes:
+        """The body kept under ``key``, rendered (outside the lock) if missing."""
+        with self._lock:
+            if key in self._bodies:
+                self._bodies.move_to_end(key)
+                return self._bodies[key]
+        body = render()
+        with self._lock:
+            self._bodies[key] = body
+            while len(self._bodies) > self.size:
+                self._bodies.popitem(last=False)
+        return body
+
+
+def represented(schema: Schema, state: Any, *depends_on: Hashable) -> Response:
+    """The JSON response of an aggregate's ``state`` dumped by ``schema``, with its
+    version as ETag; ``depends_on`` names anything else the dump depends on."""
+    cache: Representations = current_app.extensions[EXTENSION]
+
+    def render() -> bytes:
+        return current_app.json.dumps(schema.dump(state)).encode()
+
+    key = (type(schema).__name__, state.id, state.version, *depends_on)
+    response = current_app.response_class(
+        cache.body(key, render), mimetype="application/json"
+    )
+    response.headers["ETag"] = f'"{state.version}"'
+    return response
