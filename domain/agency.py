@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from domain.base import SteerlogAggregate
 from domain.errors import InvalidValueError, NoChangeError
 from domain.text import fold
 from domain.values import AgencyKind, member_of, optional_text, required_text
 
 
-class Agency(Aggregate):
+class Agency(SteerlogAggregate):
     """Cơ quan, đơn vị: one that leads or coordinates tasks, known by several names."""
 
     @classmethod

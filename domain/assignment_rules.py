@@ -6,8 +6,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate
-
+from domain.base import SteerlogAggregate
 from domain.errors import (
     AlreadyCompletedError,
     AssignmentClosedError,
@@ -45,7 +44,7 @@ def checked_assignees(
     return distinct_lead, distinct_coordinating
 
 
-class AssignmentRules(Aggregate):
+class AssignmentRules(SteerlogAggregate):
     """The checks and status evaluation that ``Assignment``'s commands rely on."""
 
     if TYPE_CHECKING:  # state set by events; annotations on the class

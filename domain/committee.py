@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from domain.base import SteerlogAggregate
 from domain.errors import AlreadyMemberError, NoChangeError, NotMemberError
 from domain.values import (
     CommitteeRole,
@@ -27,7 +28,7 @@ class Membership:
     role: CommitteeRole
 
 
-class Committee(Aggregate):
+class Committee(SteerlogAggregate):
     """Ban Chỉ đạo: a steering committee, possibly re-formed from a predecessor."""
 
     @classmethod

@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from domain.base import SteerlogAggregate
 from domain.errors import (
     DuplicateConnectionPointError,
     HostPointExistsError,
@@ -53,7 +54,7 @@ def aware(field: str, moment: datetime) -> datetime:
     return moment
 
 
-class MeetingRoom(Aggregate):
+class MeetingRoom(SteerlogAggregate):
     """Set-up shared by every meeting; ``Meeting`` adds its life and its record."""
 
     if TYPE_CHECKING:  # state set by events; annotations on the class

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from domain.base import SteerlogAggregate
 from domain.errors import NoChangeError
 from domain.values import optional_text, required_text
 
@@ -20,7 +21,7 @@ class FormerTitle:
     until: date
 
 
-class Person(Aggregate):
+class Person(SteerlogAggregate):
     """Một cán bộ: the person id links all of one official's speeches and decisions."""
 
     @classmethod

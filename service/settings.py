@@ -78,7 +78,7 @@ class Settings:
     )
     time_zone: str = "Asia/Ho_Chi_Minh"
     snapshot_interval: int = 50
-    aggregate_cache_size: int = 0
+    aggregate_cache_size: int = 1000
     pool_size: int = 5
     pool_max_overflow: int = 10
     secret_key: str = "dev-only-secret"
@@ -94,7 +94,7 @@ class Settings:
             ),
             time_zone=env.get("STEERLOG_TIME_ZONE", "Asia/Ho_Chi_Minh"),
             snapshot_interval=_int(env, "STEERLOG_SNAPSHOT_INTERVAL", 50),
-            aggregate_cache_size=_int(env, "STEERLOG_AGGREGATE_CACHE_SIZE", 0),
+            aggregate_cache_size=_int(env, "STEERLOG_AGGREGATE_CACHE_SIZE", 1000),
             pool_size=_int(env, "STEERLOG_POOL_SIZE", 5),
             pool_max_overflow=_int(env, "STEERLOG_POOL_MAX_OVERFLOW", 10),
             secret_key=env.get("STEERLOG_SECRET_KEY", "dev-only-secret"),
@@ -117,7 +117,10 @@ class Settings:
         env = {
             "CREATE_TABLE": "y",
             "IS_SNAPSHOTTING_ENABLED": "y",
+            # An LRU of recently used aggregates, fast-forwarded from the database
+            # on every get, so other processes' writes are always seen.
             "AGGREGATE_CACHE_MAXSIZE": str(self.aggregate_cache_size or ""),
+            "AGGREGATE_CACHE_FASTFORWARD": "y",
         }
         if self.database.backend == "sqlite":
             path = self.database.sqlite_path
@@ -136,7 +139,9 @@ class Settings:
             POSTGRES_POOL_SIZE=str(self.pool_size),
             POSTGRES_POOL_MAX_OVERFLOW=str(self.pool_max_overflow),
             POSTGRES_CONNECT_TIMEOUT="5",
-            POSTGRES_PRE_PING="y",
+            # No pre-ping: it costs a round trip per checkout, and eventsourcing
+            # already retries reads and writes on a dropped connection.
+            POSTGRES_PRE_PING="n",
         )
         return env
 

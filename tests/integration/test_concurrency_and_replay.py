@@ -182,3 +182,27 @@ def test_every_aggregate_kind_round_trips_through_a_snapshot(app: Steerlog) -> N
         snapshot = next(iter(app.snapshots.get(aggregate_id, desc=True, limit=1)))
         restored = snapshot.mutate(None)
         assert vars(restored) == vars(current) | {"_pending_events": []}
+
+
+def test_cached_aggregates_see_other_processes_writes(settings: Settings) -> None:
+    first, second = build_application(settings), build_application(settings)
+    try:
+        scenario = open_meeting(first)
+        assert first.load(Meeting, scenario.meeting_id).agenda == []  # now cached
+        second.add_agenda_item(scenario.meeting_id, actor=ACTOR, title="Mục mới")
+        assert [a.title for a in first.load(Meeting, scenario.meeting_id).agenda] == [
+            "Mục mới"
+        ]
+    finally:
+        first.close()
+        second.close()
+
+
+def test_changing_a_loaded_aggregate_leaves_the_cache_untouched(app: Steerlog) -> None:
+    scenario = open_meeting(app)
+    loaded = app.load(Meeting, scenario.meeting_id)
+    loaded.add_agenda_item(actor=ACTOR, title="chưa lưu")
+    loaded.points.clear()
+    again = app.load(Meeting, scenario.meeting_id)
+    assert again.agenda == [] and len(again.points) == 2
+    assert again.version == loaded.version - 1
