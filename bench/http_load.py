@@ -43,7 +43,7 @@ SPEECH_P99_TARGET_MS = 50.0
 
 
 def trivial_app() -> Any:
-    """The ceiling: a Flask app with one JSON endpoint (``bench.http_load:trivial_app()``)."""
+    """The ceiling: one JSON endpoint (gunicorn ``bench.http_load:trivial_app()``)."""
     from flask import Flask, jsonify
 
     app = Flask("trivial")
@@ -248,25 +248,28 @@ def mixed(port: int, seeded: Seed) -> Operation:
     return operation
 
 
-def report(title: str, samples: Samples) -> dict[str, float]:
-    """Print requests/s, p50 and p99 per operation; return requests/s."""
+def report(title: str, samples: Samples) -> dict[str, tuple[float, float]]:
+    """Print requests/s, p50 and p99 per operation; return (requests/s, p99)."""
     print(f"  {title} ({samples.seconds:.1f} s)")
-    rates = {}
+    figures = {}
     for name, latencies in sorted(samples.latencies.items()):
         ordered = sorted(latencies)
         p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-        rates[name] = len(ordered) / samples.seconds
+        rate = len(ordered) / samples.seconds
+        figures[name] = (rate, p99)
         failed = samples.failures.get(name, 0)
         print(
-            f"    {name:<15} {len(ordered):>5} req {rates[name]:>8.1f} req/s"
+            f"    {name:<15} {len(ordered):>5} req {rate:>8.1f} req/s"
             f"   p50 {statistics.median(ordered):6.1f} ms   p99 {p99:6.1f} ms"
             + (f"   {failed} non-2xx" if failed else "")
         )
-    return rates
+    return figures
 
 
 def run(cache_size: int, clients: int, per_client: int) -> None:
     """One full run: gunicorn on a new schema with the given cache size."""
+    # Imported here, not at the top: gunicorn imports this module for the
+    # trivial app, which must stay as light as a bare Flask app.
     from bench.common import throwaway_settings
     from service.composition import build_application
 
@@ -281,17 +284,30 @@ def run(cache_size: int, clients: int, per_client: int) -> None:
         print(f"\nSTEERLOG_AGGREGATE_CACHE_SIZE={cache_size}")
         with gunicorn("web.wsgi:app", env, "/healthz") as port:
             seeded = seed(port, clients)
-            report("mix", drive(clients, per_client, mixed(port, seeded)))
+            mix = report("mix", drive(clients, per_client, mixed(port, seeded)))
+            speech_p99 = mix["record speech"][1]
             meeting = seeded.meetings[0][0]
             path = f"/api/v1/meetings/{meeting}"
-            reads = drive(clients, per_client, lambda i, r: ("read meeting", request(port, "GET", path)[0]))
-            read_rate = report("reads of one meeting only", reads)["read meeting"]
+            reads = drive(
+                clients,
+                per_client,
+                lambda i, r: ("read meeting", request(port, "GET", path)[0]),
+            )
+            read_rate = report("reads of one meeting only", reads)["read meeting"][0]
         with gunicorn("bench.http_load:trivial_app()", {}, "/ping") as port:
-            trivial = drive(clients, per_client, lambda i, r: ("trivial", request(port, "GET", "/ping")[0]))
-            trivial_rate = report("trivial Flask endpoint", trivial)["trivial"]
+            trivial = drive(
+                clients,
+                per_client,
+                lambda i, r: ("trivial", request(port, "GET", "/ping")[0]),
+            )
+            trivial_rate = report("trivial Flask endpoint", trivial)["trivial"][0]
     ratio = read_rate / trivial_rate
     mark = "ok" if ratio >= READ_TARGET else "BELOW TARGET"
-    print(f"  read meeting / trivial = {ratio:.0%} (target >= {READ_TARGET:.0%}: {mark})")
+    print(
+        f"  read meeting / trivial = {ratio:.0%} (target >= {READ_TARGET:.0%}: {mark})"
+    )
+    mark = "ok" if speech_p99 < SPEECH_P99_TARGET_MS else "ABOVE TARGET"
+    print(f"  record speech p99 = {speech_p99:.1f} ms (target < 50 ms: {mark})")
 
 
 def main() -> None:
@@ -303,7 +319,7 @@ def main() -> None:
     options = parser.parse_args()
     print(
         f"gunicorn 2 sync workers, {options.clients} clients x {options.requests} "
-        f"requests, {os.cpu_count()} CPUs; speech p99 target < {SPEECH_P99_TARGET_MS:.0f} ms"
+        f"requests each, {os.cpu_count()} CPUs shared with PostgreSQL and the clients"
     )
     for size in (int(s) for s in options.cache.split(",")):
         run(size, options.clients, options.requests)
