@@ -30,11 +30,14 @@ _TITLE_PAIRS = frozenset(
         ("chánh", "văn"),
         ("ủy", "viên"),
         ("tổng", "biên"),
+        ("giáo", "sư"),
+        ("tiến", "sĩ"),
+        ("tiến", "sỹ"),
         ("thứ", "trưởng"),
         ("chủ", "nhiệm"),
     }
 )
-_TITLE_WORDS = frozenset({"phó", "ông", "bà", "giáo", "tiến", "pgs", "ts", "gs"})
+_TITLE_WORDS = frozenset({"phó", "ông", "bà", "pgs", "ts", "gs"})
 _PLURALS = frozenset({"các", "mọi"})
 
 

@@ -7,18 +7,18 @@ from dataclasses import dataclass
 
 from . import vocab
 from .agencies import AgencyReader, Phrase
+from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
-_DIRECTIVES = [tuple(v.split()) for v in vocab.DIRECTIVE_VERBS]
-_HANDING_OVER = [v for v in _DIRECTIVES if v != ("chỉ", "đạo")]
-_OPENERS = sorted((tuple(o.split()) for o in vocab.OPENERS), key=len, reverse=True)
-_REPORTAGE = [tuple(v.split()) for v in vocab.REPORTAGE_VERBS]
-_UNLESS_DEADLINE = [tuple(v.split()) for v in vocab.REPORTAGE_UNLESS_DEADLINE]
-_NARRATIVE_OPENERS = [tuple(v.split()) for v in vocab.NARRATIVE_OPENERS]
+_DIRECTIVES = Phrases(vocab.DIRECTIVE_VERBS)
+_HANDING_OVER = Phrases(v for v in vocab.DIRECTIVE_VERBS if v != "chỉ đạo")
+_OPENERS = Phrases(vocab.OPENERS)
+_REPORTAGE = Phrases(vocab.REPORTAGE_VERBS)
+_UNLESS_DEADLINE = Phrases(vocab.REPORTAGE_UNLESS_DEADLINE)
+_NARRATIVE_OPENERS = Phrases(vocab.NARRATIVE_OPENERS)
 # A comma after these opens a clause whose subject is addressed ("nhấn mạnh, các ...").
-_SAYING = [
-    tuple(v.split())
-    for v in (
+_SAYING = Phrases(
+    (
         "nhấn mạnh",
         "yêu cầu",
         "đề nghị",
@@ -29,20 +29,13 @@ _SAYING = [
         "kết luận",
         "giao",
         "chỉ rõ",
-        "đề nghị",
     )
-]
+)
 # Words between a directive verb and its addressee ("giao nhiệm vụ cho Sở X").
-_OBJECT_LEADS = [
-    ("nhiệm", "vụ", "cho"),
-    ("trách", "nhiệm", "cho"),
-    ("cho",),
-    (",",),
-    (":",),
-]
+_OBJECT_LEADS = Phrases(("nhiệm vụ cho", "trách nhiệm cho", "cho", ",", ":"))
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
 _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
-_MEETING_NOUNS = [tuple(w.split()) for w in vocab.MEETING_WORDS]
+_MEETING_NOUNS = Phrases(vocab.MEETING_WORDS)
 # Verbs that begin with a word otherwise read as a preposition ("theo dõi").
 _VERB_PAIRS = frozenset({("theo", "dõi"), ("cho", "ý"), ("về", "việc"), ("tại", "chỗ")})
 # A sentence that opens on the day of an event reports it ("Sáng 17/3, ...").
@@ -70,13 +63,9 @@ class AnchorFinder:
         self.toks = prep.tokens
         self.reader = reader
 
-    def phrase_at(self, k: int, end: int, phrases: list[tuple[str, ...]]) -> int:
-        """Length of the first of ``phrases`` found at token ``k``, or 0."""
-        for words in phrases:
-            n = len(words)
-            if k + n <= end and all(self.toks[k + i].low == words[i] for i in range(n)):
-                return n
-        return 0
+    def phrase_at(self, k: int, end: int, phrases: Phrases) -> int:
+        """Length of the longest of ``phrases`` found at token ``k``, or 0."""
+        return phrases.at(self.toks, k, end)
 
     def skip_openers(self, k: int, end: int) -> int:
         """Token index after opening connectors (``Theo đó,`` ``Đồng thời,``)."""
@@ -134,13 +123,7 @@ class AnchorFinder:
 
     def _after_saying(self, comma: int) -> bool:
         """True when the comma follows a verb of saying or directing."""
-        for words in _SAYING:
-            n = len(words)
-            if comma - n >= 0 and all(
-                self.toks[comma - n + i].low == words[i] for i in range(n)
-            ):
-                return True
-        return False
+        return _SAYING.before(self.toks, comma) > 0
 
     def _verdict(self, j: int, s: Sentence, has_deadline: bool) -> str:
         """What follows a subject: a task, a directive, narrative or nothing."""
@@ -188,6 +171,8 @@ class AnchorFinder:
 
     def _directive(self, k: int, s: Sentence) -> Anchor | None:
         """``giao/yêu cầu/đề nghị X ...`` at token ``k``."""
+        if self.toks[k].low not in _DIRECTIVES.by_first:
+            return None  # the common case, kept cheap: most words direct nothing
         n = self.phrase_at(k, s.last, _DIRECTIVES)
         if not n or (k > s.first and self.toks[k - 1].low in _NOT_DIRECTIVE_BEFORE):
             return None

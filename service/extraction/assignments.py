@@ -11,9 +11,10 @@ from .agencies import AgencyReader, Phrase
 from .anchors import Anchor, AnchorFinder
 from .dates import DeadlineMatch, YearContext, find_deadlines, resolve_deadline
 from .model import AgencyMention, Assignment, Deadline, ReportTo, Span
+from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
-_CONNECTORS = [tuple(c.split()) for c in vocab.SEQUENCE_CONNECTORS]
+_CONNECTORS = Phrases(vocab.SEQUENCE_CONNECTORS)
 _REPORT_RE = re.compile(
     r"báo\s+cáo(?:\s+[^\s,.;:()]+){0,8}?\s+(?:gửi\s+)?(?:về|lên|cho)\s+"
     r"|báo\s+cáo\s+(?:kịp\s+thời\s+)?|gửi\s+(?:về\s+)?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from domain.text import fold
 
@@ -42,6 +43,7 @@ _NOISE = re.compile(r"[^\w]+")
 _LEADING = ("cac ", "toan bo ")
 
 
+@lru_cache(maxsize=4096)
 def agency_key(text: str) -> str:
     """A matching key: folded, abbreviations spelled out, "và" and punctuation gone."""
     key = fold(text)
@@ -93,7 +95,7 @@ class Directory:
 
 def proposed_agencies(assignments: Sequence[Assignment]) -> list[ProposedAgency]:
     """Single agencies the directory does not know, once each, with all their spans."""
-    found: dict[str, tuple[str, list[Span]]] = {}
+    found: dict[str, tuple[str, dict[Span, None]]] = {}
     for a in assignments:
         mentions = [*a.lead, *a.coordinating]
         if a.report_to:
@@ -102,7 +104,6 @@ def proposed_agencies(assignments: Sequence[Assignment]) -> list[ProposedAgency]
                 mentions.append(a.report_to.via)
         for m in mentions:
             if m.agency_id is None and not m.group:
-                _, spans = found.setdefault(agency_key(m.text), (m.text, []))
-                if m.span not in spans:
-                    spans.append(m.span)
+                _, spans = found.setdefault(agency_key(m.text), (m.text, {}))
+                spans[m.span] = None  # a dict keeps the order and drops repeats
     return [ProposedAgency(name, tuple(spans)) for name, spans in found.values()]

@@ -8,6 +8,7 @@ from domain.text import fold
 
 from . import vocab
 from .model import Person, Span, Speech
+from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
 _VERBS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -16,7 +17,7 @@ for _phrase, _kind in vocab.SPEECH_VERBS:
     _VERBS.setdefault(_words[0], []).append((_words, _kind))
 for _entries in _VERBS.values():
     _entries.sort(key=lambda e: -len(e[0]))
-_BLOCKERS = {tuple(p.split()) for p in vocab.SPEAKER_BLOCKERS} | {("tiếp", "thu")}
+_BLOCKERS = Phrases((*vocab.SPEAKER_BLOCKERS, "tiếp thu"))
 _ADVERBS = frozenset(
     {"đã", "trực", "tiếp", "cũng", "vừa", "sẽ", "thay", "mặt", "đại", "biểu"}
 )
@@ -140,7 +141,8 @@ class SpeechReader:
             if self.toks[i].low not in vocab.SURNAMES:
                 continue
             stop = i + 1
-            while stop < end and self.toks[stop].low not in vocab.TITLE_OPENERS:
+            limit = min(end, i + 5)  # a name has at most four words
+            while stop < limit and self.toks[stop].low not in vocab.TITLE_OPENERS:
                 stop += 1
             length = stop - i
             if length > 4:
@@ -175,11 +177,7 @@ class SpeechReader:
 
     def _blocked(self, k: int, end: int) -> bool:
         """A verb that ends the speaker's clause (nhấn mạnh, chủ trì ...)."""
-        for words in _BLOCKERS:
-            n = len(words)
-            if k + n <= end and all(self.toks[k + i].low == words[i] for i in range(n)):
-                return True
-        return False
+        return _BLOCKERS.at(self.toks, k, end) > 0
 
     def _verb_of(self, first: int) -> tuple[str, Span] | None:
         """``ý kiến phát biểu của đồng chí NAME``, ``Kết luận của ... NAME``."""

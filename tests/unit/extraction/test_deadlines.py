@@ -6,7 +6,9 @@ import pytest
 
 from .helpers import only_assignment
 
-MEETING = "Ngày 05/10/2023, đồng chí Hoàng Nam, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.\n"
+MEETING = (
+    "Ngày 05/10/2023, đồng chí Hoàng Nam, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +58,9 @@ def test_deadline_trong_thang_is_the_last_day_of_the_month() -> None:
 
 
 def test_deadline_quy_is_the_last_day_of_the_quarter() -> None:
-    found = only_assignment("Giao Sở Y tế triển khai bệnh án điện tử trong quý III/2023.")
+    found = only_assignment(
+        "Giao Sở Y tế triển khai bệnh án điện tử trong quý III/2023."
+    )
     assert found["deadline"] == "2023-09-30"
 
 

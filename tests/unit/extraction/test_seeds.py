@@ -33,7 +33,8 @@ def test_seed_documents_match_the_hand_reading(name: str) -> None:
     expected = _expected(name)["documents_cited"]
     got = extract_dict(read(f"{name}.txt"))["documents_cited"]
     assert [(d["kind"], d["number"], d["date"]) for d in got] == [
-        (d["kind"], d["number"], d["date"]) for d in expected  # type: ignore[attr-defined]
+        (d["kind"], d["number"], d["date"])
+        for d in expected  # type: ignore[attr-defined]
     ]
 
 
@@ -42,7 +43,8 @@ def test_seed_speakers_match_the_hand_reading(name: str) -> None:
     expected = _expected(name)["speeches"]
     got = extract_dict(read(f"{name}.txt"))["speeches"]
     assert sorted((s["speaker"], s["kind"]) for s in got) == sorted(
-        (s["speaker"], s["kind"]) for s in expected  # type: ignore[attr-defined]
+        (s["speaker"], s["kind"])
+        for s in expected  # type: ignore[attr-defined]
     )
 
 
@@ -84,7 +86,10 @@ def test_tuyen_quang_names_all_connection_points_and_their_count() -> None:
 
 def test_bac_kan_approvals_and_publication_date_are_read() -> None:
     got = extract_dict(read("bac-kan-2022-03-17-steering-meeting.txt"))
-    assert got["approvals"] == _expected("bac-kan-2022-03-17-steering-meeting")["approvals"]
+    assert (
+        got["approvals"]
+        == _expected("bac-kan-2022-03-17-steering-meeting")["approvals"]
+    )
     assert got["meeting"]["published"] == "2022-03-17"
     assert got["meeting"]["date"] is None  # a publication date is not a meeting date
 
