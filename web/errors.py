@@ -37,9 +37,9 @@ def problem(
         "detail": detail,
         **extra,
     }
-    response = current_app.json.response(body)
-    response.status_code = status
-    response.mimetype = PROBLEM_JSON
+    response = current_app.response_class(
+        current_app.json.dumps(body), status=status, mimetype=PROBLEM_JSON
+    )
     response.headers.update(headers or {})
     return response
 

@@ -62,7 +62,7 @@ class Day(fields.Date):
         return day
 
 
-class DictValues(fields.List):
+class DictValues(fields.List[Any]):
     """A mapping held by an aggregate (id -> part), shown as the list of its parts."""
 
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
