@@ -50,7 +50,8 @@ def test_yeu_cau_names_the_lead() -> None:
 
 def test_de_nghi_to_an_enterprise_is_a_request() -> None:
     found = only_assignment(
-        "Đề nghị Viettel Quảng Trị, VNPT Quảng Trị, Bưu điện tỉnh hỗ trợ các địa phương "
+        "Đề nghị Viettel Quảng Trị, VNPT Quảng Trị, Bưu điện tỉnh hỗ trợ các địa "
+        "phương "
         "triển khai Tổ công nghệ số cộng đồng."
     )
     assert found["kind"] == "request"
@@ -71,7 +72,8 @@ def test_de_nghi_to_departments_is_an_ordinary_task() -> None:
 
 def test_bao_cao_qua_gives_report_to_with_the_intermediary() -> None:
     found = only_assignment(
-        "Yêu cầu UBND các huyện, thành phố báo cáo kết quả về UBND tỉnh (qua Sở Thông tin "
+        "Yêu cầu UBND các huyện, thành phố báo cáo kết quả về UBND tỉnh (qua Sở "
+        "Thông tin "
         "và Truyền thông) trước ngày 15/12/2023."
     )
     assert found["assignees_lead"] == ["UBND các huyện, thành phố"]
@@ -111,7 +113,10 @@ def test_department_names_with_lower_case_syllables_are_read_whole() -> None:
 
 def test_alias_matches_the_directory_agency() -> None:
     known = (KnownAgency("so-tttt", "Sở Thông tin và Truyền thông", ("Sở TT&TT",)),)
-    text = "Giao Sở TT&TT chủ trì xây dựng kế hoạch. Giao Sở Thông tin và Truyền thông báo cáo."
+    text = (
+        "Giao Sở TT&TT chủ trì xây dựng kế hoạch. Giao Sở Thông tin và Truyền "
+        "thông báo cáo."
+    )
     found = extract(text, agencies=known).to_dict()
     assert [a["assignees_lead_ids"] for a in found["assignments"]] == [
         ["so-tttt"],
@@ -151,7 +156,8 @@ def test_agency_spans_point_at_the_agency_in_the_text() -> None:
 
 def test_narrative_sentence_about_an_agency_is_not_a_task() -> None:
     found = extract_dict(
-        "UBND tỉnh vừa ban hành Kế hoạch chuyển đổi số. Ban Chỉ đạo đã thông qua dự thảo. "
+        "UBND tỉnh vừa ban hành Kế hoạch chuyển đổi số. Ban Chỉ đạo đã thông qua dự "
+        "thảo. "
         "Tại phiên họp, Ủy ban Quốc gia về chuyển đổi số công bố quyết định thành lập."
     )
     assert found["assignments"] == []

@@ -40,7 +40,8 @@ def test_numbered_item_with_two_addressees_gives_two_tasks_with_the_same_item() 
 
 def test_sentence_going_on_inside_an_item_keeps_its_task() -> None:
     text = (
-        "1. Đề nghị Tập đoàn Viettel hỗ trợ tỉnh phủ sóng 4G. Hỗ trợ đào tạo nhân lực số.\n"
+        "1. Đề nghị Tập đoàn Viettel hỗ trợ tỉnh phủ sóng 4G. "
+        "Hỗ trợ đào tạo nhân lực số.\n"
         "2. Sở Y tế triển khai bệnh án điện tử."
     )
     found = extract_dict(text)["assignments"]
@@ -63,9 +64,12 @@ def test_text_with_no_numbered_items_and_no_addressee_has_no_tasks() -> None:
 
 def test_discussion_speech_requests_are_not_assignments() -> None:
     text = (
-        "Phát biểu tham luận, đồng chí Phạm Thị Hoa, Chủ tịch UBND huyện Đồng Văn cho biết "
-        "huyện còn khó khăn. Đồng chí Phạm Thị Hoa đề nghị Sở Tài chính bố trí kinh phí.\n"
-        "Kết luận hội nghị, đồng chí Nguyễn Văn Sơn yêu cầu Sở Tài chính cân đối ngân sách."
+        "Phát biểu tham luận, đồng chí Phạm Thị Hoa, Chủ tịch UBND huyện Đồng Văn "
+        "cho biết "
+        "huyện còn khó khăn. Đồng chí Phạm Thị Hoa đề nghị Sở Tài chính "
+        "bố trí kinh phí.\n"
+        "Kết luận hội nghị, đồng chí Nguyễn Văn Sơn yêu cầu Sở Tài chính cân đối "
+        "ngân sách."
     )
     assert tasks(text) == [("1", ["Sở Tài chính"], None)]
 

@@ -107,7 +107,10 @@ def test_deadline_monthly_report_is_recurring_without_a_date() -> None:
 
 
 def test_plan_period_trong_nam_is_not_a_deadline() -> None:
-    text = "Giao Bộ Công an sớm hoàn thiện kế hoạch hoạt động của Tổ công tác trong năm 2024."
+    text = (
+        "Giao Bộ Công an sớm hoàn thiện kế hoạch hoạt động của Tổ công tác trong "
+        "năm 2024."
+    )
     assert only_assignment(text)["deadline"] is None
 
 

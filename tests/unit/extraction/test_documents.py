@@ -65,7 +65,8 @@ def test_document_kind_comes_from_the_number_when_the_text_omits_it() -> None:
 def test_documents_are_deduplicated_and_a_later_mention_supplies_the_date() -> None:
     text = (
         "Hội nghị quán triệt Nghị quyết số 48-NQ/TU của Tỉnh ủy. "
-        "Đồng chí phổ biến Nghị quyết số 48-NQ/TU, ngày 15-11-2021 của BCH Đảng bộ tỉnh."
+        "Đồng chí phổ biến Nghị quyết số 48-NQ/TU, ngày 15-11-2021 của BCH Đảng bộ "
+        "tỉnh."
     )
     assert documents(text) == [("Nghị quyết", "48-NQ/TU", "2021-11-15")]
 

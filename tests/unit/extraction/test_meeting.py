@@ -42,7 +42,10 @@ def test_short_meeting_date_without_context_uses_today() -> None:
 
 
 def test_meeting_date_after_the_meeting_word() -> None:
-    text = "Thông báo kết luận của đồng chí Chủ tịch UBND tỉnh tại cuộc họp ngày 05/10/2023."
+    text = (
+        "Thông báo kết luận của đồng chí Chủ tịch UBND tỉnh tại cuộc họp ngày "
+        "05/10/2023."
+    )
     assert meeting(text)["date"] == "2023-10-05"
 
 
@@ -54,7 +57,10 @@ def test_publication_and_header_dates_are_not_the_meeting_date() -> None:
 
 
 def test_meeting_title_follows_the_chairing_verb() -> None:
-    text = "Đồng chí Hồ Văn A chủ trì Hội nghị trực tuyến về chuyển đổi số cho lãnh đạo các cấp."
+    text = (
+        "Đồng chí Hồ Văn A chủ trì Hội nghị trực tuyến về chuyển đổi số cho lãnh "
+        "đạo các cấp."
+    )
     assert (
         meeting(text)["title"]
         == "Hội nghị trực tuyến về chuyển đổi số cho lãnh đạo các cấp"
@@ -66,9 +72,11 @@ def test_connection_points_are_named_once_each_with_their_count() -> None:
         "Hội nghị được tổ chức trực tuyến với 160 điểm cầu trong toàn tỉnh.\n"
         "Đại biểu dự hội nghị tại điểm cầu Tỉnh ủy.\n"
         "Đại biểu dự tại điểm cầu Tỉnh ủy.\n"
-        "Các đại biểu dự hội nghị tại điểm cầu Đảng ủy Khối cơ quan, doanh nghiệp tỉnh.\n"
+        "Các đại biểu dự hội nghị tại điểm cầu Đảng ủy Khối cơ quan, "
+        "doanh nghiệp tỉnh.\n"
         "Đại biểu tại điểm cầu xã Phúc Ứng (Sơn Dương).\n"
-        "Đồng chí đề nghị các đại biểu dự hội nghị tại các điểm cầu nêu cao tinh thần.\n"
+        "Đồng chí đề nghị các đại biểu dự hội nghị tại các điểm cầu "
+        "nêu cao tinh thần.\n"
         "Phát biểu tại điểm cầu Vĩnh Phúc, Phó Chủ tịch UBND tỉnh nhấn mạnh."
     )
     found = meeting(text)
@@ -89,7 +97,8 @@ def test_connection_point_spans_point_at_the_names() -> None:
 
 def test_approvals_list_each_plan_and_draft() -> None:
     text = (
-        "Tại cuộc họp, Ban chỉ đạo đã thông qua Kế hoạch chuyển đổi số năm 2024; Dự thảo "
+        "Tại cuộc họp, Ban chỉ đạo đã thông qua Kế hoạch chuyển đổi số năm 2024; Dự "
+        "thảo "
         "Đề án chuyển đổi số giai đoạn 2024-2025, định hướng đến năm 2030."
     )
     assert extract_dict(text)["approvals"] == [

@@ -1,4 +1,4 @@
-"""Malformed and hostile input: a result or an ExtractionError, quickly, never a crash."""
+"""Malformed and hostile input: a result or an ExtractionError, fast, never a crash."""
 
 from __future__ import annotations
 

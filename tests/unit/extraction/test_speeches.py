@@ -18,7 +18,8 @@ def speeches(text: str) -> list[tuple[str, str, str]]:
     ("sentence", "kind"),
     [
         (
-            "Phát biểu khai mạc hội nghị, đồng chí Phó Chủ tịch UBND tỉnh Trần Đức Quý nhấn mạnh.",
+            "Phát biểu khai mạc hội nghị, đồng chí Phó Chủ tịch UBND tỉnh Trần Đức "
+            "Quý nhấn mạnh.",
             "opening",
         ),
         (
@@ -26,15 +27,18 @@ def speeches(text: str) -> list[tuple[str, str, str]]:
             "presentation",
         ),
         (
-            "Đồng chí Chủ tịch UBND tỉnh Nguyễn Văn Sơn đã phổ biến, quán triệt Nghị quyết.",
+            "Đồng chí Chủ tịch UBND tỉnh Nguyễn Văn Sơn đã phổ biến, quán triệt Nghị "
+            "quyết.",
             "presentation",
         ),
         (
-            "Tham luận tại hội nghị, đồng chí Phạm Thị Hoa, Chủ tịch UBND huyện nêu kiến nghị.",
+            "Tham luận tại hội nghị, đồng chí Phạm Thị Hoa, Chủ tịch UBND huyện nêu "
+            "kiến nghị.",
             "discussion",
         ),
         (
-            "Sau khi nghe ý kiến phát biểu của đồng chí Phan Văn Cường - Bí thư Huyện ủy; ",
+            "Sau khi nghe ý kiến phát biểu của đồng chí Phan Văn Cường - Bí thư "
+            "Huyện ủy; ",
             "discussion",
         ),
         (
@@ -60,7 +64,8 @@ def test_title_written_before_the_name_is_kept() -> None:
 
 def test_title_written_after_the_name_drops_academic_prefixes() -> None:
     text = (
-        "Hội nghị đã được Phó Giáo sư, Tiến sỹ Trương Gia Bình, Chủ tịch Hội đồng Quản trị "
+        "Hội nghị đã được Phó Giáo sư, Tiến sỹ Trương Gia Bình, Chủ tịch Hội đồng "
+        "Quản trị "
         "Tập đoàn FPT trực tiếp truyền đạt chuyên đề."
     )
     assert speeches(text) == [
@@ -78,7 +83,8 @@ def test_conclusion_absorbs_the_same_persons_directive_caption() -> None:
 
 def test_one_person_may_speak_twice_in_different_roles() -> None:
     text = (
-        "Phát biểu tham luận tại điểm cầu tỉnh, Phó Chủ tịch UBND tỉnh Vũ Chí Giang cho biết.\n"
+        "Phát biểu tham luận tại điểm cầu tỉnh, Phó Chủ tịch UBND tỉnh "
+        "Vũ Chí Giang cho biết.\n"
         "Phát biểu chỉ đạo sau hội nghị, Phó Chủ tịch UBND tỉnh Vũ Chí Giang yêu cầu."
     )
     assert [k for _, _, k in speeches(text)] == ["discussion", "directive"]
@@ -104,14 +110,18 @@ def test_named_chair_is_the_person_who_chairs() -> None:
 
 def test_chair_of_one_connection_point_is_not_the_meeting_chair() -> None:
     text = (
-        "Chủ trì tại điểm cầu Tập đoàn FPT có Tiến sỹ Trương Gia Bình, Chủ tịch Tập đoàn.\n"
+        "Chủ trì tại điểm cầu Tập đoàn FPT có Tiến sỹ Trương Gia Bình, "
+        "Chủ tịch Tập đoàn.\n"
         "Kết luận hội nghị, đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm nhấn mạnh, ..."
     )
     assert extract_dict(text)["meeting"]["chair"]["name"] == "Chẩu Văn Lâm"
 
 
 def test_without_a_named_chair_the_directive_speaker_chairs() -> None:
-    text = "Phát biểu chỉ đạo tại cuộc họp, đồng chí Chủ tịch UBND tỉnh Nguyễn Đăng Bình biểu dương."
+    text = (
+        "Phát biểu chỉ đạo tại cuộc họp, đồng chí Chủ tịch UBND tỉnh Nguyễn Đăng "
+        "Bình biểu dương."
+    )
     assert extract_dict(text)["meeting"]["chair"]["name"] == "Nguyễn Đăng Bình"
 
 
