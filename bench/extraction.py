@@ -1,0 +1,60 @@
+"""Benchmark the extractor on the seed texts: milliseconds per text against fold()."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from domain.text import fold
+from service.extraction import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TEXTS = ROOT / "tests" / "unit" / "extraction" / "data" / "seeds"
+TARGET_MS = 50.0
+
+
+def timings(func: Callable[[str], object], text: str, repeat: int) -> list[float]:
+    """Milliseconds of ``repeat`` calls of ``func(text)``, after one warm-up call."""
+    func(text)
+    found = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        func(text)
+        found.append((time.perf_counter() - started) * 1000)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print p50 and max per seed text for extract() and for fold() alone."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--repeat", type=int, default=50)
+    args = parser.parse_args(argv)
+    paths = sorted(args.texts.glob("*.txt"))
+    if not paths:
+        print(f"no .txt files in {args.texts}", file=sys.stderr)
+        return 2
+    header = f"{'text':44} {'chars':>6} {'p50 ms':>7} {'max ms':>7} {'fold ms':>8} {'ratio':>6}"
+    print(header)
+    worst = 0.0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        runs = timings(extract, text, args.repeat)
+        base = statistics.median(timings(fold, text, args.repeat))
+        p50 = statistics.median(runs)
+        worst = max(worst, p50)
+        print(
+            f"{path.stem[:44]:44} {len(text):6d} {p50:7.2f} {max(runs):7.2f} "
+            f"{base:8.3f} {p50 / base if base else float('inf'):6.0f}"
+        )
+    verdict = "within" if worst < TARGET_MS else "OVER"
+    print(f"slowest p50 {worst:.2f} ms: {verdict} the {TARGET_MS:.0f} ms target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
