@@ -38,8 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not paths:
         print(f"no .txt files in {args.texts}", file=sys.stderr)
         return 2
-    header = f"{'text':44} {'chars':>6} {'p50 ms':>7} {'max ms':>7} {'fold ms':>8} {'ratio':>6}"
-    print(header)
+    print(
+        f"{'text':44} {'chars':>6} {'p50 ms':>7} {'max ms':>7} {'fold ms':>8} "
+        f"{'ratio':>6}"
+    )
     worst = 0.0
     for path in paths:
         text = path.read_text(encoding="utf-8")

@@ -39,6 +39,9 @@ _TITLE_PAIRS = frozenset(
 )
 _TITLE_WORDS = frozenset({"phó", "ông", "bà", "pgs", "ts", "gs"})
 _PLURALS = frozenset({"các", "mọi"})
+# Department names written with a comma inside: "Văn hóa, Thể thao và Du lịch",
+# "Lao động, Thương binh và Xã hội".
+_COMMA_NAMES = frozenset({("văn", "hóa"), ("lao", "động")})
 
 
 def _index(
@@ -69,6 +72,7 @@ class Phrase:
     kind: str
     plural: bool
     outside: bool
+    prefix: str = ""  # the head a colon list shares: "Sở" of "các Sở: Nội vụ, ..."
 
     @property
     def group(self) -> bool:
@@ -89,8 +93,9 @@ class AgencyReader:
         self.toks = prep.tokens
 
     def text(self, phrase: Phrase) -> str:
-        """The phrase as written, spaces collapsed."""
-        return self.prep.span_text(*self.span(phrase))
+        """The phrase as written, spaces collapsed (with its shared head, if any)."""
+        text = self.prep.span_text(*self.span(phrase))
+        return f"{phrase.prefix} {text}" if phrase.prefix else text
 
     def span(self, phrase: Phrase) -> tuple[int, int]:
         """Character span of the phrase."""
@@ -239,7 +244,10 @@ class AgencyReader:
         return 0
 
     def _comma_in_name(self, k: int, end: int) -> bool:
-        """A comma inside a department name: next words reach "và" before a comma."""
+        """A comma inside a department name ("Văn hóa, Thể thao và Du lịch")."""
+        before = tuple(t.low for t in self.toks[max(0, k - 2) : k])
+        if before not in _COMMA_NAMES:
+            return False  # "Tài chính, Kế hoạch và Đầu tư" are two departments
         for j in range(k + 1, min(end, k + 6)):
             tok = self.toks[j]
             if tok.text == "," or self.starts_agency(j, end):
@@ -273,32 +281,3 @@ class AgencyReader:
             if run >= 3:
                 return True
         return False
-
-    def parse_list(self, i: int, end: int, mode: str) -> list[Phrase]:
-        """A list of agencies joined by commas and "và", bare nouns merged in."""
-        first = self.parse(i, end, mode)
-        if first is None:
-            return []
-        items = [first]
-        k = first.last
-        while k < end:
-            sep = self._separator(k, end)
-            nxt = self.parse(k + sep, end, "list") if sep else None
-            if nxt is None:
-                break
-            if nxt.bare and items[-1].group:
-                last = items[-1]
-                items[-1] = Phrase(
-                    last.first, nxt.last, last.kind, last.plural, last.outside
-                )
-            else:
-                items.append(nxt)
-            k = nxt.last
-        return items
-
-    def _separator(self, k: int, end: int) -> int:
-        """Length of a list separator at ``k``: ``,``, ``và`` or ``, và``."""
-        toks = self.toks
-        if toks[k].text == ",":
-            return 2 if k + 1 < end and toks[k + 1].low == "và" else 1
-        return 1 if toks[k].low == "và" else 0

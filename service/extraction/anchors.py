@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from . import vocab
-from .agencies import AgencyReader, Phrase
+from .agencies import Phrase
+from .agency_lists import AgencyListReader
 from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
@@ -29,6 +30,17 @@ _SAYING = Phrases(
         "kết luận",
         "giao",
         "chỉ rõ",
+    )
+)
+# "X theo chức năng, nhiệm vụ được giao, rà soát ...": the verb comes after this.
+_REMIT = Phrases(
+    (
+        "theo chức năng , nhiệm vụ được giao",
+        "theo chức năng , nhiệm vụ",
+        "theo chức năng nhiệm vụ",
+        "trong phạm vi chức năng , nhiệm vụ được giao",
+        "trong phạm vi chức năng , nhiệm vụ",
+        "căn cứ chức năng , nhiệm vụ",
     )
 )
 # Words between a directive verb and its addressee ("giao nhiệm vụ cho Sở X").
@@ -58,7 +70,7 @@ class Anchor:
 class AnchorFinder:
     """Finds task anchors in a sentence."""
 
-    def __init__(self, prep: Prepared, reader: AgencyReader) -> None:
+    def __init__(self, prep: Prepared, reader: AgencyListReader) -> None:
         self.prep = prep
         self.toks = prep.tokens
         self.reader = reader
@@ -128,12 +140,11 @@ class AnchorFinder:
     def _verdict(self, j: int, s: Sentence, has_deadline: bool) -> str:
         """What follows a subject: a task, a directive, narrative or nothing."""
         toks, end = self.toks, s.last
-        if j < end and toks[j].text == "(":
-            close = next(
-                (i for i in range(j, min(end, j + 15)) if toks[i].text == ")"), None
-            )
-            j = close + 1 if close is not None else j
+        j = self.skip_parenthesis(j, end)
         if j < end and toks[j].low == "cũng":
+            j += 1
+        j += _REMIT.at(toks, j, end)
+        if j < end and toks[j].text == ",":
             j += 1
         if j >= end or not toks[j].is_word:
             return "none"
@@ -162,6 +173,24 @@ class AnchorFinder:
             ):
                 return "none"  # "X chủ trì hội nghị": who chaired, not a task
         return "task"
+
+    def skip_parenthesis(self, j: int, end: int) -> int:
+        """Token index after a short ``( ... )`` at ``j`` (or ``j`` when none)."""
+        if j < end and self.toks[j].text == "(":
+            for i in range(j + 1, min(end, j + 15)):
+                if self.toks[i].text == ")":
+                    return i + 1
+        return j
+
+    def header(self, s: Sentence) -> tuple[tuple[Phrase, ...], int] | None:
+        """An item opening with addressees and a colon: (addressees, after colon)."""
+        items = self.reader.parse_list(s.body_first, s.last, "subject")
+        if not items:
+            return None
+        j = self.skip_parenthesis(items[-1].last, s.last)
+        if j < s.last and self.toks[j].text == ":":
+            return tuple(items), j + 1
+        return None
 
     def _coordinates(self, k: int, end: int) -> bool:
         """``phối hợp`` at token ``k``."""

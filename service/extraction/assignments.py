@@ -7,7 +7,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from . import vocab
-from .agencies import AgencyReader, Phrase
+from .agencies import Phrase
+from .agency_lists import AgencyListReader
 from .anchors import Anchor, AnchorFinder
 from .dates import DeadlineMatch, YearContext, find_deadlines, resolve_deadline
 from .model import AgencyMention, Assignment, Deadline, ReportTo, Span
@@ -41,7 +42,7 @@ class AssignmentReader:
     def __init__(
         self,
         prep: Prepared,
-        reader: AgencyReader,
+        reader: AgencyListReader,
         in_discussion: list[bool],
         citations: list[Span],
         years: YearContext,
@@ -60,22 +61,24 @@ class AssignmentReader:
         tasks: list[_Task] = []
         last: _Task | None = None
         last_index = -2
+        header: tuple[str | None, tuple[Phrase, ...]] | None = None
         for index, sentence in enumerate(self.prep.sentences):
             if self.in_discussion[index]:
                 last = None  # a participant's own requests are not the meeting's tasks
                 continue
-            found = self._sentence_tasks(
-                sentence, last if last_index == index - 1 else None
-            )
+            if header and header[0] != sentence.item:
+                header = None
+            opened = self.finder.header(sentence)
+            if opened and self._words(opened[1], sentence.last) < 3:
+                header, last = (sentence.item, opened[0]), None
+                continue  # "1. Sở X:" then one task per bullet below it
+            previous = last if last_index == index - 1 else None
+            found = self._sentence_tasks(sentence, previous, header, opened)
             if found:
                 tasks.extend(found)
                 last, last_index = found[-1], index
-            elif (
-                last
-                and self.prep.numbered
-                and sentence.item
-                and last.item == sentence.item
-            ):
+            elif self._goes_on(last, sentence):
+                assert last is not None
                 last.end = sentence.end  # the item goes on about the same task
                 last_index = index
         assignments = [a for task in tasks for a in self._finish(task)]
@@ -85,15 +88,37 @@ class AssignmentReader:
             ]
         return assignments
 
-    def _sentence_tasks(self, s: Sentence, previous: _Task | None) -> list[_Task]:
+    def _goes_on(self, last: _Task | None, s: Sentence) -> bool:
+        """True when a sentence without an addressee continues the item's last task."""
+        return bool(last and self.prep.numbered and s.item and last.item == s.item)
+
+    def _words(self, k: int, end: int) -> int:
+        """Number of words in tokens ``[k, end)``."""
+        return sum(t.is_word for t in self.toks[k:end])
+
+    def _sentence_tasks(
+        self,
+        s: Sentence,
+        previous: _Task | None,
+        header: tuple[str | None, tuple[Phrase, ...]] | None,
+        opened: tuple[tuple[Phrase, ...], int] | None,
+    ) -> list[_Task]:
         """Tasks that start in this sentence, or one carried on by a connector."""
-        has_deadline = bool(self.deadlines(s.start, s.end))
-        anchors = self.finder.find(s, has_deadline)
+        if opened:  # "Sở X: chủ trì ..." names its addressee before a colon
+            anchors = [Anchor(s.body_first, opened[0], opened[1], None)]
+        else:
+            anchors = self.finder.find(s, bool(self.deadlines(s.start, s.end)))
+        first = anchors[0] if anchors else None
+        if header and first and first.start == s.body_first and first.verb == "chỉ đạo":
+            anchors = []  # under "UBND các huyện:", "Chỉ đạo UBND cấp xã ..." is theirs
         if anchors:
             return [
                 self._task(s, a, anchors[i + 1] if i + 1 < len(anchors) else None)
                 for i, a in enumerate(anchors)
             ]
+        start = self.toks[s.body_first].start
+        if header:  # a bullet under an addressee that ended with a colon
+            return [_Task(s.item, header[1], start, start, s.end, None)]
         n = self.finder.phrase_at(s.body_first, s.last, _CONNECTORS)
         if previous is None or not n or previous.item != s.item:
             return []

@@ -8,7 +8,7 @@ from datetime import date
 
 from domain.text import nfc
 
-from .agencies import AgencyReader
+from .agency_lists import AgencyListReader
 from .assignments import AssignmentReader
 from .chair import find_chair
 from .dates import YearContext, find_full_dates
@@ -44,7 +44,7 @@ def extract(
         return Extraction()
     raw = nfc(text)
     prep = prepare(raw)
-    reader = AgencyReader(prep)
+    reader = AgencyListReader(prep)
     documents = find_documents(prep)
     citations = [d.span for d in documents]
     published = find_published(prep)

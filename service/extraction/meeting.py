@@ -8,7 +8,7 @@ from datetime import date
 from domain.text import fold
 
 from . import vocab
-from .agencies import AgencyReader
+from .agency_lists import AgencyListReader
 from .dates import DAY_MONTH, DateMention, date_parts, make_date
 from .model import Approval, ConnectionPoint, Span
 from .prepare import Prepared
@@ -153,7 +153,7 @@ def _complete(
 
 
 def find_points(
-    prep: Prepared, reader: AgencyReader
+    prep: Prepared, reader: AgencyListReader
 ) -> tuple[list[ConnectionPoint], int | None, Span | None]:
     """Named connection points (điểm cầu ...) and the stated number of points."""
     points: list[ConnectionPoint] = []
@@ -179,7 +179,9 @@ def find_points(
     return points, best[0] if best else None, best[1] if best else None
 
 
-def _point_at(prep: Prepared, reader: AgencyReader, k: int, end: int) -> Span | None:
+def _point_at(
+    prep: Prepared, reader: AgencyListReader, k: int, end: int
+) -> Span | None:
     """Span of the point named at token ``k``: an agency, a place, a commune."""
     toks = prep.tokens
     while k < end and toks[k].low in ("chính", "trung", "tâm", "tại", "ở"):

@@ -110,3 +110,31 @@ def test_assignment_spans_cover_the_task_text() -> None:
     assert text[slice(*found["spans"]["deadline"])] == "trước ngày 31/12/2024"
     assert text[slice(*found["spans"]["text"])] == text.rstrip(".")
     assert text[slice(*found["spans"]["summary"])] == found["summary"]
+
+
+def test_item_naming_its_addressee_before_a_colon_gives_one_task_per_bullet() -> None:
+    found = tasks(read("roman-sections-notice.txt"))
+    assert found[:2] == [
+        ("1", ["Sở Thông tin và Truyền thông"], "2023-08-31"),
+        ("1", ["Sở Thông tin và Truyền thông"], "2023-09-30"),
+    ]
+
+
+def test_colon_list_of_departments_names_each_department() -> None:
+    found = tasks(read("roman-sections-notice.txt"))
+    assert found[2] == (
+        "2",
+        ["Sở Nội vụ", "Sở Tài chính", "Sở Kế hoạch và Đầu tư"],
+        None,
+    )
+
+
+def test_lettered_sub_items_keep_the_item_addressee_even_when_it_directs_others() -> (
+    None
+):
+    found = tasks(read("roman-sections-notice.txt"))
+    assert found[3:5] == [
+        ("3", ["UBND các huyện, thị xã, thành phố"], "2023-08-15"),
+        ("3", ["UBND các huyện, thị xã, thành phố"], "2023-09-30"),
+    ]
+    assert [item for item, _, _ in found] == ["1", "1", "2", "3", "3", "4"]

@@ -1,0 +1,64 @@
+"""Lists of agencies: "Sở A, Sở B và các cơ quan liên quan", "các Sở: Nội vụ, ..."."""
+
+from __future__ import annotations
+
+from .agencies import AgencyReader, Phrase
+
+# Plural heads whose members a colon list names by their own names.
+_COLON_HEADS = frozenset({"sở", "bộ", "ban", "ngành", "sở, ngành", "cơ quan", "đơn vị"})
+
+
+class AgencyListReader(AgencyReader):
+    """Reads lists of agency phrases."""
+
+    def parse_list(self, i: int, end: int, mode: str) -> list[Phrase]:
+        """A list of agencies joined by commas and "và", bare nouns merged in."""
+        first = self.parse(i, end, mode)
+        if first is None:
+            return []
+        colon = self._colon_list(first, end)
+        if colon:
+            return colon
+        items = [first]
+        k = first.last
+        while k < end:
+            sep = self._separator(k, end)
+            nxt = self.parse(k + sep, end, "list") if sep else None
+            if nxt is None:
+                break
+            if nxt.bare and items[-1].group:
+                last = items[-1]
+                items[-1] = Phrase(
+                    last.first, nxt.last, last.kind, last.plural, last.outside
+                )
+            else:
+                items.append(nxt)
+            k = nxt.last
+        return items
+
+    def _separator(self, k: int, end: int) -> int:
+        """Length of a list separator at ``k``: ``,``, ``và`` or ``, và``."""
+        toks = self.toks
+        if toks[k].text == ",":
+            return 2 if k + 1 < end and toks[k + 1].low == "và" else 1
+        return 1 if toks[k].low == "và" else 0
+
+    def _colon_list(self, head: Phrase, end: int) -> list[Phrase]:
+        """``các Sở: Nội vụ, Tài chính`` read as Sở Nội vụ and Sở Tài chính."""
+        toks = self.toks
+        colon = head.last
+        words = " ".join(t.low for t in toks[head.first + head.plural : colon])
+        if not head.plural or words not in _COLON_HEADS:
+            return []
+        if colon + 1 >= end or toks[colon].text != ":" or not toks[colon + 1].is_cap:
+            return []
+        prefix = toks[head.first + 1].text.capitalize()
+        names, k = [], colon + 1
+        while k < end and toks[k].is_cap and toks[k].is_word:
+            stop = self.extend(k, end, "list")
+            names.append(Phrase(k, stop, "named", False, head.outside, prefix))
+            sep = self._separator(stop, end) if stop < end else 0
+            if not sep:
+                break
+            k = stop + sep
+        return names
