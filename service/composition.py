@@ -5,6 +5,10 @@ from __future__ import annotations
 from service.app import Steerlog
 from service.application import Clock, utc_now
 from service.readmodel import postgres
+from service.readmodel.base import ReadModel
+from service.readmodel.postgres import PostgresReadModel
+from service.readmodel.sqlite import SQLiteReadModel
+from service.readside import ReadSide
 from service.settings import Settings
 
 
@@ -19,3 +23,21 @@ def build_application(
     if settings.database.backend == "postgres":
         postgres.enable_autovacuum(settings.database)
     return application
+
+
+def build_read_model(settings: Settings) -> ReadModel:
+    """The read models' store for the configured database, tables created."""
+    database = settings.database
+    read_model: ReadModel
+    if database.backend == "postgres":
+        postgres.create_schema(database)
+        read_model = PostgresReadModel(database, settings.pool_size)
+    else:
+        read_model = SQLiteReadModel(database.read_model_path)
+    read_model.create()
+    return read_model
+
+
+def build_read_side(settings: Settings) -> ReadSide:
+    """The queries over the read models."""
+    return ReadSide(build_read_model(settings))

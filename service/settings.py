@@ -58,6 +58,14 @@ class Database:
             "(use sqlite:///FILE or postgresql://USER@HOST/DB)"
         )
 
+    @property
+    def read_model_path(self) -> str:
+        """The SQLite file of the read models, beside the event store's."""
+        if self.sqlite_path == ":memory:":
+            return self.sqlite_path
+        path = Path(self.sqlite_path)
+        return str(path.with_name(f"{path.stem}.read{path.suffix or '.sqlite3'}"))
+
     def psycopg2_dsn(self) -> dict[str, str | int]:
         """Keyword arguments for ``psycopg2.connect``."""
         return {

@@ -1,13 +1,24 @@
-"""PostgreSQL: preparing the database for the event store, and (later) read models."""
+"""The read models in PostgreSQL, and preparing the database for the event store.
+
+Statements that read the same in both dialects come from the SQLite module with
+their parameters translated (``:name`` to ``%(name)s``); the rest are here.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import psycopg2
+import psycopg2.extras
+import psycopg2.pool
 from psycopg2 import sql
 
+from service.readmodel import sqlite
+from service.readmodel.base import ReadModel, Row
+from service.readmodel.schema import PROJECTIONS
 from service.settings import Database
 
 EVENT_STORE_TABLES = ("steerlog_events", "steerlog_snapshots")
@@ -70,3 +81,129 @@ def _cursor(database: Database) -> Iterator[psycopg2.extensions.cursor]:
             yield cursor
     finally:
         connection.close()
+
+
+_NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
+
+
+def translate(statement: str) -> str:
+    """SQLite's ``:name`` parameters in psycopg2's ``%(name)s`` style."""
+    return _NAMED.sub(r"%(\1)s", statement)
+
+
+def _ddl(statement: str) -> str:
+    return translate(statement.replace(" TIMESTAMP", " TIMESTAMPTZ"))
+
+
+DDL: dict[str, tuple[str, ...]] = {
+    name: tuple(_ddl(statement) for statement in statements)
+    for name, statements in sqlite.DDL.items()
+}
+DDL["search"] = (
+    "CREATE TABLE IF NOT EXISTS search_documents (key TEXT PRIMARY KEY,"
+    " kind TEXT NOT NULL, meeting_id TEXT, title TEXT NOT NULL, body TEXT NOT NULL,"
+    " folded_title TEXT NOT NULL, folded_body TEXT NOT NULL,"
+    " folded TSVECTOR NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_documents_folded"
+    " ON search_documents USING GIN (folded)",
+)
+
+STATEMENTS = {name: translate(text) for name, text in sqlite.STATEMENTS.items()}
+# Text is folded in Python (diacritics, Uỷ/Ủy), so the 'simple' configuration,
+# which neither stems nor drops words, indexes exactly what was folded.
+STATEMENTS["search_indexed"] = (
+    "INSERT INTO search_documents (key, kind, meeting_id, title, body, folded_title,"
+    " folded_body, folded) VALUES (%(key)s, %(kind)s, %(meeting_id)s, %(title)s,"
+    " %(body)s, %(folded_title)s, %(folded_body)s,"
+    " to_tsvector('simple', %(folded_title)s || ' ' || %(folded_body)s))"
+)
+STATEMENTS["search_body_updated"] = (
+    "UPDATE search_documents SET body = %(body)s, folded_body = %(folded_body)s,"
+    " folded = to_tsvector('simple', folded_title || ' ' || %(folded_body)s)"
+    " WHERE key = %(key)s"
+)
+
+QUERIES = {name: translate(text) for name, text in sqlite.QUERIES.items()}
+QUERIES["search"] = (
+    "SELECT s.key, s.kind, s.meeting_id, s.title, s.body,"
+    " ts_rank(s.folded, q) AS rank FROM search_documents s,"
+    " plainto_tsquery('simple', %(query)s) q WHERE s.folded @@ q"
+    " ORDER BY rank DESC, s.key LIMIT %(limit)s"
+)
+QUERIES["lineage_up"] = QUERIES["lineage_up"].replace(
+    "SELECT %(start)s, 0", "SELECT CAST(%(start)s AS TEXT), 0"
+)
+QUERIES["lineage_down"] = QUERIES["lineage_down"].replace(
+    "SELECT %(start)s, 0", "SELECT CAST(%(start)s AS TEXT), 0"
+)
+
+DROPS = {
+    name: tuple(f"DROP TABLE IF EXISTS {table} CASCADE" for table in tables)
+    for name, tables in PROJECTIONS.items()
+}
+
+# psycopg2 interpolates parameters on the client: a batch goes as one round trip.
+BATCH_STATEMENTS = 500
+
+
+class PostgresReadModel(ReadModel):
+    """Read models in the event store's PostgreSQL database (and schema)."""
+
+    backend = "postgres"
+    positions_ddl = tuple(_ddl(statement) for statement in sqlite.POSITIONS_DDL)
+    ddl = DDL
+    drops = DROPS
+    statements = STATEMENTS
+    queries = QUERIES
+
+    def __init__(self, database: Database, pool_size: int = 5) -> None:
+        options = f"-c search_path={database.schema}" if database.schema else ""
+        self._pool = psycopg2.pool.ThreadedConnectionPool(
+            1,
+            max(pool_size, 1),
+            options=options,
+            connect_timeout=5,
+            **database.psycopg2_dsn(),
+        )
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """A cursor in one transaction, committed on success, rolled back on error."""
+        connection = self._pool.getconn()
+        try:
+            with connection.cursor(
+                cursor_factory=psycopg2.extras.RealDictCursor
+            ) as cur:
+                yield cur
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            self._pool.putconn(connection)
+
+    def run(self, cursor: Any, sql: str, params: dict[str, Any]) -> int:
+        cursor.execute(sql, params)
+        return int(cursor.rowcount)
+
+    def run_many(
+        self, cursor: Any, operations: list[tuple[str, dict[str, Any]]]
+    ) -> None:
+        for start in range(0, len(operations), BATCH_STATEMENTS):
+            chunk = operations[start : start + BATCH_STATEMENTS]
+            script = b";".join(cursor.mogrify(text, params) for text, params in chunk)
+            cursor.execute(script)
+
+    def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
+        cursor.execute(sql, params)
+        return [dict(row) for row in cursor.fetchall()]
+
+    def placeholders(self, prefix: str, count: int) -> str:
+        return ", ".join(f"%({prefix}{index})s" for index in range(count))
+
+    def dump_sql(self, table: str) -> str:
+        order = sqlite.DUMP_ORDER.get(table, "id")
+        return f"SELECT * FROM {table} ORDER BY {order}"
+
+    def close(self) -> None:
+        self._pool.closeall()

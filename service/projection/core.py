@@ -1,0 +1,74 @@
+"""A projection: handlers that turn events into named row operations (no SQL here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.utils import get_topic
+
+from service.readmodel.base import Operation
+
+Handler = Callable[[Any, "Operations"], None]
+
+
+def value(raw: Any) -> Any:
+    """A parameter as both databases take it: ids and dates as text, times in UTC."""
+    if isinstance(raw, UUID):
+        return str(raw)
+    if isinstance(raw, datetime):
+        return raw.astimezone(UTC).isoformat()
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return raw
+
+
+class Operations:
+    """The row changes one batch of events makes, in order."""
+
+    def __init__(self) -> None:
+        self.items: list[Operation] = []
+
+    def put(self, statement: str, **params: Any) -> None:
+        """Add one named statement with its parameters."""
+        self.items.append((statement, {key: value(raw) for key, raw in params.items()}))
+
+
+class Projection:
+    """A named set of tables and the handlers that keep them up to date."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.handlers: dict[str, Handler] = {}
+
+    def on(self, aggregate: type, *event_names: str) -> Callable[[Handler], Handler]:
+        """Register the decorated function for ``aggregate``'s events of these names."""
+        # @event creates the event classes at run time, out of a type checker's
+        # sight; getattr still fails at import if a name is wrong.
+        topics = [get_topic(getattr(aggregate, name)) for name in event_names]
+
+        def register(handler: Handler) -> Handler:
+            for topic in topics:
+                self.handlers[topic] = handler
+            return handler
+
+        return register
+
+    def handle(self, topic: str, event: DomainEventProtocol, out: Operations) -> None:
+        """Apply the handler for this event's topic; unknown events just pass."""
+        handler = self.handlers.get(topic)
+        if handler is not None:
+            handler(event, out)
+
+
+def node_key(kind: str, ref: Any) -> str:
+    """The lineage key of a node: ``meeting:<id>``, ``document:<number>``..."""
+    return f"{kind}:{ref}"
+
+
+def item_key(meeting_id: UUID, number: str) -> str:
+    """The lineage key of a conclusion item."""
+    return node_key("item", f"{meeting_id}#{number}")
