@@ -1,4 +1,4 @@
-"""What leaders and officers read: meetings, the tracker, statistics, lineage, search."""
+"""What leaders and officers read: meetings, tracker, statistics, lineage, search."""
 
 from __future__ import annotations
 
