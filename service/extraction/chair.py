@@ -40,6 +40,11 @@ def _chair_in(reader: SpeechReader, s: Sentence) -> Person | None:
             if later:
                 return reader.person(*later[0], s.first, toks[later[0][1] - 1].end)
             continue
+        if k == s.body_first:  # "Chủ trì hội nghị có đồng chí X, Chủ tịch ..."
+            later = [n for n in names if k < n[0] <= k + 15]
+            if later:
+                return reader.person(*later[0], s.first, s.end)
+            continue
         if (after and after[0] not in _MEETING_NEXT) or after[1:3] == ["phối", "hợp"]:
             continue  # "chủ trì xây dựng ...", "chủ trì, phối hợp": a task, not a chair
         before = [n for n in names if n[1] <= k and k - n[1] <= _MAX_GAP]

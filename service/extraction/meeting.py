@@ -25,8 +25,8 @@ _ISSUED_RE = re.compile(
     r"ban\s+hành\s+(?=(?:kế\s+hoạch|nghị\s+quyết|quyết\s+định|đề\s+án))"
 )
 _DATE_OPENING_RE = re.compile(
-    r"(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?\s+(?:thứ\s+\w+\s*,?\s*)?(?:ngày\s+)?"
-    r"|ngày\s+|hôm\s+nay\s*,?\s*(?:ngày\s+)?)" + DAY_MONTH + r"\s*[,(]"
+    r"(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?\s*\(?\s*(?:thứ\s+\w+\s*,?\s*)?(?:ngày\s+)?"
+    r"|ngày\s+|hôm\s+nay\s*,?\s*(?:ngày\s+)?)" + DAY_MONTH + r"\s*\)?\s*[,(]"
 )
 _DATE_AFTER_MEETING_RE = re.compile(
     r"(?:" + _MEETING + r")\s+(?:được\s+tổ\s+chức\s+|diễn\s+ra\s+)?(?:vào\s+)?"

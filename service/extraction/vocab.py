@@ -120,6 +120,8 @@ NARRATIVE_OPENERS = (
 
 # Speech verbs and the kind of speech each names (seeds README reading rules).
 SPEECH_VERBS: tuple[tuple[str, str], ...] = (
+    ("cho ý kiến chỉ đạo", "directive"),
+    ("ý kiến chỉ đạo", "directive"),
     ("phát biểu khai mạc", "opening"),
     ("phát biểu chỉ đạo", "directive"),
     ("phát biểu kết luận", "conclusion"),

@@ -136,3 +136,8 @@ def test_one_task_with_two_deadlines_becomes_two_entries_of_the_same_item() -> N
         ("1", "2024-06-30"),
         ("2", None),
     ]
+
+
+def test_deadline_den_het_ngay_is_that_day() -> None:
+    found = only_assignment("Giao Sở Y tế báo cáo kết quả đến hết ngày 31/12/2023.")
+    assert found["deadline"] == "2023-12-31"

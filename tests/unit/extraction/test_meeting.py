@@ -120,3 +120,8 @@ def test_generalisation_notice_reads_date_chair_and_title() -> None:
         "title": "Phó Chủ tịch UBND tỉnh, Phó Trưởng Ban Chỉ đạo chuyển đổi số tỉnh",
     }
     assert found["title"] == "cuộc họp Ban Chỉ đạo chuyển đổi số tỉnh quý III năm 2023"
+
+
+def test_meeting_date_in_parentheses_after_sang_nay() -> None:
+    text = "Sáng nay (17/3), Ban Chỉ đạo tỉnh tổ chức hội nghị sơ kết."
+    assert meeting(text, today=date(2024, 3, 18))["date"] == "2024-03-17"

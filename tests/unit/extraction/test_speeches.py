@@ -133,3 +133,14 @@ def test_speech_spans_point_at_name_and_verb() -> None:
     assert text[slice(*found["name"])] == "Hồ Quang Bửu"
     assert text[slice(*found["kind"])] == "kết luận"
     assert text[slice(*found["title"])] == "Phó Chủ tịch UBND tỉnh"
+
+
+def test_chair_named_after_an_opening_chu_tri() -> None:
+    text = "Chủ trì hội nghị có đồng chí Nguyễn Văn Sơn, Chủ tịch UBND tỉnh."
+    chair = extract_dict(text)["meeting"]["chair"]
+    assert chair == {"name": "Nguyễn Văn Sơn", "title": "Chủ tịch UBND tỉnh"}
+
+
+def test_cho_y_kien_chi_dao_is_a_directive() -> None:
+    text = "Đồng chí Lê Minh Hoan, Phó Chủ tịch UBND tỉnh cho ý kiến chỉ đạo."
+    assert [k for _, _, k in speeches(text)] == ["directive"]
