@@ -30,6 +30,11 @@ _EVENT_ENVELOPE = {
 }
 
 
+def _mutating(event: object) -> Aggregate.Event:
+    """A stored event as the aggregate event it is (the store types it loosely)."""
+    return cast(Aggregate.Event, event)
+
+
 def utc_now() -> datetime:
     """The current time, with its UTC offset."""
     return datetime.now(UTC)
@@ -119,8 +124,11 @@ class SteerlogBase(Application):
 
     # -- reading the past ----------------------------------------------------
 
-    def history(self, aggregate_id: UUID) -> list[HistoryEntry]:
-        """Every event of an aggregate, oldest first, with actor and time."""
+    def history(
+        self, aggregate_id: UUID, after_version: int = 0, limit: int | None = None
+    ) -> list[HistoryEntry]:
+        """Events of an aggregate after ``after_version``, oldest first, with actor."""
+        events = self.events.get(aggregate_id, gt=after_version or None, limit=limit)
         entries = [
             HistoryEntry(
                 version=event.originator_version,
@@ -133,9 +141,9 @@ class SteerlogBase(Application):
                     if key not in _EVENT_ENVELOPE and key != "actor"
                 },
             )
-            for event in self._events_of(aggregate_id)
+            for event in map(_mutating, events)
         ]
-        if not entries:
+        if not entries and not after_version:
             raise NotFoundError("aggregate", aggregate_id)
         return entries
 
@@ -151,7 +159,7 @@ class SteerlogBase(Application):
         return aggregate
 
     def _events_of(self, aggregate_id: UUID) -> list[Aggregate.Event]:
-        return [cast(Aggregate.Event, event) for event in self.events.get(aggregate_id)]
+        return [_mutating(event) for event in self.events.get(aggregate_id)]
 
     def get(self, aggregate_id: UUID, version: int | None = None) -> Aggregate:
         """Any aggregate by id, now or at a given version."""

@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from eventsourcing.domain import Aggregate
 from werkzeug.exceptions import NotFound
 
 from domain.assignment import Assignment
-from domain.committee import Committee
 from service.application import HistoryEntry
 from service.errors import NotFoundError
 from web.http import steerlog
@@ -87,11 +85,8 @@ def read_assignment(
     """An assignment with its status today (or on ``as_of``'s day) in its zone."""
     application = steerlog()
     assignment = read(Assignment, assignment_id, as_of)
-    committee = application.load(Committee, assignment.origin.committee_id)
-    moment = as_of or application.clock()
-    return AssignmentOnDay(
-        assignment, moment.astimezone(ZoneInfo(committee.time_zone)).date()
-    )
+    day = application.committee_day(assignment.origin.committee_id, as_of)
+    return AssignmentOnDay(assignment, day)
 
 
 @dataclass(frozen=True)
@@ -105,7 +100,7 @@ class HistoryPage:
 def history_page(aggregate_id: UUID, cursor: str | None, limit: int) -> HistoryPage:
     """Entries after the cursor (a version number, opaque to clients), oldest first."""
     after = int(cursor) if cursor else 0
-    entries = [e for e in steerlog().history(aggregate_id) if e.version > after]
+    entries = steerlog().history(aggregate_id, after_version=after, limit=limit + 1)
     items = entries[:limit]
     more = len(entries) > limit
     return HistoryPage(items, str(items[-1].version) if more else None)

@@ -245,11 +245,11 @@ class AssignmentUseCases(DirectoryUseCases):
         """Hoàn thành: a lead agency reports its part done, with evidence."""
         assignment = self.load(Assignment, assignment_id)
         self.check_version(assignment, expected_version)
-        zone = self._zone_of(assignment.origin.committee_id)
         assignment.complete(
             actor=actor,
             agency_id=agency_id,
-            completed_on=completed_on or self.clock().astimezone(zone).date(),
+            completed_on=completed_on
+            or self.committee_day(assignment.origin.committee_id),
             evidence=evidence,
         )
         return self.commit(assignment)
@@ -317,5 +317,10 @@ class AssignmentUseCases(DirectoryUseCases):
         if authority.meeting_id is not None:
             self.load(Meeting, authority.meeting_id, field="authority.meeting_id")
 
-    def _zone_of(self, committee_id: UUID) -> ZoneInfo:
+    def zone_of(self, committee_id: UUID) -> ZoneInfo:
+        """The committee's time zone, where its deadlines are plain dates."""
         return ZoneInfo(self.load(Committee, committee_id).time_zone)
+
+    def committee_day(self, committee_id: UUID, at: datetime | None = None) -> date:
+        """The day it is (or was at ``at``) in the committee's time zone."""
+        return (at or self.clock()).astimezone(self.zone_of(committee_id)).date()

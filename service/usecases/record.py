@@ -148,7 +148,7 @@ class RecordUseCases(MeetingUseCases):
         new_numbers = {item.number for item in issued}
         speech = meeting.speeches[speech_id]
         issued_on = speech.spoken_at.astimezone(
-            self._zone_of(meeting.committee_id)
+            self.zone_of(meeting.committee_id)
         ).date()
         assignments = [
             self._assignment_from(
