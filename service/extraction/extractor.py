@@ -38,7 +38,13 @@ _CONTROL_RE = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 def extract(
     text: str, agencies: Sequence[KnownAgency] = (), today: date | None = None
 ) -> Extraction:
-    """Read the meeting, speeches, assignments and cited documents of ``text``."""
+    """Read the meeting, speeches, assignments and cited documents of ``text``.
+
+    ``text`` is normalised to NFC first; spans index that NFC text, which is ``text``
+    itself unless ``Extraction.normalized`` is true. ``today`` only supplies a year
+    the text gives no clue to. Raises :class:`ExtractionError` for binary or
+    oversized input (more than ``MAX_TEXT_CHARS`` characters).
+    """
     check_text(text)
     if not text.strip():
         return Extraction()
