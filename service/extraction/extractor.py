@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from domain.text import nfc
@@ -22,7 +23,7 @@ from .meeting import (
     find_published,
     find_title,
 )
-from .model import Extraction, KnownAgency, Meeting
+from .model import Extraction, KnownAgency, Meeting, Span
 from .prepare import Prepared, prepare
 from .speeches import SpeechReader
 
@@ -54,39 +55,44 @@ def extract(
     documents = find_documents(prep)
     citations = [d.span for d in documents]
     published = find_published(prep)
-    dated = [d for d in documents if d.date]
-    held = find_meeting_date(prep, [d.date for d in dated if d.date], published, today)
+    cited_dates = [d.date for d in documents if d.date]
+    held = find_meeting_date(prep, cited_dates, published, today)
     speech_reader = SpeechReader(prep)
     reading = speech_reader.read()
     years = _year_context(prep, citations, held[0] if held else None, today)
     directory = Directory(agencies)
-    assignments = [
-        directory.resolve_assignment(a)
-        for a in AssignmentReader(
-            prep, reader, reading.in_discussion, citations, years
-        ).read()
-    ]
-    title = find_title(prep)
-    points, count, count_span = find_points(prep, reader)
-    meeting = Meeting(
-        title=title[0] if title else None,
-        title_span=title[1] if title else None,
-        date=held[0] if held else None,
-        date_span=held[1] if held else None,
-        chair=find_chair(speech_reader, reading.speeches),
-        connection_points=tuple(points),
-        connection_point_count=count,
-        count_span=count_span,
-        published=published,
-    )
+    found = AssignmentReader(prep, reader, reading.in_discussion, citations, years)
+    assignments = [directory.resolve_assignment(a) for a in found.read()]
+    meeting = _meeting(prep, reader, held, published)
     return Extraction(
-        meeting=meeting,
+        meeting=replace(meeting, chair=find_chair(speech_reader, reading.speeches)),
         speeches=tuple(reading.speeches),
         assignments=tuple(assignments),
         documents=tuple(documents),
         approvals=tuple(find_approvals(prep)),
         agencies_proposed=tuple(proposed_agencies(assignments)),
         normalized=raw != text,
+    )
+
+
+def _meeting(
+    prep: Prepared,
+    reader: AgencyListReader,
+    held: tuple[date, Span] | None,
+    published: date | None,
+) -> Meeting:
+    """The meeting's title, date and connection points (the chair comes later)."""
+    title = find_title(prep)
+    points, count, count_span = find_points(prep, reader)
+    return Meeting(
+        title=title[0] if title else None,
+        title_span=title[1] if title else None,
+        date=held[0] if held else None,
+        date_span=held[1] if held else None,
+        connection_points=tuple(points),
+        connection_point_count=count,
+        count_span=count_span,
+        published=published,
     )
 
 
