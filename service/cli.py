@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from uuid import UUID
 
-from service.composition import build_application
+from service.composition import build_application, build_read_model
 from service.errors import NotFoundError
+from service.projection import PROJECTIONS
+from service.projection.projector import Projector
 from service.report import Report
 from service.settings import Settings, SettingsError
 
@@ -53,7 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--bind", default=os.environ.get("STEERLOG_BIND", "127.0.0.1:5000")
     )
     serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument(
+        "--all-in-one",
+        action="store_true",
+        help="one process: the API, and the projector in a thread (SQLite default)",
+    )
     serve.set_defaults(run=run_serve)
+    project = commands.add_parser("project", help="follow the log into the read models")
+    project.add_argument("--once", action="store_true", help="catch up, then exit")
+    project.set_defaults(run=run_project)
+    rebuild = commands.add_parser("rebuild", help="drop a projection and replay it")
+    rebuild.add_argument("name", choices=[*PROJECTIONS, "all"])
+    rebuild.set_defaults(run=run_rebuild)
     return parser
 
 
@@ -118,8 +133,40 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     """Replace this process with gunicorn serving ``web.wsgi:app``."""
     Settings.from_env()  # refuse bad settings before starting workers
-    command = ["gunicorn", "--bind", args.bind, "--workers", str(args.workers)]
-    os.execvp("gunicorn", [*command, "web.wsgi:app"])
+    workers = ["--workers", str(args.workers)]
+    if args.all_in_one:
+        # One worker (so one projector) with threads for concurrent requests.
+        os.environ["STEERLOG_ALL_IN_ONE"] = "1"
+        workers = ["--workers", "1", "--threads", "4"]
+    # The interpreter running steerlog has gunicorn, whatever PATH says.
+    command = [sys.executable, "-m", "gunicorn", "--bind", args.bind, *workers]
+    os.execv(sys.executable, [*command, "web.wsgi:app"])
+
+
+def run_project(args: argparse.Namespace) -> int:
+    """Follow the event log into the read models (until interrupted, or once)."""
+    settings = Settings.from_env()
+    projector = Projector(build_application(settings), build_read_model(settings))
+    if args.once:
+        print(f"steerlog: {projector.catch_up()} notifications read")
+        return 0
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        projector.run(stop)
+    except KeyboardInterrupt:
+        stop.set()
+    return 0
+
+
+def run_rebuild(args: argparse.Namespace) -> int:
+    """Drop one projection (or all) and replay it from the first event."""
+    settings = Settings.from_env()
+    projector = Projector(build_application(settings), build_read_model(settings))
+    names = list(PROJECTIONS) if args.name == "all" else [args.name]
+    for name in names:
+        print(f"steerlog: rebuilt {name} from {projector.rebuild(name)} notifications")
+    return 0
 
 
 if __name__ == "__main__":

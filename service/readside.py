@@ -52,6 +52,19 @@ class ReadSide:
             time.sleep(0.02)
         return True
 
+    # -- the directory -------------------------------------------------------
+
+    def agency_directory(self) -> list[Row]:
+        """Every agency with the other names it is known by (for matching text)."""
+        agencies: dict[str, Row] = {}
+        for row in self.read_model.read("agency_directory"):
+            entry = agencies.setdefault(
+                row["id"], {"id": row["id"], "name": row["name"], "aliases": []}
+            )
+            if row["alias"]:
+                entry["aliases"].append(row["alias"])
+        return list(agencies.values())
+
     # -- meetings ------------------------------------------------------------
 
     def meetings(self, where: MeetingFilter, page: Page) -> PageOf:

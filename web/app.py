@@ -9,7 +9,9 @@ from typing import Any
 from flask import Flask
 
 from service.app import Steerlog
-from service.composition import build_application
+from service.background import Background
+from service.composition import build_application, build_read_model
+from service.readside import ReadSide
 from service.settings import Settings
 from web.api import SteerlogApi
 from web.blueprints import BLUEPRINTS
@@ -39,17 +41,25 @@ _API_CONFIG = {
 
 
 def create_app(
-    config: Mapping[str, Any] | None = None, application: Steerlog | None = None
+    config: Mapping[str, Any] | None = None,
+    application: Steerlog | None = None,
+    read_side: ReadSide | None = None,
 ) -> Flask:
     """Build the web app; ``STEERLOG_*`` keys of ``config`` override the environment.
 
-    Other keys of ``config`` are Flask settings. A ready ``application`` (tests,
-    benchmarks) is used as it is instead of one built from settings.
+    Other keys of ``config`` are Flask settings. A ready ``application`` and
+    ``read_side`` (tests, benchmarks) are used as they are instead of being built
+    from settings. In all-in-one mode the projector follows the log in a thread.
     """
     config = dict(config or {})
+    overrides = {k: str(v) for k, v in config.items() if k.startswith("STEERLOG_")}
+    settings = Settings.from_env({**os.environ, **overrides})
     if application is None:
-        overrides = {k: str(v) for k, v in config.items() if k.startswith("STEERLOG_")}
-        application = build_application(Settings.from_env({**os.environ, **overrides}))
+        application = build_application(settings)
+    if read_side is None:
+        read_side = ReadSide(build_read_model(application.settings))
+    if application.settings.all_in_one:
+        Background(application, read_side.read_model).start()
     app = Flask(__name__)
     app.config.update(
         SECRET_KEY=application.settings.secret_key,
@@ -63,6 +73,7 @@ def create_app(
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["steerlog"] = application
+    app.extensions["steerlog.read"] = read_side
     app.extensions[EXTENSION] = Representations()
     api = SteerlogApi(app)
     for blueprint in BLUEPRINTS:

@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 
 from service.app import Steerlog
 from service.application import Written
+from service.readside import ReadSide
 from web.schemas.common import WriteHeadersSchema, WrittenSchema
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -46,6 +47,12 @@ def steerlog() -> Steerlog:
     """The Steerlog application of the current Flask app."""
     application: Steerlog = current_app.extensions["steerlog"]
     return application
+
+
+def read_side() -> ReadSide:
+    """The read models' queries of the current Flask app."""
+    queries: ReadSide = current_app.extensions["steerlog.read"]
+    return queries
 
 
 def etag(version: int) -> dict[str, str]:

@@ -325,6 +325,11 @@ QUERIES: dict[str, str] = {
         " AND (:after_key IS NULL OR (m.starts_at, m.id) < (:after_key, :after_id))"
         " ORDER BY m.starts_at DESC, m.id DESC LIMIT :limit"
     ),
+    "agency_directory": (
+        "SELECT g.id, g.name, n.name AS alias FROM agencies g"
+        " LEFT JOIN agency_names n ON n.agency_id = g.id AND n.name <> g.name"
+        " ORDER BY g.name, g.id, n.name"
+    ),
     "meeting_points": (
         "SELECT p.id, p.name, p.level, p.is_host, p.agency_id, p.connected,"
         " p.attendee_count, (SELECT COUNT(*) FROM attendance t"
