@@ -47,8 +47,15 @@ class Projection:
     def on(self, aggregate: type, *event_names: str) -> Callable[[Handler], Handler]:
         """Register the decorated function for ``aggregate``'s events of these names."""
         # @event creates the event classes at run time, out of a type checker's
-        # sight; getattr still fails at import if a name is wrong.
-        topics = [get_topic(getattr(aggregate, name)) for name in event_names]
+        # sight; getattr still fails at import if a name is wrong. A subclass
+        # aggregate gets its own copy of an inherited event class, but the base's
+        # method triggers (and stores) the base's class: answer to both.
+        topics = [
+            get_topic(cls)
+            for name in event_names
+            for cls in getattr(aggregate, name).__mro__
+            if cls.__name__ == name
+        ]
 
         def register(handler: Handler) -> Handler:
             for topic in topics:

@@ -497,11 +497,9 @@ class SQLiteReadModel(ReadModel):
 
     def dump_sql(self, table: str) -> str:
         order = DUMP_ORDER.get(table, "id")
-        columns = (
-            "key, kind, meeting_id, title, body, folded"
-            if table == "search_documents"
-            else "*"
-        )
+        columns = "*"
+        if table == "search_documents":  # an FTS5 table: name its columns
+            columns = "key, kind, meeting_id, title, body, folded_title, folded_body"
         return f"SELECT {columns} FROM {table} ORDER BY {order}"
 
     def close(self) -> None:
