@@ -15,7 +15,9 @@ from service.errors import (
     NotFoundError,
     StaleVersionError,
 )
+from service.extraction import ExtractionError
 from service.plain import plain
+from service.readmodel.base import BadCursorError
 from web.api import PROBLEM_JSON
 
 _TYPE = "urn:steerlog:problem:"
@@ -53,6 +55,8 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(AlreadyExistsError, already_exists)
     app.register_error_handler(ConcurrencyConflictError, concurrent_write)
     app.register_error_handler(StaleVersionError, stale_version)
+    app.register_error_handler(BadCursorError, bad_cursor)
+    app.register_error_handler(ExtractionError, unreadable_text)
 
 
 def http_error(error: HTTPException) -> Response:
@@ -147,6 +151,26 @@ def stale_version(error: StaleVersionError) -> Response:
         kind="stale_version",
         headers={"ETag": f'"{error.actual}"'},
         details={"expected": error.expected, "actual": error.actual},
+    )
+
+
+def bad_cursor(error: BadCursorError) -> Response:
+    """A cursor this API did not hand out (or from another list): 422 on it."""
+    return _invalid_field("cursor", "Not a cursor of this list; start again without.")
+
+
+def unreadable_text(error: ExtractionError) -> Response:
+    """The extractor refused the text (binary, too long...): 422 naming it."""
+    return _invalid_field("text", str(error))
+
+
+def _invalid_field(field: str, message: str) -> Response:
+    return problem(
+        422,
+        "Invalid request",
+        f"{field}: {message}",
+        kind="invalid_request",
+        errors={field: [message]},
     )
 
 

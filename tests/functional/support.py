@@ -9,6 +9,8 @@ from uuid import uuid4
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from service.projection.projector import Projector
+
 ACTOR = "thu.ky@laocai.gov.vn"
 MEETING_START = "2021-12-10T08:00:00+07:00"
 
@@ -59,6 +61,22 @@ class Api:
     def get(self, path: str, **query: Any) -> TestResponse:
         """Read."""
         return self.client.get(path, query_string=query)
+
+    def project(self) -> int:
+        """Bring the read models up to the end of the log; the position reached."""
+        app = self.client.application
+        read_side = app.extensions["steerlog.read"]
+        Projector(app.extensions["steerlog"], read_side.read_model).catch_up()
+        position: int = read_side.position()
+        return position
+
+    def read(self, path: str, **query: Any) -> dict[str, Any]:
+        """A read of the read models, once projected; it must succeed."""
+        self.project()
+        response = self.get(path, **query)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        result: dict[str, Any] = response.get_json()
+        return result
 
     def created(self, path: str, body: Any) -> str:
         """Create something and return its id (the request must succeed)."""

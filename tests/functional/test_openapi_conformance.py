@@ -9,6 +9,7 @@ every answer must be as documented: status code, content type, headers, body.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,6 +27,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from service.composition import build_application
+from service.projection.projector import Projector
 from service.settings import Database, Settings
 from tests.functional.support import Api
 from web import create_app
@@ -53,6 +55,11 @@ def seeded(
     api = Api(app.test_client())
     meeting = api.open_meeting()
     [assignment_id] = api.conclude(meeting)
+    api.project()
+    stop = threading.Event()
+    projector = Projector(application, app.extensions["steerlog.read"].read_model)
+    following = threading.Thread(target=projector.run, args=(stop, 0.05))
+    following.start()
     ids = {
         "committee_id": meeting.committee_id,
         "agency_id": meeting.department_id,
@@ -63,8 +70,11 @@ def seeded(
         "assignment_id": assignment_id,
         "aggregate_id": meeting.meeting_id,
         "number": "1",
+        "node_id": meeting.meeting_id,
     }
     yield schemathesis.openapi.from_wsgi("/api/openapi.json", app), ids
+    stop.set()
+    following.join()
     application.close()
 
 

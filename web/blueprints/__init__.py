@@ -6,12 +6,17 @@ from web.blueprints import (
     agencies,
     assignments,
     committees,
+    conclusion_drafts,
+    documents,
     health,
     history,
+    lineage,
     meeting_points,
     meeting_record,
     meetings,
     people,
+    search,
+    statistics,
 )
 
 BLUEPRINTS = [
@@ -21,7 +26,12 @@ BLUEPRINTS = [
     meetings.blp,
     meeting_points.blp,
     meeting_record.blp,
+    conclusion_drafts.blp,
     assignments.blp,
+    statistics.blp,
+    documents.blp,
+    lineage.blp,
+    search.blp,
     history.blp,
     health.blp,
 ]

@@ -8,7 +8,10 @@ from uuid import UUID
 from flask import url_for
 from flask_smorest import Blueprint
 
-from web.http import READ_HEADERS, command, steerlog, written
+from service.readmodel.base import AssignmentFilter
+from web.consistency import projected
+from web.http import READ_HEADERS, command, read_side, steerlog, written
+from web.queries import on_day, page_of
 from web.reading import read_assignment
 from web.representations import represented
 from web.schemas.assignments import (
@@ -26,6 +29,7 @@ from web.schemas.assignments import (
     SupersedeSchema,
 )
 from web.schemas.common import AsOfArgsSchema, Write
+from web.schemas.tracker import TrackerArgsSchema, TrackerPageSchema
 
 REPRESENTATION = AssignmentSchema()
 
@@ -44,6 +48,15 @@ def issue_assignment(write: Write, body: dict[str, Any]) -> Any:
     """Giao: issue a task outside a recorded conclusion (by a document, say)."""
     result = steerlog().issue_assignment(actor=write.actor, **body)
     return written(result, url_for(".get_assignment", assignment_id=result.id))
+
+
+@blp.route("", methods=["GET"])
+@projected(blp, TrackerPageSchema)
+@blp.arguments(TrackerArgsSchema, location="query")
+def list_assignments(args: dict[str, Any]) -> Any:
+    """The tracker: assignments by due date, with their status on ``day``."""
+    page, day = page_of(args), on_day(args)
+    return read_side().assignments(AssignmentFilter(day=day, **args), page)
 
 
 @blp.route("/<uuid:assignment_id>", methods=["GET"])

@@ -9,7 +9,8 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.meeting import Meeting
-from web.http import READ_HEADERS, command, etag, steerlog, written
+from web.consistency import projected
+from web.http import READ_HEADERS, command, etag, read_side, steerlog, written
 from web.reading import part_of, read
 from web.schemas.common import Write
 from web.schemas.meetings import (
@@ -17,6 +18,7 @@ from web.schemas.meetings import (
     AtSchema,
     AttendanceSchema,
     ConnectionPointSchema,
+    PointListSchema,
 )
 
 blp = Blueprint(
@@ -35,6 +37,13 @@ def add_connection_point(write: Write, body: dict[str, Any], meeting_id: UUID) -
     result = steerlog().add_connection_point(meeting_id, **write.kwargs, **body)
     location = url_for(".get_point", meeting_id=meeting_id, point_id=result.id)
     return written(result, location)
+
+
+@blp.route("", methods=["GET"])
+@projected(blp, PointListSchema)
+def list_points(meeting_id: UUID) -> Any:
+    """The meeting's points, in the order registered (empty for unknown meetings)."""
+    return {"items": read_side().connection_points(str(meeting_id))}
 
 
 @blp.route("/<uuid:point_id>", methods=["GET"])

@@ -9,7 +9,10 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.meeting import Meeting
-from web.http import READ_HEADERS, command, steerlog, written
+from service.readmodel.base import MeetingFilter
+from web.consistency import projected
+from web.http import READ_HEADERS, command, read_side, steerlog, written
+from web.queries import page_of
 from web.reading import read
 from web.representations import represented
 from web.schemas.common import AsOfArgsSchema, Write
@@ -18,6 +21,8 @@ from web.schemas.meetings import (
     AssignChairSchema,
     AtSchema,
     CancelMeetingSchema,
+    MeetingListArgsSchema,
+    MeetingPageSchema,
     MeetingSchema,
     RescheduleMeetingSchema,
     ScheduleMeetingSchema,
@@ -40,6 +45,15 @@ def schedule_meeting(write: Write, body: dict[str, Any]) -> Any:
     """Lên lịch: schedule a meeting of a committee."""
     result = steerlog().schedule_meeting(actor=write.actor, **body)
     return written(result, url_for(".get_meeting", meeting_id=result.id))
+
+
+@blp.route("", methods=["GET"])
+@projected(blp, MeetingPageSchema)
+@blp.arguments(MeetingListArgsSchema, location="query")
+def list_meetings(args: dict[str, Any]) -> Any:
+    """Meetings, newest first, by committee, status, format and start time."""
+    page = page_of(args)
+    return read_side().meetings(MeetingFilter(**args), page)
 
 
 @blp.route("/<uuid:meeting_id>", methods=["GET"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
-from marshmallow.validate import Length, Regexp
+from marshmallow.validate import Length, Range, Regexp
 
 from domain.values import Authority, DocumentRef
 from web.schemas.fields import Day, Moment, Text
@@ -16,6 +16,8 @@ NAME = Length(min=1, max=500)
 REASON = Length(min=1, max=5000)
 MANY_IDS = Length(max=500)
 _ETAG = re.compile(r'^(\*|"\d{1,18}")$')
+MAX_PAGE = 200
+_POSITION = Range(min=0, max=2**62)
 
 
 class DocumentSchema(Schema):
@@ -117,6 +119,41 @@ class AsOfArgsSchema(Schema):
         metadata={
             "description": "ISO 8601 time with offset, e.g. 2022-01-01T00:00:00+07:00"
         },
+    )
+
+
+class PageArgsSchema(Schema):
+    """Which page of a list: after the cursor, at most ``limit`` rows."""
+
+    cursor = fields.String(
+        load_default=None,
+        validate=Length(min=1, max=1000),
+        metadata={"description": "The next_cursor of the previous page (opaque)."},
+    )
+    limit = fields.Integer(load_default=50, validate=Range(min=1, max=MAX_PAGE))
+
+
+class ReadAfterArgsSchema(Schema):
+    """Read your writes: the position a read must reflect."""
+
+    after = fields.Integer(
+        load_default=None,
+        validate=_POSITION,
+        metadata={
+            "description": "Wait (at most 5 s) until the read models reach this "
+            "position: a write's X-Steerlog-Position."
+        },
+    )
+
+
+class ReadAfterHeadersSchema(Schema):
+    """Read your writes, asked in a header rather than the query."""
+
+    after = fields.Integer(
+        data_key="X-Steerlog-After",
+        load_default=None,
+        validate=_POSITION,
+        metadata={"description": "As the ``after`` query argument."},
     )
 
 

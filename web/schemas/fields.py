@@ -68,3 +68,15 @@ class DictValues(fields.List[Any]):
     def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
         parts = list(value.values()) if isinstance(value, Mapping) else value
         return super()._serialize(parts, attr, obj, **kwargs)
+
+
+def moment_text(**kwargs: Any) -> fields.String:
+    """A time as the read models hand it out: ISO 8601 text with its offset."""
+    metadata = {"format": "date-time", **kwargs.pop("metadata", {})}
+    return fields.String(metadata=metadata, **kwargs)
+
+
+def day_text(**kwargs: Any) -> fields.String:
+    """A date as the read models hand it out: ISO 8601 text."""
+    metadata = {"format": "date", **kwargs.pop("metadata", {})}
+    return fields.String(metadata=metadata, **kwargs)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from marshmallow import Schema, fields
-from marshmallow.validate import Length, Range
+from marshmallow.validate import Length, OneOf, Range
 
 from domain.values import MeetingFormat, MeetingStatus, PointLevel, SpeechKind
-from web.schemas.common import MANY_IDS, NAME, REASON, DocumentSchema
-from web.schemas.fields import DictValues, Moment, Text
+from web.schemas.common import MANY_IDS, NAME, REASON, DocumentSchema, PageArgsSchema
+from web.schemas.fields import DictValues, Moment, Text, moment_text
+
+_FORMATS = OneOf([f.value for f in MeetingFormat])
+_STATUSES = OneOf([s.value for s in MeetingStatus])
 
 
 class ScheduleMeetingSchema(Schema):
@@ -182,3 +185,63 @@ class MeetingSchema(Schema):
     notice = fields.Nested(DocumentSchema, allow_none=True)
     created_on = fields.AwareDateTime(required=True)
     modified_on = fields.AwareDateTime(required=True)
+
+
+class MeetingListArgsSchema(PageArgsSchema):
+    """Which meetings to list (newest first)."""
+
+    committee_id = fields.UUID(load_default=None)
+    status = fields.String(load_default=None, validate=_STATUSES)
+    format = fields.String(load_default=None, validate=_FORMATS)
+    starts_from = Moment(
+        load_default=None, metadata={"description": "Starting at or after this time."}
+    )
+    starts_before = Moment(
+        load_default=None, metadata={"description": "Starting before this time."}
+    )
+
+
+class MeetingSummarySchema(Schema):
+    """A meeting as the list shows it, with how much was recorded."""
+
+    id = fields.UUID(required=True)
+    committee_id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    format = fields.String(required=True, validate=_FORMATS)
+    status = fields.String(required=True, validate=_STATUSES)
+    starts_at = moment_text(required=True)
+    location = fields.String(allow_none=True)
+    opened_at = moment_text(allow_none=True)
+    closed_at = moment_text(allow_none=True)
+    notice_number = fields.String(allow_none=True)
+    point_count = fields.Integer(required=True)
+    speech_count = fields.Integer(required=True)
+    item_count = fields.Integer(required=True)
+
+
+class MeetingPageSchema(Schema):
+    """A page of meetings; ``next_cursor`` is null on the last one."""
+
+    items = fields.List(fields.Nested(MeetingSummarySchema), required=True)
+    next_cursor = fields.String(allow_none=True, required=True)
+
+
+class PointRowSchema(Schema):
+    """A connection point as the read model lists it, with its attendance."""
+
+    id = fields.UUID(required=True)
+    name = fields.String(required=True)
+    level = fields.String(required=True, validate=OneOf([p.value for p in PointLevel]))
+    is_host = fields.Boolean(required=True)
+    agency_id = fields.UUID(allow_none=True)
+    connected = fields.Boolean(required=True)
+    attendee_count = fields.Integer(allow_none=True)
+    named_attendees = fields.Integer(
+        required=True, metadata={"description": "Registered officials attending."}
+    )
+
+
+class PointListSchema(Schema):
+    """A meeting's connection points in the order they were registered."""
+
+    items = fields.List(fields.Nested(PointRowSchema), required=True)
