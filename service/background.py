@@ -6,6 +6,7 @@ import atexit
 import threading
 
 from service.app import Steerlog
+from service.digests.scheduler import background_scheduler, digest_service
 from service.projection.projector import Projector
 from service.readmodel.base import ReadModel
 
@@ -15,6 +16,8 @@ class Background:
 
     def __init__(self, app: Steerlog, read_model: ReadModel) -> None:
         self.projector = Projector(app, read_model)
+        # All-in-one only: web workers of a deployment never run the scheduler.
+        self.scheduler = background_scheduler(digest_service(app, read_model))
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
@@ -25,10 +28,13 @@ class Background:
         )
         thread.start()
         self._threads.append(thread)
+        self.scheduler.start()
         atexit.register(self.stop)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Ask every thread to finish its batch, and wait for them."""
         self._stop.set()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
         for thread in self._threads:
             thread.join(timeout)

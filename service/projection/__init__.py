@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from service.projection.core import Projection
+from service.projection.digests import digests
 from service.projection.directory import directory
 from service.projection.lineage import lineage
 from service.projection.meetings import meetings
@@ -11,5 +12,5 @@ from service.projection.tracker import tracker
 
 PROJECTIONS: dict[str, Projection] = {
     projection.name: projection
-    for projection in (directory, meetings, tracker, lineage, search)
+    for projection in (directory, meetings, tracker, lineage, search, digests)
 }

@@ -20,4 +20,5 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
     ),
     "lineage": ("lineage_nodes", "lineage_edges"),
     "search": ("search_documents",),
+    "digests": ("digests", "digest_subscriptions"),
 }

@@ -444,6 +444,125 @@ DUMP_ORDER: dict[str, str] = {
 }
 
 
+# -- digests (bản tin): issued digests, their delivery, and subscriptions ----
+
+DDL["digests"] = (
+    "CREATE TABLE IF NOT EXISTS digests (id TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+    " committee_id TEXT NOT NULL, recipient_kind TEXT NOT NULL,"
+    " recipient_id TEXT NOT NULL, period_start DATE NOT NULL,"
+    " period_end DATE NOT NULL, issued_at TIMESTAMP NOT NULL, late BOOLEAN NOT NULL,"
+    " counts TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL,"
+    " sending_since TIMESTAMP, last_error TEXT, next_retry_at TIMESTAMP,"
+    " delivered_at TIMESTAMP, message_id TEXT)",
+    "CREATE INDEX IF NOT EXISTS digests_by_issue ON digests (issued_at, id)",
+    "CREATE INDEX IF NOT EXISTS digests_by_recipient"
+    " ON digests (recipient_id, issued_at, id)",
+    "CREATE INDEX IF NOT EXISTS digests_by_state ON digests (state, next_retry_at)",
+    "CREATE TABLE IF NOT EXISTS digest_subscriptions (id TEXT PRIMARY KEY,"
+    " committee_id TEXT NOT NULL, recipient_kind TEXT NOT NULL,"
+    " recipient_id TEXT NOT NULL, addresses TEXT NOT NULL, active BOOLEAN NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS digest_subscriptions_by_committee"
+    " ON digest_subscriptions (committee_id, recipient_kind, recipient_id)",
+)
+
+STATEMENTS.update(
+    {
+        "digest_issued": (
+            "INSERT INTO digests (id, kind, committee_id, recipient_kind, recipient_id,"
+            " period_start, period_end, issued_at, late, counts, state, attempts)"
+            " VALUES (:id, :kind, :committee_id, :recipient_kind, :recipient_id,"
+            " :period_start, :period_end, :issued_at, :late, :counts, 'pending', 0)"
+        ),
+        "digest_attempted": (
+            "UPDATE digests SET state = 'sending', attempts = :attempt,"
+            " sending_since = :at, message_id = :message_id WHERE id = :id"
+        ),
+        "digest_failed": (
+            "UPDATE digests SET state = :state, sending_since = NULL,"
+            " last_error = :error, next_retry_at = :next_retry_at WHERE id = :id"
+        ),
+        "digest_delivered": (
+            "UPDATE digests SET state = 'delivered', sending_since = NULL,"
+            " next_retry_at = NULL, delivered_at = :at, message_id = :message_id"
+            " WHERE id = :id"
+        ),
+        "digest_subscribed": (
+            "INSERT INTO digest_subscriptions (id, committee_id, recipient_kind,"
+            " recipient_id, addresses, active) VALUES (:id, :committee_id,"
+            " :recipient_kind, :recipient_id, :addresses, TRUE)"
+        ),
+        "digest_subscription_changed": (
+            "UPDATE digest_subscriptions SET addresses = COALESCE(:addresses,"
+            " addresses), active = :active WHERE id = :id"
+        ),
+    }
+)
+
+# The open work of one agency in one committee, and what it finished on :since
+# or later: the agency's own completion if it is tracked, the whole assignment's
+# if it only coordinates.
+DIGEST_AGENCY_ROWS = (
+    "SELECT a.id, a.title, a.deadline, a.issued_on, a.extension_requested,"
+    " t.role, CASE WHEN t.role = 'tracked' THEN c.completed_on"
+    " ELSE a.completed_on END AS done_on FROM assignment_agencies t"
+    " JOIN assignments a ON a.id = t.assignment_id"
+    " LEFT JOIN assignment_completions c ON c.assignment_id = t.assignment_id"
+    " AND c.agency_id = t.agency_id WHERE t.agency_id = :agency_id"
+    " AND t.role IN ('tracked', 'coordinating') AND a.committee_id = :committee_id"
+    " AND a.closed IS NULL"
+)
+
+QUERIES.update(
+    {
+        "digest_committees": (
+            "SELECT m.id, m.name, m.time_zone FROM committees m ORDER BY m.id"
+        ),
+        "digest_subscriptions": (
+            "SELECT s.id, s.committee_id, s.recipient_kind, s.recipient_id,"
+            " s.addresses FROM digest_subscriptions s"
+            " WHERE s.committee_id = :committee_id"
+            " AND s.recipient_kind = :recipient_kind AND s.active"
+            " ORDER BY s.recipient_id"
+        ),
+        "digest_agency": (
+            f"SELECT x.* FROM ({DIGEST_AGENCY_ROWS}) x WHERE x.done_on IS NULL"
+            " OR x.done_on >= :since OR x.issued_on >= :since"
+            " ORDER BY x.deadline, x.id"
+        ),
+        "digest_decisions": (
+            "SELECT a.id, a.title, a.deadline, a.issued_on, a.item_number,"
+            " a.origin_document, m.title AS meeting, s.speaker_name AS speaker,"
+            " s.speaker_title FROM assignments a"
+            " LEFT JOIN meetings m ON m.id = a.meeting_id"
+            " LEFT JOIN speeches s ON s.id = a.speech_id"
+            " WHERE a.committee_id = :committee_id AND a.parent_id IS NULL"
+            " AND a.issued_on >= :start AND a.issued_on <= :end"
+            " ORDER BY a.issued_on, a.meeting_id, a.item_number, a.task_number, a.id"
+            " LIMIT :limit"
+        ),
+        "digests_existing": "SELECT d.id FROM digests d WHERE d.id IN ({ids})",
+        "digests_to_deliver": (
+            "SELECT d.id FROM digests d WHERE (d.state = 'pending')"
+            " OR (d.state = 'retrying' AND d.next_retry_at <= :now)"
+            " OR (d.state = 'sending' AND d.sending_since <= :stale)"
+            " ORDER BY d.issued_at, d.id LIMIT :limit"
+        ),
+        "digests": (
+            "SELECT d.id, d.kind, d.committee_id, d.recipient_kind, d.recipient_id,"
+            " d.period_start, d.period_end, d.issued_at, d.late, d.counts, d.state,"
+            " d.attempts, d.last_error, d.next_retry_at, d.delivered_at, d.message_id"
+            " FROM digests d"
+            " WHERE (:committee_id IS NULL OR d.committee_id = :committee_id)"
+            " AND (:recipient_id IS NULL OR d.recipient_id = :recipient_id)"
+            " AND (:kind IS NULL OR d.kind = :kind)"
+            " AND (:state IS NULL OR d.state = :state)"
+            " AND (:after_key IS NULL OR (d.issued_at, d.id) < (:after_key, :after_id))"
+            " ORDER BY d.issued_at DESC, d.id DESC LIMIT :limit"
+        ),
+    }
+)
+
+
 class SQLiteReadModel(ReadModel):
     """Read models in a SQLite file beside the event store's."""
 

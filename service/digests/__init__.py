@@ -1,0 +1,1 @@
+"""Digests (bản tin đôn đốc): compose, render, send, schedule, catch up."""

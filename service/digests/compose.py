@@ -1,0 +1,168 @@
+"""What a digest says, read from the read models: lines and tallies, no rendering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from domain.digest import AgencyTally, DigestLine
+from service.digests.render import vn_date
+from service.readmodel.base import AssignmentFilter, Page, Row
+from service.readside import ReadSide
+
+# Reminders go out this many days before a deadline.
+REMINDER_DAYS = (7, 3, 1)
+MOST_OVERDUE = 10
+MAX_DECISIONS = 50
+SECTIONS = (
+    "new",
+    "due",
+    "overdue",
+    "completed",
+    "extension_requested",
+    "most_overdue",
+    "decisions",
+)
+
+
+@dataclass(frozen=True)
+class Content:
+    """The lines (and, weekly, the tallies) of one digest."""
+
+    lines: list[DigestLine] = field(default_factory=list)
+    tallies: list[AgencyTally] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to tell: such a digest is not issued."""
+        return not self.lines and not self.tallies
+
+
+def daily(
+    read_side: ReadSide, committee_id: UUID, agency_id: UUID, day: date
+) -> Content:
+    """An agency's day: new yesterday, due in 7/3/1 days, overdue, done, extensions."""
+    yesterday = day - timedelta(days=1)
+    rows = read_side.read_model.read(
+        "digest_agency",
+        agency_id=str(agency_id),
+        committee_id=str(committee_id),
+        since=yesterday.isoformat(),
+    )
+    lines: list[DigestLine] = []
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        for section, days, detail in _sections(row, day, yesterday):
+            if (section, row["id"]) not in seen:
+                seen.add((section, row["id"]))
+                lines.append(_line(section, row, days, detail))
+    lines.sort(key=lambda line: (SECTIONS.index(line.section), line.days or 0))
+    return Content(lines=lines)
+
+
+def _sections(
+    row: Row, day: date, yesterday: date
+) -> list[tuple[str, int | None, Any]]:
+    """Where one of the agency's assignments belongs in its digest of ``day``."""
+    deadline = _day(row["deadline"])
+    days = (deadline - day).days if deadline else None
+    done_on = _day(row["done_on"])
+    found: list[tuple[str, int | None, Any]] = []
+    if _day(row["issued_on"]) == yesterday:
+        found.append(("new", days, None))
+    if done_on is None and days is not None and days in REMINDER_DAYS:
+        found.append(("due", days, None))
+    if done_on is None and days is not None and days < 0:
+        found.append(("overdue", days, None))
+    if done_on == yesterday:
+        found.append(("completed", days, None))
+    if done_on is None and row["extension_requested"]:
+        asked = _day(row["extension_requested"])
+        found.append(("extension_requested", days, f"đề nghị đến {vn_date(asked)}"))
+    return found
+
+
+def weekly(
+    read_side: ReadSide, committee_id: UUID, period: tuple[date, date]
+) -> Content:
+    """A committee's week: tallies by agency, the most overdue, the week's decisions."""
+    day = period[1] + timedelta(days=1)
+    lines = _most_overdue(read_side, committee_id, day)
+    rows = read_side.read_model.read(
+        "digest_decisions",
+        committee_id=str(committee_id),
+        start=period[0].isoformat(),
+        end=period[1].isoformat(),
+        limit=MAX_DECISIONS,
+    )
+    for row in rows:
+        deadline = _day(row["deadline"])
+        days = (deadline - day).days if deadline else None
+        lines.append(_line("decisions", row, days, _origin(row)))
+    return Content(lines=lines, tallies=_tallies(read_side, committee_id, day))
+
+
+def _most_overdue(
+    read_side: ReadSide, committee_id: UUID, day: date
+) -> list[DigestLine]:
+    where = AssignmentFilter(day=day, committee_id=str(committee_id), status="overdue")
+    page = read_side.assignments(where, Page(limit=MOST_OVERDUE))
+    lines = []
+    for row in page.items:
+        deadline = _day(row["deadline"])
+        leads = [
+            a["name"] or a["agency_id"] for a in row["agencies"] if a["role"] == "lead"
+        ]
+        days = (deadline - day).days if deadline else None
+        lines.append(_line("most_overdue", row, days, ", ".join(leads) or None))
+    return lines
+
+
+def _tallies(read_side: ReadSide, committee_id: UUID, day: date) -> list[AgencyTally]:
+    rows = read_side.statistics(day, "agency", str(committee_id))
+    return [
+        AgencyTally(
+            agency_id=UUID(row["id"]),
+            name=row["name"] or row["id"],
+            done_on_time=row["done_on_time"],
+            done_late=row["done_late"],
+            in_progress=row["in_progress"],
+            overdue=row["overdue"],
+        )
+        for row in rows
+        if row["total"] - row["cancelled"] - row["superseded"] > 0
+    ]
+
+
+def _origin(row: Row) -> str | None:
+    """Where a decision came from: meeting, item, speaker (and title), or document."""
+    parts = []
+    if row["meeting"]:
+        item = f", mục {row['item_number']}" if row["item_number"] else ""
+        parts.append(f"{row['meeting']}{item}")
+    elif row["origin_document"]:
+        parts.append(f"văn bản {row['origin_document']}")
+    if row["speaker"]:
+        title = f" ({row['speaker_title']})" if row["speaker_title"] else ""
+        parts.append(f"{row['speaker']}{title}")
+    return " — ".join(parts) or None
+
+
+def _line(section: str, row: Row, days: int | None, detail: Any) -> DigestLine:
+    return DigestLine(
+        section=section,
+        ref=UUID(str(row["id"])),
+        title=row["title"],
+        deadline=_day(row["deadline"]),
+        days=days,
+        detail=str(detail) if detail is not None else None,
+    )
+
+
+def _day(raw: Any) -> date | None:
+    """A date from the read model (ISO text on SQLite, a date on PostgreSQL)."""
+    if raw is None:
+        return None
+    return raw if isinstance(raw, date) else date.fromisoformat(str(raw)[:10])
