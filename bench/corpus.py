@@ -858,18 +858,17 @@ class CorpusWriter:
             )
         if level >= 3 or rng.random() >= (0.72, 0.32, 0.2)[level]:
             return []
-        return [
-            self.delegated(assignment, delegator)
-            for delegator in rng.sample(assignment.tracked, 1)
-            for _ in range(rng.choice((1, 1, 2)))
-        ]
+        delegator = rng.choice(assignment.tracked)
+        province = self.by_committee[assignment.origin.committee_id]
+        pool = [a for a, _ in province.districts] + province.enterprises
+        leads = rng.sample([a for a in pool if a != delegator], rng.choice((1, 1, 2)))
+        return [self.delegated(assignment, lead) for lead in leads]
 
-    def delegated(self, parent: Assignment, delegator: UUID) -> Assignment:
+    def delegated(self, parent: Assignment, to: UUID) -> Assignment:
         """A lead agency passes part of its task to another agency (giao tiếp)."""
         rng = self.rng
         province = self.by_committee[parent.origin.committee_id]
-        pool = [a for a, _ in province.districts] + province.enterprises
-        lead = [rng.choice([a for a in pool if a != delegator])]
+        lead = [to]
         issued_on = parent.issued_on + timedelta(days=rng.randint(2, 10))
         if parent.deadline is not None:
             issued_on = min(issued_on, parent.deadline)

@@ -1,0 +1,470 @@
+"""The read side on a realistic corpus: projection catch-up, lineage, tracker, search.
+
+Prints, on one PostgreSQL corpus (see ``bench/corpus.py``):
+- projection catch-up in events/s: a fresh read model (all five projections from
+  position 0) following the whole log with ``Projector.catch_up()``, against the
+  rate of only reading the notifications in the same batch size (target >= 5,000
+  events/s), with where the time went;
+- lineage up from random assignments (delegated ones included), depth 6 (target
+  p95 < 10 ms); down from random meetings (target p95 < 25 ms), people, documents;
+- the tracker: agency + status on a day, committee + overdue, a meeting; first page
+  and a later page through the cursor (target p95 < 50 ms);
+- search with 1-3 words typed without diacritics (target p95 < 50 ms).
+
+Query kinds are measured in interleaved rounds, so each sees the same load.
+
+Usage: python -m bench.readside [--schema NAME --keep] [--samples 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+from uuid import uuid4
+
+import psycopg2
+
+from bench.common import summary
+from bench.corpus import (
+    DEFAULT_SCHEMA,
+    ISSUES,
+    TASKS,
+    TOPICS,
+    corpus_settings,
+    describe,
+    ensure_corpus,
+)
+from domain.text import fold
+from service.app import Steerlog
+from service.composition import build_application, build_read_model
+from service.projection.projector import Projector
+from service.readmodel import postgres
+from service.readmodel.base import AssignmentFilter, Page, ReadModel
+from service.readside import ReadSide
+from service.settings import Settings
+
+BATCH = 1000
+TARGET_RATE = 5000.0
+STATUSES = ("in_progress", "overdue", "done_on_time", "done_late")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A query kind's latency target at p95, in milliseconds."""
+
+    name: str
+    ms: float
+
+
+class Stopwatch:
+    """Seconds spent in named calls, for the catch-up breakdown."""
+
+    def __init__(self) -> None:
+        self.seconds: Counter[str] = Counter()
+        self.calls: Counter[str] = Counter()
+
+    def wrap(
+        self, name: str, func: Callable[..., Any], key: Callable[..., str] | None = None
+    ) -> Callable[..., Any]:
+        """``func`` timed under ``name`` (or ``key(*args)``)."""
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                label = key(*args) if key else name
+                self.seconds[label] += time.perf_counter() - started
+                self.calls[label] += 1
+
+        return timed
+
+
+def verdict(ok: bool) -> str:
+    """How a figure stands against its target."""
+    return "ok" if ok else "BELOW"
+
+
+# -- the projection catch-up ---------------------------------------------------
+
+
+def read_rate(app: Steerlog, last: int) -> tuple[float, float]:
+    """Events/s and seconds of reading the whole log in batches, nothing else."""
+    started, start, read = time.perf_counter(), 1, 0
+    while start <= last:
+        notifications = app.recorder.select_notifications(start, BATCH)
+        if not notifications:
+            break
+        read += len(notifications)
+        start = notifications[-1].id + 1
+    elapsed = time.perf_counter() - started
+    return read / elapsed, elapsed
+
+
+def catch_up(app: Steerlog, read_model: ReadModel) -> tuple[int, float, Stopwatch]:
+    """Catch a fresh read model up; events, seconds, and where the time went."""
+    watch = Stopwatch()
+    recorder, mapper = app.recorder, app.mapper
+    recorder.select_notifications = watch.wrap(  # type: ignore[method-assign]
+        "read notifications", recorder.select_notifications
+    )
+    mapper.to_domain_event = watch.wrap(  # type: ignore[method-assign]
+        "decode events", mapper.to_domain_event
+    )
+    read_model.apply = watch.wrap(  # type: ignore[method-assign]
+        "", read_model.apply, key=lambda name, *_: f"apply SQL: {name}"
+    )
+    projector = Projector(app, read_model, batch_size=BATCH)
+    started = time.perf_counter()
+    events = projector.catch_up()
+    elapsed = time.perf_counter() - started
+    del recorder.select_notifications, mapper.to_domain_event, read_model.apply
+    return events, elapsed, watch
+
+
+def report_catch_up(app: Steerlog, read_model: ReadModel) -> None:
+    """Catch-up events/s between two runs of the reading-only baseline."""
+    last = app.recorder.max_notification_id()
+    before, _ = read_rate(app, last)
+    events, elapsed, watch = catch_up(app, read_model)
+    after, _ = read_rate(app, last)
+    baseline = max(before, after)
+    rate = events / elapsed
+    print(f"\nprojection catch-up ({events:,} events, batch {BATCH}, 5 projections)")
+    print(f"  read notifications only:  {baseline:9,.0f} events/s")
+    print(f"    (runs before and after: {before:,.0f} and {after:,.0f} events/s)")
+    print(
+        f"  catch-up, all projections: {rate:8,.0f} events/s in {elapsed:.0f} s"
+        f" ({rate / baseline:.0%} of reading; target >= {TARGET_RATE:,.0f} events/s):"
+        f" {verdict(rate >= TARGET_RATE)}"
+    )
+    accounted = sum(watch.seconds.values())
+    for label, seconds in sorted(watch.seconds.items(), key=lambda kv: -kv[1]):
+        print(f"    {label:28} {seconds:7.1f} s  {seconds / elapsed:4.0%}")
+    rest = elapsed - accounted
+    print(f"    {'handlers and the rest':28} {rest:7.1f} s  {rest / elapsed:4.0%}")
+
+
+# -- samples from the read model -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Samples:
+    """Random ids to query with, drawn from the read model."""
+
+    roots: list[str]
+    delegated: list[str]
+    meetings: list[str]
+    speakers: list[str]
+    chairs: list[str]
+    documents: list[str]
+    busiest_document: str
+    agencies: list[str]
+    committees: list[str]
+
+
+def sample(read_model: ReadModel, count: int) -> Samples:
+    """Ids of assignments, meetings, people, documents, agencies, committees."""
+
+    def column(sql: str) -> list[str]:
+        rows = read_model.read("sample", sql, n=count)
+        return [next(iter(row.values())) for row in rows]
+
+    return Samples(
+        roots=column(
+            "SELECT id FROM assignments WHERE parent_id IS NULL"
+            " ORDER BY md5(id) LIMIT %(n)s"
+        ),
+        delegated=column(
+            "SELECT id FROM assignments WHERE parent_id IS NOT NULL"
+            " ORDER BY md5(id) LIMIT %(n)s"
+        ),
+        meetings=column("SELECT id FROM meetings ORDER BY md5(id) LIMIT %(n)s"),
+        speakers=column(
+            "SELECT speaker_id FROM (SELECT DISTINCT speaker_id FROM speeches) s"
+            " ORDER BY md5(speaker_id) LIMIT %(n)s"
+        ),
+        chairs=column(
+            "SELECT speaker_id FROM (SELECT DISTINCT speaker_id FROM assignments) s"
+            " ORDER BY md5(speaker_id) LIMIT %(n)s"
+        ),
+        documents=column("SELECT key FROM documents ORDER BY md5(key) LIMIT %(n)s"),
+        busiest_document=column(
+            "SELECT document_key FROM citations GROUP BY document_key"
+            " ORDER BY COUNT(*) DESC LIMIT 1 + 0 * %(n)s"
+        )[0],
+        agencies=column(
+            "SELECT id FROM agencies WHERE kind <> 'ministry' ORDER BY md5(id)"
+            " LIMIT %(n)s"
+        ),
+        committees=column("SELECT id FROM committees ORDER BY id LIMIT %(n)s"),
+    )
+
+
+# -- the queries -----------------------------------------------------------------
+
+Operation = Callable[[], object]
+Factory = Callable[[random.Random], tuple[str, Operation] | None]
+
+
+def some_day(rng: random.Random) -> date:
+    """A day in the corpus's life, when statuses are evaluated."""
+    return date(2021, 6, 1) + timedelta(days=rng.randint(0, 4 * 365))
+
+
+def search_words(rng: random.Random) -> str:
+    """1-3 consecutive words of the vocabulary, typed without diacritics."""
+    words = fold(rng.choice(TASKS + TOPICS + ISSUES).format(year=2022)).split()
+    length = rng.randint(1, 3)
+    start = rng.randint(0, max(0, len(words) - length))
+    return " ".join(word.strip(",()") for word in words[start : start + length])
+
+
+def later_page(
+    side: ReadSide, where: AssignmentFilter, pages: int = 3
+) -> tuple[str, Operation] | None:
+    """The ``pages``-th page of a listing, reached through the cursor."""
+    cursor = None
+    for _ in range(pages - 1):
+        cursor = side.assignments(where, Page(50, cursor)).next_cursor
+        if cursor is None:
+            return None
+    page = Page(50, cursor)
+    return f"{where} page {pages}", lambda: side.assignments(where, page)
+
+
+def lineage_kinds(side: ReadSide, ids: Samples) -> dict[str, tuple[Target, Factory]]:
+    """Lineage walks: up from assignments, down from meetings, people, documents."""
+
+    def walk(key_of: Callable[[random.Random], str], direction: str) -> Factory:
+        def factory(rng: random.Random) -> tuple[str, Operation]:
+            key, day = key_of(rng), some_day(rng)
+            return key, lambda: side.lineage(key, direction, 6, day)
+
+        return factory
+
+    def up(rng: random.Random) -> str:
+        return f"assignment:{rng.choice(rng.choice((ids.roots, ids.delegated)))}"
+
+    return {
+        "lineage up, assignment": (Target("up", 10), walk(up, "up")),
+        "lineage down, meeting": (
+            Target("down", 25),
+            walk(lambda rng: f"meeting:{rng.choice(ids.meetings)}", "down"),
+        ),
+        "lineage down, speaker": (
+            Target("down", 25),
+            walk(lambda rng: f"person:{rng.choice(ids.speakers)}", "down"),
+        ),
+        "lineage down, chair": (
+            Target("down", 25),
+            walk(lambda rng: f"person:{rng.choice(ids.chairs)}", "down"),
+        ),
+        "lineage down, document": (
+            Target("down", 25),
+            walk(lambda rng: f"document:{rng.choice(ids.documents)}", "down"),
+        ),
+        "lineage down, most cited doc": (
+            Target("down", 25),
+            walk(lambda rng: f"document:{ids.busiest_document}", "down"),
+        ),
+    }
+
+
+def tracker_kinds(side: ReadSide, ids: Samples) -> dict[str, tuple[Target, Factory]]:
+    """Tracker listings: by agency and status, committee overdue, meeting, paging."""
+
+    def agency(rng: random.Random) -> AssignmentFilter:
+        return AssignmentFilter(
+            some_day(rng),
+            agency_id=rng.choice(ids.agencies),
+            status=rng.choice(STATUSES),
+        )
+
+    def overdue(rng: random.Random) -> AssignmentFilter:
+        return AssignmentFilter(
+            some_day(rng), committee_id=rng.choice(ids.committees), status="overdue"
+        )
+
+    def meeting(rng: random.Random) -> AssignmentFilter:
+        return AssignmentFilter(some_day(rng), meeting_id=rng.choice(ids.meetings))
+
+    def first(make: Callable[[random.Random], AssignmentFilter]) -> Factory:
+        def factory(rng: random.Random) -> tuple[str, Operation]:
+            where = make(rng)
+            return str(where), lambda: side.assignments(where, Page(50))
+
+        return factory
+
+    def later(make: Callable[[random.Random], AssignmentFilter]) -> Factory:
+        return lambda rng: later_page(side, make(rng))
+
+    target = Target("tracker", 50)
+    return {
+        "tracker agency+status p1": (target, first(agency)),
+        "tracker committee+overdue p1": (target, first(overdue)),
+        "tracker meeting p1": (target, first(meeting)),
+        "tracker agency (all) p3": (
+            target,
+            later(lambda rng: replace(agency(rng), status=None)),
+        ),
+        "tracker committee+overdue p3": (target, later(overdue)),
+    }
+
+
+def search_kinds(side: ReadSide) -> dict[str, tuple[Target, Factory]]:
+    """Search with 1-3 words typed without diacritics."""
+
+    def factory(rng: random.Random) -> tuple[str, Operation]:
+        words = search_words(rng)
+        return words, lambda: side.search(words)
+
+    return {"search 1-3 words": (Target("search", 50), factory)}
+
+
+def measure(
+    kinds: dict[str, tuple[Target, Factory]], count: int, rounds: int, seed: int
+) -> dict[str, list[tuple[float, str]]]:
+    """Milliseconds (and what was asked) of ``count`` calls per kind, interleaved."""
+    rng = random.Random(seed)
+    found: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for _, factory in kinds.values():  # warm up: plans, caches, connections
+        for _ in range(3):
+            if made := factory(rng):
+                made[1]()
+    for _ in range(rounds):
+        for name, (_, factory) in kinds.items():
+            for _ in range(max(1, count // rounds)):
+                made = factory(rng)
+                if made is None:
+                    continue
+                started = time.perf_counter()
+                made[1]()
+                found[name].append(((time.perf_counter() - started) * 1000, made[0]))
+    return found
+
+
+def report_queries(
+    kinds: dict[str, tuple[Target, Factory]],
+    found: dict[str, list[tuple[float, str]]],
+    slowest: bool,
+) -> None:
+    """p50/p95 of each kind against its target; the slowest request if asked."""
+    for name, (target, _) in kinds.items():
+        timed = found.get(name, [])
+        if not timed:
+            print(f"  {name:30} no samples")
+            continue
+        ms = sorted(t for t, _ in timed)
+        p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
+        print(
+            f"  {name:30} {summary(ms)} (n={len(ms)};"
+            f" target p95 < {target.ms:.0f} ms): {verdict(p95 < target.ms)}"
+        )
+        if slowest:
+            worst = max(timed)
+            print(f"      slowest: {worst[1]}")
+
+
+# -- putting it together -----------------------------------------------------------
+
+
+@contextmanager
+def corpus_schema(schema: str, keep: bool) -> Iterator[str]:
+    """The corpus's schema: the named one, kept; or a throwaway one."""
+    name = schema if keep else f"bench_readside_{uuid4().hex[:8]}"
+    try:
+        yield name
+    finally:
+        if not keep:
+            postgres.drop_schema(corpus_settings(name).database)
+
+
+def read_model_settings(corpus: Settings) -> Settings:
+    """The read model in its own schema beside the corpus's, made anew."""
+    url = corpus.database.url.replace(
+        f"schema={corpus.database.schema}", f"schema={corpus.database.schema}_read"
+    )
+    return replace(corpus, database=type(corpus.database).from_url(url))
+
+
+def caught_up(settings: Settings, app: Steerlog) -> bool:
+    """Whether the read-model schema exists and every projection is at the end."""
+    connection = psycopg2.connect(**settings.database.psycopg2_dsn())
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT MIN(position) FROM information_schema.tables t"
+                f' JOIN "{settings.database.schema}".projection_positions p ON TRUE'
+                " WHERE t.table_schema = %s AND t.table_name = 'projection_positions'",
+                (settings.database.schema,),
+            )
+            row = cursor.fetchone()
+    except psycopg2.errors.UndefinedTable:
+        return False
+    finally:
+        connection.close()
+    last = app.recorder.max_notification_id()
+    return row is not None and row[0] == last
+
+
+def main() -> None:
+    """Find or make the corpus, catch a fresh read model up, time the queries."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--schema", default=DEFAULT_SCHEMA)
+    parser.add_argument("--keep", action="store_true", help="keep (and reuse) it")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--samples", type=int, default=200, help="per query kind")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--reuse-read-model",
+        action="store_true",
+        help="skip the catch-up if a caught-up read model is there (queries only)",
+    )
+    parser.add_argument("--slowest", action="store_true", help="print slowest asks")
+    args = parser.parse_args()
+    with corpus_schema(args.schema, args.keep) as schema:
+        counts = ensure_corpus(schema, args.scale)
+        print("corpus: " + "; ".join(describe(counts)))
+        settings = corpus_settings(schema)
+        app = build_application(settings)
+        read_settings = read_model_settings(settings)
+        try:
+            if not (args.reuse_read_model and caught_up(read_settings, app)):
+                postgres.drop_schema(read_settings.database)
+                read_model = build_read_model(read_settings)
+                report_catch_up(app, read_model)
+            else:
+                read_model = build_read_model(read_settings)
+                print("\nprojection catch-up: skipped (read model reused)")
+            run_queries(read_model, args.samples, args.rounds, args.slowest)
+            read_model.close()
+        finally:
+            app.close()
+            if not args.keep:
+                postgres.drop_schema(read_settings.database)
+
+
+def run_queries(read_model: ReadModel, count: int, rounds: int, slowest: bool) -> None:
+    """Lineage, tracker and search latencies, interleaved, against their targets."""
+    side = ReadSide(read_model)
+    ids = sample(read_model, max(count, 50))
+    kinds = {
+        **lineage_kinds(side, ids),
+        **tracker_kinds(side, ids),
+        **search_kinds(side),
+    }
+    print(f"\nqueries ({count} of each, in {rounds} interleaved rounds; depth 6)")
+    found = measure(kinds, count, rounds, seed=7)
+    report_queries(kinds, found, slowest)
+
+
+if __name__ == "__main__":
+    main()
