@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections import defaultdict
@@ -218,6 +219,33 @@ class ReadSide:
         for row in rows:
             row["rank"] = float(row["rank"])
         return rows
+
+    # -- digests -------------------------------------------------------------
+
+    def digests(
+        self,
+        page: Page | None = None,
+        committee_id: str | None = None,
+        recipient_id: str | None = None,
+        kind: str | None = None,
+        state: str | None = None,
+    ) -> PageOf:
+        """Issued digests, newest first, with their counts and delivery state."""
+        page = page or Page()
+        after_key, after_id = decode_cursor(page.cursor, 2)
+        rows = self.read_model.read(
+            "digests",
+            committee_id=committee_id,
+            recipient_id=recipient_id,
+            kind=kind,
+            state=state,
+            after_key=after_key,
+            after_id=after_id,
+            limit=_limit(page),
+        )
+        for row in rows:
+            row["late"], row["counts"] = bool(row["late"]), json.loads(row["counts"])
+        return _page(rows, page, lambda row: (row["issued_at"], row["id"]))
 
     # -- checks --------------------------------------------------------------
 
