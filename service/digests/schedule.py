@@ -95,6 +95,6 @@ def current_period(
 ) -> Due | None:
     """The latest period of ``kind`` due at ``now`` (what a cron run issues)."""
     latest = [
-        d for d in due_periods(committee_id, schedule, zone, now) if d.kind is kind
+        d for d in due_periods(committee_id, schedule, zone, now) if d.kind == kind
     ]
     return latest[-1] if latest else None

@@ -1,0 +1,77 @@
+"""The digests' API (blueprint not yet registered in web/: registered here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from domain.digest import DigestKind
+from service.readside import ReadSide
+from service.settings import Settings
+from tests.integration.test_digests_support import (
+    FakeClock,
+    Scheduler,
+    SmtpServer,
+    scheduler,
+    subscribe_all,
+    with_smtp,
+)
+from tests.scenario import ICT, conclude, open_meeting
+from web.app import create_app
+from web.blueprints import digests
+
+
+@pytest.fixture
+def issued(settings: Settings) -> Iterator[Scheduler]:
+    server = SmtpServer()
+    server.start()
+    one = scheduler(
+        with_smtp(settings, server), FakeClock(datetime(2021, 12, 11, 7, 0, tzinfo=ICT))
+    )
+    s = open_meeting(one.app)
+    conclude(one.app, s)
+    subscribe_all(one.app, s)
+    one.projector.catch_up()
+    due = one.service.current(s.committee_id, DigestKind.DAILY)
+    assert due is not None
+    one.service.issue(due)
+    one.projector.catch_up()
+    yield one
+    one.close()
+    server.stop()
+
+
+def client_of(one: Scheduler) -> Any:
+    app: Flask = create_app(
+        application=one.app, read_side=ReadSide(one.service.read_side.read_model)
+    )
+    api = app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
+    api.register_blueprint(digests.blp)
+    return app.test_client()
+
+
+def test_digests_are_listed_newest_first_a_page_at_a_time_and_read_one_by_one(
+    issued: Scheduler,
+) -> None:
+    client = client_of(issued)
+
+    first = client.get("/api/v1/digests?limit=2").get_json()
+    second = client.get(
+        f"/api/v1/digests?limit=2&cursor={first['next_cursor']}"
+    ).get_json()
+
+    assert len(first["items"]) == 2 and len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    summary = second["items"][0]
+    assert summary["state"] == "delivered" and summary["counts"]
+    one = client.get(f"/api/v1/digests/{summary['id']}")
+    assert one.status_code == 200
+    body = one.get_json()
+    assert body["period_start"] == "2021-12-11"
+    assert body["lines"][0]["section"] == "new"
+    assert one.headers["ETag"] == f'"{body["version"]}"'
+    assert client.get("/api/v1/digests?state=nonsense").status_code == 422
