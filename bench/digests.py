@@ -25,7 +25,8 @@ from domain import ids
 from domain.agency import Agency
 from domain.assignment import Assignment
 from domain.committee import Committee
-from domain.digest import DigestKind, DigestSubscription
+from domain.digest import DigestKind
+from domain.subscription import DigestSubscription
 from domain.values import DocumentRef, Origin
 from service.composition import build_application, build_read_model
 from service.digests.service import DigestService

@@ -1,18 +1,19 @@
-"""The Digest aggregate (bản tin đôn đốc) and the subscriptions that address it."""
+"""The Digest aggregate (bản tin đôn đốc): one recipient's digest of one period."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from uuid import UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.domain import event
 
 from domain.base import SteerlogAggregate
-from domain.errors import DomainError, InvalidValueError, NoChangeError
-from domain.ids import NAMESPACE, digest_id
-from domain.values import member_of, optional_text
+from domain.errors import DomainError, InvalidValueError
+from domain.ids import digest_id
+from domain.subscription import checked_addresses
+from domain.values import RecipientKind, member_of, optional_text
 
 
 class DigestKind(StrEnum):
@@ -20,13 +21,6 @@ class DigestKind(StrEnum):
 
     DAILY = "daily"
     WEEKLY = "weekly"
-
-
-class RecipientKind(StrEnum):
-    """Who a digest is for: an agency, or a committee's leaders."""
-
-    AGENCY = "agency"
-    COMMITTEE = "committee"
 
 
 class DeliveryState(StrEnum):
@@ -63,12 +57,6 @@ class NoDeliveryAttemptError(DomainError):
     rule = "no_delivery_attempt"
 
 
-class SubscriptionEndedError(DomainError):
-    """An ended subscription takes no changes until it is resumed."""
-
-    rule = "subscription_ended"
-
-
 @dataclass(frozen=True)
 class DigestLine:
     """One line of a digest: an assignment and why it is listed (section)."""
@@ -98,29 +86,6 @@ def recipient_key(
 ) -> str:
     """The text a digest's id derives from, with its period: who and which series."""
     return f"{kind}:{committee_id}:{recipient_kind}:{recipient_id}"
-
-
-def subscription_id(
-    committee_id: UUID, recipient_kind: str, recipient_id: UUID
-) -> UUID:
-    """The id of a recipient's subscription to one committee's digests."""
-    return uuid5(
-        NAMESPACE, f"subscription:{committee_id}:{recipient_kind}:{recipient_id}"
-    )
-
-
-def checked_addresses(addresses: list[str]) -> list[str]:
-    """E-mail addresses, trimmed and distinct; at least one, each with a domain."""
-    cleaned = list(dict.fromkeys(a.strip() for a in addresses if a and a.strip()))
-    if not cleaned:
-        raise InvalidValueError(field="addresses", reason="empty")
-    for address in cleaned:
-        local, _, domain = address.partition("@")
-        if not local or "." not in domain or any(c.isspace() for c in address):
-            raise InvalidValueError(
-                field="addresses", reason=f"not an address: {address}"
-            )
-    return cleaned
 
 
 class Digest(SteerlogAggregate):
@@ -321,79 +286,3 @@ def check_period(kind: DigestKind, start: date, end: date) -> None:
         raise InvalidValueError(
             field="period", reason=f"a {kind} digest covers {expected} day(s)"
         )
-
-
-class DigestSubscription(SteerlogAggregate):
-    """Đăng ký nhận bản tin: where a recipient's digests of one committee go."""
-
-    @classmethod
-    def subscribe(
-        cls,
-        *,
-        actor: str,
-        committee_id: UUID,
-        recipient_kind: str,
-        recipient_id: UUID,
-        addresses: list[str],
-    ) -> DigestSubscription:
-        """Subscribe an agency (daily) or a committee's leaders (weekly)."""
-        checked = member_of("recipient_kind", RecipientKind, recipient_kind)
-        return cls(
-            id=subscription_id(committee_id, checked, recipient_id),
-            actor=actor,
-            committee_id=committee_id,
-            recipient_kind=checked,
-            recipient_id=recipient_id,
-            addresses=checked_addresses(addresses),
-        )
-
-    @event("Subscribed")
-    def __init__(
-        self,
-        *,
-        id: UUID,
-        actor: str,
-        committee_id: UUID,
-        recipient_kind: str,
-        recipient_id: UUID,
-        addresses: list[str],
-    ) -> None:
-        self.committee_id = committee_id
-        self.recipient_kind = RecipientKind(recipient_kind)
-        self.recipient_id = recipient_id
-        self.addresses = list(addresses)
-        self.active = True
-
-    def change_addresses(self, *, actor: str, addresses: list[str]) -> None:
-        """Send this recipient's digests to other addresses from now on."""
-        if not self.active:
-            raise SubscriptionEndedError(subscription_id=self.id)
-        checked = checked_addresses(addresses)
-        if checked == self.addresses:
-            raise NoChangeError(field="addresses", subscription_id=self.id)
-        self._addresses_changed(actor=actor, addresses=checked)
-
-    @event("AddressesChanged")
-    def _addresses_changed(self, *, actor: str, addresses: list[str]) -> None:
-        self.addresses = list(addresses)
-
-    def end(self, *, actor: str) -> None:
-        """Stop issuing digests to this recipient."""
-        if not self.active:
-            raise NoChangeError(field="active", subscription_id=self.id)
-        self._ended(actor=actor)
-
-    @event("Ended")
-    def _ended(self, *, actor: str) -> None:
-        self.active = False
-
-    def resume(self, *, actor: str, addresses: list[str]) -> None:
-        """Issue digests to this recipient again (at these addresses)."""
-        if self.active:
-            raise NoChangeError(field="active", subscription_id=self.id)
-        self._resumed(actor=actor, addresses=checked_addresses(addresses))
-
-    @event("Resumed")
-    def _resumed(self, *, actor: str, addresses: list[str]) -> None:
-        self.addresses = list(addresses)
-        self.active = True

@@ -40,3 +40,12 @@ def connection_point_id(meeting_id: UUID, name: str) -> UUID:
 def digest_id(recipient: str, period_start: date, period_end: date) -> UUID:
     """The id of the digest for one recipient and one period: issued once."""
     return uuid5(NAMESPACE, f"digest:{recipient}:{period_start}:{period_end}")
+
+
+def subscription_id(
+    committee_id: UUID, recipient_kind: str, recipient_id: UUID
+) -> UUID:
+    """The id of a recipient's subscription to one committee's digests."""
+    return uuid5(
+        NAMESPACE, f"subscription:{committee_id}:{recipient_kind}:{recipient_id}"
+    )

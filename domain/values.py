@@ -63,6 +63,13 @@ class AgencyKind(StrEnum):
     OTHER = "other"
 
 
+class RecipientKind(StrEnum):
+    """Who a digest is for: an agency, or a committee's leaders."""
+
+    AGENCY = "agency"
+    COMMITTEE = "committee"
+
+
 class AssignmentKind(StrEnum):
     """Giao nhiệm vụ (task) or đề nghị to an outside party (request)."""
 

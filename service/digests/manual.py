@@ -8,7 +8,8 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.committee import Committee
-from domain.digest import Digest, DigestKind, RecipientKind
+from domain.digest import Digest, DigestKind
+from domain.values import RecipientKind
 from service.digests.render import Rendered
 from service.digests.schedule import Due, period_of
 from service.digests.service import DigestService

@@ -16,11 +16,11 @@ from domain.digest import (
     Digest,
     DigestDeliveredError,
     DigestKind,
-    RecipientKind,
     RetryNotDueError,
     recipient_key,
 )
 from domain.ids import digest_id
+from domain.values import RecipientKind
 from service.app import Steerlog
 from service.digests import compose
 from service.digests.compose import Content

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from domain.digest import Digest, DigestSubscription
+from domain.digest import Digest
+from domain.subscription import DigestSubscription
 from service.projection.core import Operations, Projection
 
 digests = Projection("digests")

@@ -10,14 +10,10 @@ from eventsourcing.persistence import Transcoder, Transcoding
 
 from domain.agency import Agency
 from domain.committee import Committee
-from domain.digest import (
-    AgencyTally,
-    Digest,
-    DigestLine,
-    DigestSubscription,
-    RecipientKind,
-    subscription_id,
-)
+from domain.digest import AgencyTally, Digest, DigestLine
+from domain.ids import subscription_id
+from domain.subscription import DigestSubscription
+from domain.values import RecipientKind
 from service.application import Written
 from service.usecases.directory import DirectoryUseCases
 

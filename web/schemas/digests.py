@@ -5,7 +5,8 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 from marshmallow.validate import Length, Range
 
-from domain.digest import DeliveryState, DigestKind, RecipientKind
+from domain.digest import DeliveryState, DigestKind
+from domain.values import RecipientKind
 
 MAX_PAGE = 200
 _DATE = {"format": "date", "example": "2022-03-17"}

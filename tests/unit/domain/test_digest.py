@@ -13,12 +13,11 @@ from domain.digest import (
     Digest,
     DigestDeliveredError,
     DigestLine,
-    DigestSubscription,
     NoDeliveryAttemptError,
     RetryNotDueError,
-    SubscriptionEndedError,
 )
 from domain.errors import InvalidValueError, NoChangeError
+from domain.subscription import DigestSubscription, SubscriptionEndedError
 
 AT = datetime(2022, 3, 17, 0, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=10)
