@@ -157,7 +157,10 @@ class PostgresReadModel(ReadModel):
     queries = QUERIES
 
     def __init__(self, database: Database, pool_size: int = 5) -> None:
-        options = f"-c search_path={database.schema}" if database.schema else ""
+        # UTC sessions: times come back as SQLite's do (ISO 8601, +00:00).
+        options = "-c timezone=UTC"
+        if database.schema:
+            options += f" -c search_path={database.schema}"
         self._pool = psycopg2.pool.ThreadedConnectionPool(
             1,
             max(pool_size, 1),

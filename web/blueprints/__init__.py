@@ -7,6 +7,8 @@ from web.blueprints import (
     assignments,
     committees,
     conclusion_drafts,
+    digest_subscriptions,
+    digests,
     documents,
     health,
     history,
@@ -32,6 +34,8 @@ BLUEPRINTS = [
     documents.blp,
     lineage.blp,
     search.blp,
+    digests.blp,
+    digest_subscriptions.blp,
     history.blp,
     health.blp,
 ]

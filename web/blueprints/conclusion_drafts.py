@@ -7,8 +7,9 @@ from uuid import UUID
 
 from flask_smorest import Blueprint
 
+from service.drafting import draft_conclusion
 from web.consistency import projected
-from web.drafting import draft_conclusion
+from web.http import read_side, steerlog
 from web.schemas.conclusion_drafts import ConclusionDraftSchema, ExtractSchema
 
 blp = Blueprint(
@@ -31,4 +32,4 @@ def extract_conclusion(body: dict[str, Any], meeting_id: UUID) -> Any:
     ``agencies_proposed``: register them, then extract again (``after`` the
     registration's position). ``conclusion.speech_id`` is left null.
     """
-    return draft_conclusion(meeting_id, body["text"])
+    return draft_conclusion(steerlog(), read_side(), meeting_id, body["text"])

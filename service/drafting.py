@@ -20,6 +20,7 @@ from uuid import UUID
 from domain.meeting import Meeting
 from domain.text import fold
 from domain.values import AssignmentKind
+from service.app import Steerlog
 from service.extraction import (
     AgencyMention,
     Assignment,
@@ -28,7 +29,7 @@ from service.extraction import (
     KnownAgency,
     extract,
 )
-from web.http import read_side, steerlog
+from service.readside import ReadSide
 
 
 @dataclass
@@ -42,14 +43,15 @@ class ConclusionDraft:
     agencies_proposed: list[dict[str, Any]] = field(default_factory=list)
 
 
-def draft_conclusion(meeting_id: UUID, text: str) -> ConclusionDraft:
+def draft_conclusion(
+    application: Steerlog, read_side: ReadSide, meeting_id: UUID, text: str
+) -> ConclusionDraft:
     """Read ``text`` against the agency directory, on the meeting's day."""
-    application = steerlog()
     meeting = application.load(Meeting, meeting_id)
     day = application.committee_day(meeting.committee_id, meeting.starts_at)
     known = [
         KnownAgency(row["id"], row["name"], tuple(row["aliases"]))
-        for row in read_side().agency_directory()
+        for row in read_side.agency_directory()
     ]
     extraction = extract(text, agencies=known, today=day)
     items, proposed = conclusion_items(extraction)
