@@ -13,6 +13,7 @@ from service.background import Background
 from service.composition import build_application, build_read_model
 from service.readside import ReadSide
 from service.settings import Settings
+from web import pages
 from web.api import SteerlogApi
 from web.blueprints import BLUEPRINTS
 from web.errors import register_error_handlers
@@ -78,5 +79,6 @@ def create_app(
     api = SteerlogApi(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    app.register_blueprint(pages.bp)
     register_error_handlers(app)
     return app

@@ -194,14 +194,7 @@ class DigestService:
 
     def render(self, digest: Digest) -> Rendered:
         """The digest's e-mail, addressed by the recipient's name."""
-        return render(digest, self.recipient_name(digest), self.app.settings.base_url)
-
-    def recipient_name(self, digest: Digest) -> str:
-        """The agency's name, or the committee's leaders."""
-        if digest.recipient_kind is RecipientKind.AGENCY:
-            return self.app.load(Agency, digest.recipient_id).name
-        committee = self.app.load(Committee, digest.recipient_id)
-        return f"Lãnh đạo {committee.name}"
+        return rendered(self.app, digest)
 
     def deliver(self, digest_id: UUID) -> bool:
         """Send the digest unless it went out, is being sent, or waits for a retry."""
@@ -252,3 +245,21 @@ class DigestService:
             limit=limit,
         )
         return sum(self.deliver(UUID(row["id"])) for row in rows)
+
+
+def recipient_name(app: Steerlog, digest: Digest) -> str:
+    """The agency's name, or the committee's leaders."""
+    if digest.recipient_kind is RecipientKind.AGENCY:
+        return app.load(Agency, digest.recipient_id).name
+    committee = app.load(Committee, digest.recipient_id)
+    return f"Lãnh đạo {committee.name}"
+
+
+def rendered(app: Steerlog, digest: Digest) -> Rendered:
+    """A digest as its e-mail shows it: subject, plain text and HTML."""
+    return render(digest, recipient_name(app, digest), app.settings.base_url)
+
+
+def digest_page(app: Steerlog, digest_id: UUID) -> str:
+    """One issued digest as an HTML page, exactly as its e-mail's HTML part."""
+    return rendered(app, app.load(Digest, digest_id)).html

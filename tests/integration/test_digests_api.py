@@ -1,15 +1,16 @@
-"""The digests' API (blueprint not yet registered in web/: registered here)."""
+"""The digests over HTTP: the JSON API, and the pages people read."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
+from uuid import UUID, uuid4
 
 import pytest
 from flask import Flask
 
-from domain.digest import DigestKind
+from domain.digest import Digest, DigestKind
 from service.readside import ReadSide
 from service.settings import Settings
 from tests.integration.test_digests_support import (
@@ -22,7 +23,6 @@ from tests.integration.test_digests_support import (
 )
 from tests.scenario import ICT, conclude, open_meeting
 from web.app import create_app
-from web.blueprints import digests
 
 
 @pytest.fixture
@@ -49,8 +49,6 @@ def client_of(one: Scheduler) -> Any:
     app: Flask = create_app(
         application=one.app, read_side=ReadSide(one.service.read_side.read_model)
     )
-    api = app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
-    api.register_blueprint(digests.blp)
     return app.test_client()
 
 
@@ -75,3 +73,20 @@ def test_digests_are_listed_newest_first_a_page_at_a_time_and_read_one_by_one(
     assert body["lines"][0]["section"] == "new"
     assert one.headers["ETag"] == f'"{body["version"]}"'
     assert client.get("/api/v1/digests?state=nonsense").status_code == 422
+
+
+def test_the_digest_pages_list_digests_and_show_one_as_it_was_sent(
+    issued: Scheduler,
+) -> None:
+    client = client_of(issued)
+    listing = client.get("/digests")
+    assert listing.status_code == 200 and listing.mimetype == "text/html"
+    html = listing.get_data(as_text=True)
+    assert "Bản tin đôn đốc" in html and "hằng ngày" in html
+    digest_id = client.get("/api/v1/digests?limit=1").get_json()["items"][0]["id"]
+    assert f"/digests/{digest_id}" in html
+    page = client.get(f"/digests/{digest_id}")
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    sent = issued.service.render(issued.service.app.load(Digest, UUID(digest_id)))
+    assert page.get_data(as_text=True) == sent.html
+    assert client.get(f"/digests/{uuid4()}").status_code == 404
