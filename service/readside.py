@@ -28,7 +28,7 @@ from service.readmodel.schema import PROJECTIONS
 
 MAX_PAGE = 200
 MAX_DEPTH = 12
-MAX_NODES = 5000
+MAX_WALK_ROWS = 5000  # a bound on work per request; beyond it: truncated
 _WORD = re.compile(r"\w+")
 
 
@@ -97,8 +97,9 @@ class ReadSide:
         """Assignments by due date, with their status on ``where.day`` and agencies."""
         after_key, after_id = decode_cursor(page.cursor, 2)
         params = {key: value(raw) for key, raw in asdict(where).items()}
+        query = "assignments_of_agency" if where.agency_id else "assignments"
         rows = self.read_model.read(
-            "assignments",
+            query,
             **params,
             after_key=after_key,
             after_id=after_id,
@@ -169,24 +170,30 @@ class ReadSide:
     # -- lineage -------------------------------------------------------------
 
     def lineage(self, key: str, direction: str, depth: int, day: date) -> Graph:
-        """Nodes and edges reached from ``key`` up (its sources) or down (its"
-        " results)."""
+        """Nodes and edges from ``key``: up (its sources), down (its results)."""
         query = {"up": "lineage_up", "down": "lineage_down"}[direction]
-        reached = self.read_model.read(
-            query, start=key, depth=min(depth, MAX_DEPTH), limit=MAX_NODES
+        rows = self.read_model.read(
+            query, start=key, depth=min(depth, MAX_DEPTH), limit=MAX_WALK_ROWS
         )
-        keys = [row["key"] for row in reached]
-        depths = {row["key"]: int(row["depth"]) for row in reached}
+        depths: dict[str, int] = {}
+        edges: dict[tuple[str, str, str], Row] = {}
+        for row in rows:
+            depths[row["key"]] = min(
+                int(row["depth"]), depths.get(row["key"], MAX_DEPTH)
+            )
+            if row["edge"] is not None:
+                edge = {name: row[name] for name in ("src", "dst", "edge", "at")}
+                edges[(row["src"], row["dst"], row["edge"])] = edge
+        keys = list(depths)
         nodes = self.read_model.read_in("lineage_nodes", "keys", keys)
-        statuses = self._statuses(
-            [k.split(":", 1)[1] for k in keys if k.startswith("assignment:")], day
-        )
+        assignments = [k.split(":", 1)[1] for k in keys if k.startswith("assignment:")]
+        statuses = self._statuses(assignments, day)
         for node in nodes:
             node["depth"] = depths[node["key"]]
             node.update(statuses.get(node["key"], {}))
         nodes.sort(key=lambda node: (node["depth"], node["key"]))
-        edges = self.read_model.read_in("lineage_edges", "keys", keys)
-        return Graph(nodes=nodes, edges=edges)
+        ordered = sorted(edges.values(), key=lambda e: (e["at"], e["src"], e["dst"]))
+        return Graph(nodes=nodes, edges=ordered, truncated=len(rows) >= MAX_WALK_ROWS)
 
     def _statuses(self, assignment_ids: list[str], day: date) -> dict[str, Row]:
         rows = self.read_model.read_in(

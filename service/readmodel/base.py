@@ -80,6 +80,7 @@ class Graph:
 
     nodes: list[Row] = field(default_factory=list)
     edges: list[Row] = field(default_factory=list)
+    truncated: bool = False
 
 
 def encode_cursor(*values: Any) -> str:

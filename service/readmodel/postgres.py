@@ -130,12 +130,13 @@ QUERIES["search"] = (
     " plainto_tsquery('simple', %(query)s) q WHERE s.folded @@ q"
     " ORDER BY rank DESC, s.key LIMIT %(limit)s"
 )
-QUERIES["lineage_up"] = QUERIES["lineage_up"].replace(
-    "SELECT %(start)s, 0", "SELECT CAST(%(start)s AS TEXT), 0"
-)
-QUERIES["lineage_down"] = QUERIES["lineage_down"].replace(
-    "SELECT %(start)s, 0", "SELECT CAST(%(start)s AS TEXT), 0"
-)
+# The walk's first row types its columns: PostgreSQL needs them spelled out.
+for _walk in ("lineage_up", "lineage_down"):
+    QUERIES[_walk] = QUERIES[_walk].replace(
+        "SELECT %(start)s, 0, NULL, NULL, NULL, NULL",
+        "SELECT CAST(%(start)s AS TEXT), 0, CAST(NULL AS TEXT), CAST(NULL AS TEXT),"
+        " CAST(NULL AS TEXT), CAST(NULL AS TIMESTAMPTZ)",
+    )
 
 DROPS = {
     name: tuple(f"DROP TABLE IF EXISTS {table} CASCADE" for table in tables)

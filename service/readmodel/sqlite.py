@@ -302,6 +302,16 @@ ASSIGNMENT_COLUMNS = (
     " a.extension_requested, a.completed_on, a.closed, a.superseded_by, a.due"
 )
 
+TRACKER_FILTERS = (
+    "(:committee_id IS NULL OR a.committee_id = :committee_id)"
+    " AND (:meeting_id IS NULL OR a.meeting_id = :meeting_id)"
+    " AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)"
+    " AND (:due_from IS NULL OR a.due >= :due_from)"
+    " AND (:due_to IS NULL OR a.due <= :due_to)"
+    f" AND (:status IS NULL OR {STATUS} = :status)"
+    " AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))"
+)
+
 QUERIES: dict[str, str] = {
     "position": "SELECT position FROM projection_positions WHERE name = :name",
     "position_start": (
@@ -338,17 +348,17 @@ QUERIES: dict[str, str] = {
     ),
     "assignments": (
         f"SELECT {ASSIGNMENT_COLUMNS}, {STATUS} AS status FROM assignments a"
-        " WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)"
-        " AND (:meeting_id IS NULL OR a.meeting_id = :meeting_id)"
-        " AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)"
-        " AND (:due_from IS NULL OR a.due >= :due_from)"
-        " AND (:due_to IS NULL OR a.due <= :due_to)"
-        " AND (:agency_id IS NULL OR a.id IN (SELECT aa.assignment_id"
-        " FROM assignment_agencies aa WHERE aa.agency_id = :agency_id"
-        " OR aa.agency_id IN (SELECT g.member_id FROM group_members g"
-        " WHERE g.group_id = :agency_id)))"
-        f" AND (:status IS NULL OR {STATUS} = :status)"
-        " AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))"
+        f" WHERE {TRACKER_FILTERS} ORDER BY a.due, a.id LIMIT :limit"
+    ),
+    # An agency's own tasks first, then the rest of the filters: an IN nested in
+    # an OR would make the planner test every assignment against the agency's.
+    "assignments_of_agency": (
+        "WITH mine AS MATERIALIZED (SELECT aa.assignment_id FROM assignment_agencies"
+        " aa WHERE aa.agency_id = :agency_id UNION SELECT aa.assignment_id"
+        " FROM group_members g JOIN assignment_agencies aa ON aa.agency_id ="
+        " g.member_id WHERE g.group_id = :agency_id)"
+        f" SELECT {ASSIGNMENT_COLUMNS}, {STATUS} AS status FROM mine"
+        f" JOIN assignments a ON a.id = mine.assignment_id WHERE {TRACKER_FILTERS}"
         " ORDER BY a.due, a.id LIMIT :limit"
     ),
     "assignment_agencies": (
@@ -392,25 +402,24 @@ QUERIES: dict[str, str] = {
         " WHERE c.document_key = :key ORDER BY a.due, a.id"
     ),
     # Walks follow edges from what came later to what it came from ("up"), or
-    # back ("down"); UNION drops repeats, :depth bounds the walk.
+    # back ("down"), returning each edge they take; :depth bounds the walk and
+    # :limit its rows (no GROUP BY: the database may stop walking at the limit).
     "lineage_up": (
-        "WITH RECURSIVE walk(key, depth) AS (SELECT :start, 0 UNION"
-        " SELECT e.dst, w.depth + 1 FROM lineage_edges e JOIN walk w ON e.src = w.key"
-        " WHERE w.depth < :depth) SELECT key, MIN(depth) AS depth FROM walk"
-        " GROUP BY key LIMIT :limit"
+        "WITH RECURSIVE walk(key, depth, src, dst, edge, at) AS (SELECT :start, 0,"
+        " NULL, NULL, NULL, NULL UNION SELECT e.dst, w.depth + 1, e.src, e.dst,"
+        " e.edge, e.at FROM lineage_edges e JOIN walk w ON e.src = w.key"
+        " WHERE w.depth < :depth) SELECT key, depth, src, dst, edge, at FROM walk"
+        " LIMIT :limit"
     ),
     "lineage_down": (
-        "WITH RECURSIVE walk(key, depth) AS (SELECT :start, 0 UNION"
-        " SELECT e.src, w.depth + 1 FROM lineage_edges e JOIN walk w ON e.dst = w.key"
-        " WHERE w.depth < :depth) SELECT key, MIN(depth) AS depth FROM walk"
-        " GROUP BY key LIMIT :limit"
+        "WITH RECURSIVE walk(key, depth, src, dst, edge, at) AS (SELECT :start, 0,"
+        " NULL, NULL, NULL, NULL UNION SELECT e.src, w.depth + 1, e.src, e.dst,"
+        " e.edge, e.at FROM lineage_edges e JOIN walk w ON e.dst = w.key"
+        " WHERE w.depth < :depth) SELECT key, depth, src, dst, edge, at FROM walk"
+        " LIMIT :limit"
     ),
     "lineage_nodes": (
         "SELECT n.key, n.kind, n.label FROM lineage_nodes n WHERE n.key IN ({keys})"
-    ),
-    "lineage_edges": (
-        "SELECT e.src, e.dst, e.edge, e.at FROM lineage_edges e"
-        " WHERE e.src IN ({keys}) AND e.dst IN ({keys}) ORDER BY e.at, e.src, e.dst"
     ),
     "statuses": (
         f"SELECT a.id, {STATUS} AS status, a.deadline FROM assignments a"

@@ -53,3 +53,7 @@ class GraphSchema(Schema):
 
     nodes = fields.List(fields.Nested(NodeSchema), required=True)
     edges = fields.List(fields.Nested(EdgeSchema), required=True)
+    truncated = fields.Boolean(
+        required=True,
+        metadata={"description": "The walk reached its bound; ask with less depth."},
+    )
