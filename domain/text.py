@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Vietnamese diacritics, decomposed, are all combining marks of this block.
+_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def nfc(text: str) -> str:
@@ -16,10 +18,8 @@ def nfc(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case, drop diacritics and ``đ``, collapse spaces: for matching only."""
     # Stripping every mark also makes old and new tone placement (Uỷ, Ủy) one.
-    lowered = nfc(text).lower()
-    decomposed = unicodedata.normalize("NFD", lowered.replace("đ", "d"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", bare).strip()
+    decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return _SPACES.sub(" ", _MARKS.sub("", decomposed)).strip()
 
 
 def clean(text: str) -> str:

@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=run_serve)
     project = commands.add_parser("project", help="follow the log into the read models")
     project.add_argument("--once", action="store_true", help="catch up, then exit")
+    project.add_argument(
+        "--projection",
+        action="append",
+        choices=list(PROJECTIONS),
+        help="only this projection (repeat for several; default: all)",
+    )
     project.set_defaults(run=run_project)
     rebuild = commands.add_parser("rebuild", help="drop a projection and replay it")
     rebuild.add_argument("name", choices=[*PROJECTIONS, "all"])
@@ -185,7 +191,10 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_project(args: argparse.Namespace) -> int:
     """Follow the event log into the read models (until interrupted, or once)."""
     settings = Settings.from_env()
-    projector = Projector(build_application(settings), build_read_model(settings))
+    chosen = [PROJECTIONS[name] for name in args.projection or PROJECTIONS]
+    projector = Projector(
+        build_application(settings), build_read_model(settings), chosen
+    )
     if args.once:
         print(f"steerlog: {projector.catch_up()} notifications read")
         return 0

@@ -15,15 +15,22 @@ from service.readmodel.base import Operation
 Handler = Callable[[Any, "Operations"], None]
 
 
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+# By exact type: a dict lookup per parameter, in the projector's innermost loop.
+_TEXT_OF: dict[type, Callable[[Any], Any]] = {
+    UUID: str,
+    datetime: _utc_text,
+    date: date.isoformat,
+}
+
+
 def value(raw: Any) -> Any:
     """A parameter as both databases take it: ids and dates as text, times in UTC."""
-    if isinstance(raw, UUID):
-        return str(raw)
-    if isinstance(raw, datetime):
-        return raw.astimezone(UTC).isoformat()
-    if isinstance(raw, date):
-        return raw.isoformat()
-    return raw
+    convert = _TEXT_OF.get(type(raw))
+    return raw if convert is None else convert(raw)
 
 
 class Operations:
@@ -40,9 +47,21 @@ class Operations:
 class Projection:
     """A named set of tables and the handlers that keep them up to date."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, statement_order: tuple[str, ...] = ()) -> None:
         self.name = name
         self.handlers: dict[str, Handler] = {}
+        # Where a projection's statements commute (separate tables, each update
+        # after its insert), a batch may group them: long runs of one statement
+        # become multi-row inserts. Projections whose order matters leave it empty.
+        self.statement_order = {name: rank for rank, name in enumerate(statement_order)}
+
+    def ordered(self, operations: list[Operation]) -> list[Operation]:
+        """The batch's operations, grouped by statement when that is safe."""
+        if not self.statement_order:
+            return operations
+        return sorted(
+            operations, key=lambda operation: self.statement_order[operation[0]]
+        )
 
     def on(self, aggregate: type, *event_names: str) -> Callable[[Handler], Handler]:
         """Register the decorated function for ``aggregate``'s events of these names."""

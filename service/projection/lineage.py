@@ -17,7 +17,7 @@ from domain.person import Person
 from domain.values import Authority, DocumentRef
 from service.projection.core import Operations, Projection, item_key, node_key
 
-lineage = Projection("lineage")
+lineage = Projection("lineage", statement_order=("node", "edge"))
 
 
 def edge(out: Operations, src: str, dst: str, kind: str, event: Any) -> None:

@@ -63,8 +63,8 @@ def point_added(event: Any, out: Operations) -> None:
         level=event.level,
         is_host=event.is_host,
         agency_id=event.agency_id,
+        position=event.originator_version,
     )
-    out.put("meeting_point_counted", id=event.originator_id)
 
 
 @meetings.on(Meeting, "PointConnected")
@@ -104,7 +104,6 @@ def speech_recorded(event: Any, out: Operations) -> None:
         spoken_at=event.spoken_at,
         text=event.text,
     )
-    out.put("meeting_speech_counted", id=event.originator_id)
 
 
 @meetings.on(Meeting, "SpeechCorrected")
@@ -128,7 +127,6 @@ def conclusion_issued(event: Any, out: Operations) -> None:
             text=item.text,
             speech_id=event.speech_id,
         )
-        out.put("meeting_item_counted", id=event.originator_id)
 
 
 @meetings.on(Meeting, "ConclusionItemAmended")

@@ -35,25 +35,36 @@ class Projector:
     ) -> None:
         self.app, self.read_model, self.batch_size = app, read_model, batch_size
         self.projections = list(projections or PROJECTIONS.values())
+        # Only the events some projection here handles are read from the log.
+        self.topics = sorted({t for p in self.projections for t in p.handlers})
 
     def run_once(self) -> int:
         """Apply one batch of notifications; return how many were read."""
         positions = {p.name: self.read_model.position(p.name) for p in self.projections}
         start = min(positions.values()) + 1
-        notifications = self.app.recorder.select_notifications(start, self.batch_size)
-        if not notifications:
-            return 0
+        # Ids commit in order (the event store locks its table; SQLite has one
+        # writer), so every notification up to the head read now is visible next.
+        head = self.app.recorder.max_notification_id()
+        notifications = self.app.recorder.select_notifications(
+            start, self.batch_size, topics=self.topics
+        )
+        caught_up = len(notifications) < self.batch_size
         decoded: dict[int, Any] = {}
         for projection in self.projections:
-            behind = [n for n in notifications if n.id > positions[projection.name]]
-            if behind:
-                self._apply(projection, positions[projection.name], behind, decoded)
+            position = positions[projection.name]
+            behind = [n for n in notifications if n.id > position]
+            reached = behind[-1].id if behind else position
+            if caught_up:  # what is left up to the head concerns no projection here
+                reached = max(reached, head)
+            if reached > position:
+                self._apply(projection, position, reached, behind, decoded)
         return len(notifications)
 
     def _apply(
         self,
         projection: Projection,
         position: int,
+        reached: int,
         notifications: list[Notification],
         decoded: dict[int, Any],
     ) -> None:
@@ -61,14 +72,12 @@ class Projector:
         for notification in notifications:
             if notification.topic in projection.handlers:
                 if notification.id not in decoded:
-                    decoded[notification.id] = self.app.mapper.to_domain_event(
-                        notification
-                    )
+                    event = self.app.mapper.to_domain_event(notification)
+                    decoded[notification.id] = event
                 projection.handle(notification.topic, decoded[notification.id], out)
         try:
-            self.read_model.apply(
-                projection.name, position, notifications[-1].id, out.items
-            )
+            operations = projection.ordered(out.items)
+            self.read_model.apply(projection.name, position, reached, operations)
         except PositionMovedError:
             log.info("projection %s moved on elsewhere; re-reading", projection.name)
 
@@ -85,9 +94,7 @@ class Projector:
             try:
                 if self.run_once() == 0:
                     stop.wait(interval)
-            except (
-                Exception
-            ):  # keep following: a passing database error must not stop it
+            except Exception:  # a passing database error must not stop it
                 log.exception("projector batch failed; retrying")
                 stop.wait(interval * 5)
 

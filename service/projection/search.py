@@ -13,7 +13,7 @@ from domain.meeting import Meeting
 from domain.text import fold
 from service.projection.core import Operations, Projection, item_key, node_key
 
-search = Projection("search")
+search = Projection("search", statement_order=("search_indexed", "search_body_updated"))
 
 
 def indexed(

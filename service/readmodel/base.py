@@ -134,6 +134,10 @@ class ReadModel(ABC):
     ) -> None:
         """Execute (sql, parameters) pairs in order, in as few round trips as can be."""
 
+    def prepare_batch(self, cursor: Any) -> None:
+        """Set up a projection batch's transaction (nothing to do by default)."""
+        return None
+
     @abstractmethod
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         """Rows of one query, as dicts."""
@@ -180,6 +184,7 @@ class ReadModel(ABC):
     ) -> None:
         """Apply a batch's row changes and move the position, in one transaction."""
         with self.transaction() as cursor:
+            self.prepare_batch(cursor)
             self.run_many(
                 cursor, [(self.statements[name], params) for name, params in operations]
             )

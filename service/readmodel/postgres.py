@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from itertools import groupby
 from typing import Any
 
 import psycopg2
@@ -124,12 +127,18 @@ STATEMENTS["search_body_updated"] = (
 )
 
 QUERIES = {name: translate(text) for name, text in sqlite.QUERIES.items()}
+# Broad words match hundreds of thousands of documents: rank the first
+# SEARCH_CANDIDATES matches rather than every one of them.
+SEARCH_CANDIDATES = 1000
 QUERIES["search"] = (
-    "SELECT s.key, s.kind, s.meeting_id, s.title, s.body,"
-    " ts_rank(s.folded, q) AS rank FROM search_documents s,"
-    " plainto_tsquery('simple', %(query)s) q WHERE s.folded @@ q"
-    " ORDER BY rank DESC, s.key LIMIT %(limit)s"
+    "WITH q AS (SELECT plainto_tsquery('simple', %(query)s) AS q),"
+    " hits AS (SELECT s.key, s.kind, s.meeting_id, s.title, s.body, s.folded"
+    f" FROM search_documents s, q WHERE s.folded @@ q.q LIMIT {SEARCH_CANDIDATES})"
+    " SELECT h.key, h.kind, h.meeting_id, h.title, h.body,"
+    " ts_rank(h.folded, q.q) AS rank FROM hits h, q"
+    " ORDER BY rank DESC, h.key LIMIT %(limit)s"
 )
+
 # The walk's first row types its columns: PostgreSQL needs them spelled out.
 for _walk in ("lineage_up", "lineage_down"):
     QUERIES[_walk] = QUERIES[_walk].replace(
@@ -145,6 +154,78 @@ DROPS = {
 
 # psycopg2 interpolates parameters on the client: a batch goes as one round trip.
 BATCH_STATEMENTS = 500
+
+
+@dataclass(frozen=True)
+class MultiRowInsert:
+    """An ``INSERT ... VALUES (row) [ON CONFLICT ...]`` split so rows can repeat."""
+
+    head: str
+    row: str
+    tail: str
+    key: tuple[str, ...]  # parameters of the conflict key, when it updates
+
+
+@cache
+def multi_row(statement: str) -> MultiRowInsert | None:
+    """The statement as a multi-row insert, or None when it is something else."""
+    start = statement.find(" VALUES (")
+    if not statement.startswith("INSERT INTO ") or start < 0:
+        return None
+    opening = start + len(" VALUES ")
+    end = _closing_parenthesis(statement, opening)
+    head, row = statement[:opening], statement[opening : end + 1]
+    tail, key = statement[end + 1 :], tuple[str, ...]()
+    if "DO UPDATE" in tail:
+        columns = head[head.index("(") + 1 : head.index(")")].split(", ")
+        values = [_PARAM.fullmatch(v) for v in row[1:-1].split(", ")]
+        conflict = _CONFLICT.search(tail)
+        if conflict is None or not all(values) or len(values) != len(columns):
+            return None
+        by_column = {c: v.group(1) for c, v in zip(columns, values, strict=True) if v}
+        key = tuple(by_column[c] for c in conflict.group(1).split(", "))
+    return MultiRowInsert(head, row, tail, key)
+
+
+def _closing_parenthesis(text: str, opening: int) -> int:
+    """Where the parenthesis opened at ``opening`` closes (nesting counted)."""
+    depth = 0
+    for index in range(opening, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return index
+    return len(text) - 1
+
+
+_PARAM = re.compile(r"%\((\w+)\)s")
+_CONFLICT = re.compile(r"ON CONFLICT \(([^)]*)\)")
+
+
+def _merged(cursor: Any, sql: str, rows: list[dict[str, Any]]) -> list[bytes]:
+    """Consecutive operations of one statement as few statements as can be.
+
+    An upsert may not touch one row twice in a statement, so a run is cut where
+    its key repeats: the outcome is that of running the rows one by one.
+    """
+    insert = multi_row(sql)
+    if insert is None:
+        return [cursor.mogrify(sql, params) for params in rows]
+    statements: list[bytes] = []
+    values: list[bytes] = []
+    keys: set[tuple[Any, ...]] = set()
+    for params in rows:
+        key = tuple(params[name] for name in insert.key)
+        if insert.key and key in keys:
+            statements.append(_statement(insert, values))
+            values, keys = [], set()
+        keys.add(key)
+        values.append(cursor.mogrify(insert.row, params))
+    statements.append(_statement(insert, values))
+    return statements
+
+
+def _statement(insert: MultiRowInsert, values: list[bytes]) -> bytes:
+    return insert.head.encode() + b",".join(values) + insert.tail.encode()
 
 
 class PostgresReadModel(ReadModel):
@@ -190,13 +271,21 @@ class PostgresReadModel(ReadModel):
         cursor.execute(sql, params)
         return int(cursor.rowcount)
 
+    def prepare_batch(self, cursor: Any) -> None:
+        # Read models are derived: a batch lost in a crash is applied again (its
+        # position commits with it), so its commit need not wait for the disk.
+        cursor.execute("SET LOCAL synchronous_commit = off")
+
     def run_many(
         self, cursor: Any, operations: list[tuple[str, dict[str, Any]]]
     ) -> None:
-        for start in range(0, len(operations), BATCH_STATEMENTS):
-            chunk = operations[start : start + BATCH_STATEMENTS]
-            script = b";".join(cursor.mogrify(text, params) for text, params in chunk)
-            cursor.execute(script)
+        statements = [
+            merged
+            for sql, run in groupby(operations, key=lambda operation: operation[0])
+            for merged in _merged(cursor, sql, [params for _, params in run])
+        ]
+        for start in range(0, len(statements), BATCH_STATEMENTS):
+            cursor.execute(b";".join(statements[start : start + BATCH_STATEMENTS]))
 
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         cursor.execute(sql, params)

@@ -10,6 +10,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +41,7 @@ DDL: dict[str, tuple[str, ...]] = {
         "CREATE TABLE IF NOT EXISTS meetings (id TEXT PRIMARY KEY,"
         " committee_id TEXT NOT NULL, title TEXT NOT NULL, format TEXT NOT NULL,"
         " status TEXT NOT NULL, starts_at TIMESTAMP NOT NULL, location TEXT,"
-        " opened_at TIMESTAMP, closed_at TIMESTAMP, notice_number TEXT,"
-        " point_count INTEGER NOT NULL DEFAULT 0,"
-        " speech_count INTEGER NOT NULL DEFAULT 0,"
-        " item_count INTEGER NOT NULL DEFAULT 0)",
+        " opened_at TIMESTAMP, closed_at TIMESTAMP, notice_number TEXT)",
         "CREATE INDEX IF NOT EXISTS meetings_by_committee"
         " ON meetings (committee_id, starts_at, id)",
         "CREATE INDEX IF NOT EXISTS meetings_by_start ON meetings (starts_at, id)",
@@ -164,11 +162,7 @@ STATEMENTS: dict[str, str] = {
     "point_added": (
         "INSERT INTO connection_points (id, meeting_id, name, level, is_host,"
         " agency_id, connected, position) VALUES (:id, :meeting_id, :name, :level,"
-        " :is_host, :agency_id, FALSE, (SELECT point_count FROM meetings"
-        " WHERE id = :meeting_id))"
-    ),
-    "meeting_point_counted": (
-        "UPDATE meetings SET point_count = point_count + 1 WHERE id = :id"
+        " :is_host, :agency_id, FALSE, :position)"
     ),
     "point_connection": (
         "UPDATE connection_points SET connected = :connected WHERE id = :id"
@@ -187,9 +181,6 @@ STATEMENTS: dict[str, str] = {
         " :speaker_id, :speaker_name, :speaker_title, :point_id, :kind, :spoken_at,"
         " :text)"
     ),
-    "meeting_speech_counted": (
-        "UPDATE meetings SET speech_count = speech_count + 1 WHERE id = :id"
-    ),
     "speech_corrected": (
         "UPDATE speeches SET text = COALESCE(:text, text),"
         " speaker_title = COALESCE(:speaker_title, speaker_title),"
@@ -198,9 +189,6 @@ STATEMENTS: dict[str, str] = {
     "item_issued": (
         "INSERT INTO conclusion_items (meeting_id, number, text, speech_id)"
         " VALUES (:meeting_id, :number, :text, :speech_id)"
-    ),
-    "meeting_item_counted": (
-        "UPDATE meetings SET item_count = item_count + 1 WHERE id = :id"
     ),
     "item_amended": (
         "UPDATE conclusion_items SET text = :text, amendments = amendments + 1"
@@ -325,8 +313,12 @@ QUERIES: dict[str, str] = {
     "position_reset": "UPDATE projection_positions SET position = 0 WHERE name = :name",
     "meetings": (
         "SELECT m.id, m.committee_id, m.title, m.format, m.status, m.starts_at,"
-        " m.location, m.opened_at, m.closed_at, m.notice_number, m.point_count,"
-        " m.speech_count, m.item_count FROM meetings m"
+        " m.location, m.opened_at, m.closed_at, m.notice_number,"
+        " (SELECT COUNT(*) FROM connection_points p WHERE p.meeting_id = m.id)"
+        " AS point_count, (SELECT COUNT(*) FROM speeches s"
+        " WHERE s.meeting_id = m.id) AS speech_count, (SELECT COUNT(*)"
+        " FROM conclusion_items i WHERE i.meeting_id = m.id) AS item_count"
+        " FROM meetings m"
         " WHERE (:committee_id IS NULL OR m.committee_id = :committee_id)"
         " AND (:status IS NULL OR m.status = :status)"
         " AND (:format IS NULL OR m.format = :format)"
@@ -612,8 +604,8 @@ class SQLiteReadModel(ReadModel):
     def run_many(
         self, cursor: Any, operations: list[tuple[str, dict[str, Any]]]
     ) -> None:
-        for sql, params in operations:
-            cursor.execute(sql, params)
+        for sql, run in groupby(operations, key=lambda operation: operation[0]):
+            cursor.executemany(sql, [params for _, params in run])
 
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         cursor.execute(sql, params)
