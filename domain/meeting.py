@@ -86,6 +86,7 @@ class Meeting(MeetingRoom):
         self.chairs: list[Chair] = []
         self.agenda: list[AgendaItem] = []
         self.points: dict[UUID, ConnectionPoint] = {}
+        self.point_names: dict[str, UUID] = {}
         self.attendance: dict[UUID, Attendance] = {}
         self.speeches: dict[UUID, Speech] = {}
         self.approvals: list[Approval] = []

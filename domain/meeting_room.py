@@ -70,6 +70,7 @@ class MeetingRoom(SteerlogAggregate):
         chairs: list[Chair]
         agenda: list[AgendaItem]
         points: dict[UUID, ConnectionPoint]
+        point_names: dict[str, UUID]  # folded name: a new point's name is checked once
         attendance: dict[UUID, Attendance]
         speeches: dict[UUID, Speech]
         approvals: list[Approval]
@@ -219,10 +220,7 @@ class MeetingRoom(SteerlogAggregate):
 
     def check_point_is_new(self, point_id: UUID, name: str) -> None:
         """Points are unique by id and by (folded) name."""
-        folded = fold(name)
-        if point_id in self.points or any(
-            fold(point.name) == folded for point in self.points.values()
-        ):
+        if point_id in self.points or fold(name) in self.point_names:
             raise DuplicateConnectionPointError(
                 field="name", meeting_id=self.id, name=name
             )
@@ -241,6 +239,7 @@ class MeetingRoom(SteerlogAggregate):
         self.points[point_id] = ConnectionPoint(
             point_id, name, PointLevel(level), is_host, agency_id
         )
+        self.point_names[fold(name)] = point_id
 
     def connect_point(self, *, actor: str, point_id: UUID, at: datetime) -> None:
         """A point comes on line."""
