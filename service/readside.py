@@ -173,39 +173,27 @@ class ReadSide:
         """Nodes and edges from ``key``: up (its sources), down (its results)."""
         query = {"up": "lineage_up", "down": "lineage_down"}[direction]
         rows = self.read_model.read(
-            query, start=key, depth=min(depth, MAX_DEPTH), limit=MAX_WALK_ROWS
+            query,
+            start=key,
+            depth=min(depth, MAX_DEPTH),
+            limit=MAX_WALK_ROWS,
+            day=day.isoformat(),
         )
-        depths: dict[str, int] = {}
+        nodes: dict[str, Row] = {}
         edges: dict[tuple[str, str, str], Row] = {}
         for row in rows:
-            depths[row["key"]] = min(
-                int(row["depth"]), depths.get(row["key"], MAX_DEPTH)
-            )
+            if row["kind"] is not None:
+                node = nodes.setdefault(row["key"], _node(row))
+                node["depth"] = min(node["depth"], int(row["depth"]))
             if row["edge"] is not None:
                 edge = {name: row[name] for name in ("src", "dst", "edge", "at")}
                 edges[(row["src"], row["dst"], row["edge"])] = edge
-        keys = list(depths)
-        nodes = self.read_model.read_in("lineage_nodes", "keys", keys)
-        assignments = [k.split(":", 1)[1] for k in keys if k.startswith("assignment:")]
-        statuses = self._statuses(assignments, day)
-        for node in nodes:
-            node["depth"] = depths[node["key"]]
-            node.update(statuses.get(node["key"], {}))
-        nodes.sort(key=lambda node: (node["depth"], node["key"]))
         ordered = sorted(edges.values(), key=lambda e: (e["at"], e["src"], e["dst"]))
-        return Graph(nodes=nodes, edges=ordered, truncated=len(rows) >= MAX_WALK_ROWS)
-
-    def _statuses(self, assignment_ids: list[str], day: date) -> dict[str, Row]:
-        rows = self.read_model.read_in(
-            "statuses", "ids", assignment_ids, day=day.isoformat()
+        return Graph(
+            nodes=sorted(nodes.values(), key=lambda node: (node["depth"], node["key"])),
+            edges=ordered,
+            truncated=len(rows) >= MAX_WALK_ROWS,
         )
-        return {
-            f"assignment:{row['id']}": {
-                "status": row["status"],
-                "deadline": row["deadline"],
-            }
-            for row in rows
-        }
 
     # -- search --------------------------------------------------------------
 
@@ -261,6 +249,14 @@ class ReadSide:
         if projection not in PROJECTIONS:
             raise KeyError(projection)
         return dict(self.read_model.iter_tables(projection))
+
+
+def _node(row: Row) -> Row:
+    node = {name: row[name] for name in ("key", "kind", "label")}
+    node["depth"] = int(row["depth"])
+    if row["status"] is not None:  # an assignment: its status on the day asked
+        node["status"], node["deadline"] = row["status"], row["deadline"]
+    return node
 
 
 def _limit(page: Page) -> int:

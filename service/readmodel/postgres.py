@@ -129,7 +129,7 @@ STATEMENTS["search_body_updated"] = (
 QUERIES = {name: translate(text) for name, text in sqlite.QUERIES.items()}
 # Broad words match hundreds of thousands of documents: rank the first
 # SEARCH_CANDIDATES matches rather than every one of them.
-SEARCH_CANDIDATES = 1000
+SEARCH_CANDIDATES = 500
 QUERIES["search"] = (
     "WITH q AS (SELECT plainto_tsquery('simple', %(query)s) AS q),"
     " hits AS (SELECT s.key, s.kind, s.meeting_id, s.title, s.body, s.folded"
@@ -139,12 +139,17 @@ QUERIES["search"] = (
     " ORDER BY rank DESC, h.key LIMIT %(limit)s"
 )
 
-# The walk's first row types its columns: PostgreSQL needs them spelled out.
+# The walk's first row types its columns: PostgreSQL needs them spelled out; and
+# psycopg2 reads a literal % as a parameter unless it is doubled.
 for _walk in ("lineage_up", "lineage_down"):
-    QUERIES[_walk] = QUERIES[_walk].replace(
-        "SELECT %(start)s, 0, NULL, NULL, NULL, NULL",
-        "SELECT CAST(%(start)s AS TEXT), 0, CAST(NULL AS TEXT), CAST(NULL AS TEXT),"
-        " CAST(NULL AS TEXT), CAST(NULL AS TIMESTAMPTZ)",
+    QUERIES[_walk] = (
+        QUERIES[_walk]
+        .replace(
+            "SELECT %(start)s, 0, NULL, NULL, NULL, NULL",
+            "SELECT CAST(%(start)s AS TEXT), 0, CAST(NULL AS TEXT),"
+            " CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TIMESTAMPTZ)",
+        )
+        .replace("LIKE 'assignment:%'", "LIKE 'assignment:%%'")
     )
 
 DROPS = {

@@ -300,6 +300,17 @@ TRACKER_FILTERS = (
     " AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))"
 )
 
+# What a lineage walk answers, in one round trip: each row it took, with the
+# node it reached and, for an assignment, its status on :day.
+LINEAGE_ROWS = (
+    ", reached AS (SELECT key, depth, src, dst, edge, at FROM walk LIMIT :limit)"
+    " SELECT r.key, r.depth, r.src, r.dst, r.edge, r.at, n.kind, n.label,"
+    f" CASE WHEN a.id IS NULL THEN NULL ELSE {STATUS} END AS status, a.deadline"
+    " FROM reached r LEFT JOIN lineage_nodes n ON n.key = r.key"
+    " LEFT JOIN assignments a ON a.id = CASE WHEN r.key LIKE 'assignment:%'"
+    " THEN substr(r.key, 12) END"
+)
+
 QUERIES: dict[str, str] = {
     "position": "SELECT position FROM projection_positions WHERE name = :name",
     "position_start": (
@@ -400,22 +411,13 @@ QUERIES: dict[str, str] = {
         "WITH RECURSIVE walk(key, depth, src, dst, edge, at) AS (SELECT :start, 0,"
         " NULL, NULL, NULL, NULL UNION SELECT e.dst, w.depth + 1, e.src, e.dst,"
         " e.edge, e.at FROM lineage_edges e JOIN walk w ON e.src = w.key"
-        " WHERE w.depth < :depth) SELECT key, depth, src, dst, edge, at FROM walk"
-        " LIMIT :limit"
+        " WHERE w.depth < :depth)" + LINEAGE_ROWS
     ),
     "lineage_down": (
         "WITH RECURSIVE walk(key, depth, src, dst, edge, at) AS (SELECT :start, 0,"
         " NULL, NULL, NULL, NULL UNION SELECT e.src, w.depth + 1, e.src, e.dst,"
         " e.edge, e.at FROM lineage_edges e JOIN walk w ON e.dst = w.key"
-        " WHERE w.depth < :depth) SELECT key, depth, src, dst, edge, at FROM walk"
-        " LIMIT :limit"
-    ),
-    "lineage_nodes": (
-        "SELECT n.key, n.kind, n.label FROM lineage_nodes n WHERE n.key IN ({keys})"
-    ),
-    "statuses": (
-        f"SELECT a.id, {STATUS} AS status, a.deadline FROM assignments a"
-        " WHERE a.id IN ({ids})"
+        " WHERE w.depth < :depth)" + LINEAGE_ROWS
     ),
     "search": (
         "SELECT s.key, s.kind, s.meeting_id, s.title, s.body,"
