@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import Transcoder, Transcoding
+from eventsourcing.persistence import Transcoder
 
 from domain.agency import Agency
 from domain.committee import Committee
@@ -15,47 +14,8 @@ from domain.ids import subscription_id
 from domain.subscription import DigestSubscription
 from domain.values import RecipientKind
 from service.application import Written
+from service.transcodings import FieldsAsDict
 from service.usecases.directory import DirectoryUseCases
-
-
-class DigestLineAsDict(Transcoding):
-    """One line of a digest inside its Issued event."""
-
-    type = DigestLine
-    name = "digest_line"
-
-    def encode(self, obj: DigestLine) -> dict[str, Any]:
-        return {
-            "section": obj.section,
-            "ref": obj.ref,
-            "title": obj.title,
-            "deadline": obj.deadline,
-            "days": obj.days,
-            "detail": obj.detail,
-        }
-
-    def decode(self, data: dict[str, Any]) -> DigestLine:
-        return DigestLine(**data)
-
-
-class AgencyTallyAsDict(Transcoding):
-    """One agency's counts inside a weekly digest's Issued event."""
-
-    type = AgencyTally
-    name = "agency_tally"
-
-    def encode(self, obj: AgencyTally) -> dict[str, Any]:
-        return {
-            "agency_id": obj.agency_id,
-            "name": obj.name,
-            "done_on_time": obj.done_on_time,
-            "done_late": obj.done_late,
-            "in_progress": obj.in_progress,
-            "overdue": obj.overdue,
-        }
-
-    def decode(self, data: dict[str, Any]) -> AgencyTally:
-        return AgencyTally(**data)
 
 
 class DigestUseCases(DirectoryUseCases):
@@ -64,8 +24,8 @@ class DigestUseCases(DirectoryUseCases):
     def register_transcodings(self, transcoder: Transcoder) -> None:
         """Add the digest's value objects to the transcodings."""
         super().register_transcodings(transcoder)
-        transcoder.register(DigestLineAsDict())
-        transcoder.register(AgencyTallyAsDict())
+        transcoder.register(FieldsAsDict(DigestLine, "digest_line"))
+        transcoder.register(FieldsAsDict(AgencyTally, "agency_tally"))
 
     # -- subscriptions -------------------------------------------------------
 
