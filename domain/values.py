@@ -10,7 +10,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from domain.errors import InvalidValueError
-from domain.text import clean, fold
+from domain.text import clean
 
 
 class MeetingFormat(StrEnum):
@@ -206,8 +206,3 @@ def member_of(field: str, vocabulary: type[E], value: str) -> E:
         raise InvalidValueError(
             field=field, reason=f"must be one of: {allowed}"
         ) from None
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two Vietnamese names are the same once folded (Uỷ/Ủy, case, spaces)."""
-    return fold(a) == fold(b)

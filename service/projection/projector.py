@@ -40,8 +40,8 @@ class Projector:
 
     def run_once(self) -> int:
         """Apply one batch of notifications; return how many were read."""
-        positions = {p.name: self.read_model.position(p.name) for p in self.projections}
-        start = min(positions.values()) + 1
+        positions = self.read_model.positions()
+        start = min(positions[p.name] for p in self.projections) + 1
         # Ids commit in order (the event store locks its table; SQLite has one
         # writer), so every notification up to the head read now is visible next.
         head = self.app.recorder.max_notification_id()

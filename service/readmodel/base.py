@@ -176,8 +176,9 @@ class ReadModel(ABC):
         return int(rows[0]["position"]) if rows else 0
 
     def positions(self) -> dict[str, int]:
-        """Every projection's position."""
-        return {name: self.position(name) for name in PROJECTIONS}
+        """Every projection's position, in one query (the projector polls it)."""
+        found = {row["name"]: int(row["position"]) for row in self.read("positions")}
+        return {name: found.get(name, 0) for name in PROJECTIONS}
 
     def apply(
         self, projection: str, expected: int, new: int, operations: list[Operation]

@@ -313,6 +313,7 @@ LINEAGE_ROWS = (
 
 QUERIES: dict[str, str] = {
     "position": "SELECT position FROM projection_positions WHERE name = :name",
+    "positions": "SELECT name, position FROM projection_positions",
     "position_start": (
         "INSERT INTO projection_positions (name, position) VALUES (:name, 0)"
         " ON CONFLICT (name) DO NOTHING"
