@@ -130,6 +130,21 @@ class MeetingRoom(SteerlogAggregate):
             present.update(attendance.person_ids)
         return present
 
+    def introduced(self, person_id: UUID) -> tuple[str, str | None] | None:
+        """The name and title ``person_id`` already has in this meeting's record.
+
+        A person who has spoken keeps the name and title of their latest speech
+        (corrections included); a chair keeps the one given when assigned. ``None``
+        for someone the meeting has not named yet.
+        """
+        for speech in reversed(self.speeches.values()):
+            if speech.speaker_id == person_id:
+                return speech.speaker_name, speech.speaker_title
+        for chair in self.chairs:
+            if chair.person_id == person_id:
+                return chair.name, chair.title
+        return None
+
     def assign_chair(
         self,
         *,

@@ -50,26 +50,36 @@ class RecordUseCases(MeetingUseCases):
         speech_id: UUID | None = None,
         expected_version: int | None = None,
     ) -> Written:
-        """Phát biểu: the speaker's name and title are kept as they are today."""
-        speaker = self.load(Person, speaker_id, field="speaker_id")
+        """Phát biểu: the speaker's name and title are kept as they are today.
+
+        Someone the meeting has already named (a chair, an earlier speaker) is
+        recorded under that name and title without reading the directory again;
+        anyone else is read from the directory, which also checks they exist.
+        """
         new_id = speech_id or uuid4()
-        written = self.change(
-            Meeting,
-            meeting_id,
-            lambda m: m.record_speech(
+
+        def record(meeting: Meeting) -> None:
+            name, title = meeting.introduced(speaker_id) or self._name_and_title(
+                speaker_id
+            )
+            meeting.record_speech(
                 actor=actor,
                 speech_id=new_id,
-                speaker_id=speaker.id,
-                speaker_name=speaker.full_name,
-                speaker_title=speaker_title or speaker.title,
+                speaker_id=speaker_id,
+                speaker_name=name,
+                speaker_title=speaker_title or title,
                 kind=kind,
                 spoken_at=spoken_at or self.clock(),
                 point_id=point_id,
                 text=text,
-            ),
-            expected_version,
-        )
+            )
+
+        written = self.change(Meeting, meeting_id, record, expected_version)
         return Written(new_id, written.version, written.position)
+
+    def _name_and_title(self, speaker_id: UUID) -> tuple[str, str | None]:
+        speaker = self.load(Person, speaker_id, field="speaker_id")
+        return speaker.full_name, speaker.title
 
     def correct_speech(
         self,

@@ -141,6 +141,39 @@ def test_speech_at_unregistered_point_stores_nothing(
     assert app.load(Meeting, scenario.meeting_id).version == before
 
 
+def test_a_speaker_keeps_one_name_and_title_within_a_meeting(
+    app: Steerlog, scenario: Scenario
+) -> None:
+    m = scenario.meeting_id
+    first = app.record_speech(
+        m, actor=ACTOR, speaker_id=scenario.speaker_id, kind="presentation"
+    )
+    app.change_title(
+        scenario.speaker_id,
+        actor=ACTOR,
+        title="Cố vấn",
+        effective_on=date(2021, 12, 10),
+    )
+    second = app.record_speech(
+        m, actor=ACTOR, speaker_id=scenario.speaker_id, kind="discussion"
+    )
+    speeches = app.load(Meeting, m).speeches
+    assert speeches[second.id].speaker_title == speeches[first.id].speaker_title
+    assert speeches[second.id].speaker_name == "Trương Gia Bình"
+
+
+def test_speech_by_an_unknown_person_names_the_field(
+    app: Steerlog, scenario: Scenario
+) -> None:
+    before = app.load(Meeting, scenario.meeting_id).version
+    with pytest.raises(NotFoundError) as raised:
+        app.record_speech(
+            scenario.meeting_id, actor=ACTOR, speaker_id=uuid4(), kind="discussion"
+        )
+    assert raised.value.field == "speaker_id"
+    assert app.load(Meeting, scenario.meeting_id).version == before
+
+
 def test_issue_conclusion_saves_meeting_and_assignments_atomically(
     app: Steerlog, scenario: Scenario
 ) -> None:

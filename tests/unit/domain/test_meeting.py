@@ -327,3 +327,15 @@ def test_every_event_records_its_actor() -> None:
     meeting, _ = opened()
     speak(meeting)
     assert all(event.actor == ACTOR for event in meeting.pending_events)
+
+
+def test_meeting_knows_the_names_it_has_recorded() -> None:
+    meeting, _ = opened()
+    assert meeting.introduced(CHAIR) == ("Hồ Quang Bửu", None)
+    speech_id = speak(meeting)
+    assert meeting.introduced(CHAIR) == ("Hồ Quang Bửu", "Phó Chủ tịch UBND tỉnh")
+    meeting.correct_speech(
+        actor=ACTOR, speech_id=speech_id, reason="chức danh", speaker_title="Chủ tịch"
+    )
+    assert meeting.introduced(CHAIR) == ("Hồ Quang Bửu", "Chủ tịch")
+    assert meeting.introduced(uuid4()) is None
