@@ -9,8 +9,12 @@ from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFound, Application
-from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, Transcoder
+from eventsourcing.domain import (
+    Aggregate,
+    DomainEventProtocol,
+    MutableOrImmutableAggregate,
+)
+from eventsourcing.persistence import IntegrityError, Recording, Transcoder
 
 from domain.meeting import Meeting
 from service.errors import ConcurrencyConflictError, NotFoundError, StaleVersionError
@@ -68,7 +72,11 @@ class SteerlogBase(Application):
     def __init__(self, settings: Settings, clock: Clock = utc_now) -> None:
         self.settings = settings
         self.clock = clock
-        self.snapshotting_intervals = {Meeting: settings.snapshot_interval}
+        # Snapshots are taken by ``save`` below, not by the library's own
+        # ``snapshotting_intervals`` (which re-reads the aggregate to snapshot it).
+        self.snapshot_every: dict[type[Aggregate], int] = {
+            Meeting: settings.snapshot_interval
+        }
         super().__init__(env=settings.eventsourcing_env())
 
     def register_transcodings(self, transcoder: Transcoder) -> None:
@@ -78,6 +86,33 @@ class SteerlogBase(Application):
         register_state_transcodings(transcoder)
 
     # -- loading and saving --------------------------------------------------
+
+    def save(
+        self,
+        *objs: MutableOrImmutableAggregate | DomainEventProtocol | None,
+        **kwargs: Any,
+    ) -> list[Recording]:
+        """Store the pending events; snapshot what crossed its snapshot interval.
+
+        A meeting gets a snapshot whenever its version passes a multiple of
+        ``snapshot_every[Meeting]``. The snapshot is of the aggregate just saved,
+        which is exactly the recorded state: nothing is read back to take it. A
+        failed save takes none; a snapshot is only ever a shortcut for loading.
+        """
+        due = [obj for obj in objs if self._snapshot_due(obj)]
+        recordings = super().save(*objs, **kwargs)
+        if due and self.snapshots is not None:
+            self.snapshots.put([self.snapshot_class.take(obj) for obj in due])
+        return recordings
+
+    def _snapshot_due(self, obj: object) -> bool:
+        if not isinstance(obj, Aggregate) or not obj.pending_events:
+            return False
+        interval = self.snapshot_every.get(type(obj))
+        if not interval:
+            return False
+        first = obj.pending_events[0].originator_version
+        return obj.version // interval > (first - 1) // interval
 
     def load(self, cls: type[A], aggregate_id: UUID, field: str | None = None) -> A:
         """The current state of an aggregate of type ``cls``, or ``NotFoundError``."""

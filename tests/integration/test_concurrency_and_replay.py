@@ -96,6 +96,53 @@ def test_long_meeting_loads_from_a_snapshot_with_the_same_state(app: Steerlog) -
     assert len(from_snapshot.points) == 122
 
 
+def test_each_snapshot_holds_the_state_replayed_to_its_version(
+    app: Steerlog,
+) -> None:
+    scenario = open_meeting(app)
+    for number in range(110):
+        app.add_connection_point(
+            scenario.meeting_id, actor=ACTOR, name=f"xã số {number}", level="commune"
+        )
+    conclude(app, scenario)  # one save of several events, whatever the interval
+    assert app.snapshots is not None
+    snapshots = list(app.snapshots.get(scenario.meeting_id))
+    versions = [snapshot.originator_version for snapshot in snapshots]
+    assert len(versions) == app.load(Meeting, scenario.meeting_id).version // 50
+    for snapshot in snapshots:
+        at_version = app.repository.get(
+            scenario.meeting_id, version=snapshot.originator_version
+        )
+        replayed: Meeting | None = None
+        for event in app.events.get(
+            scenario.meeting_id, lte=snapshot.originator_version
+        ):
+            replayed = event.mutate(replayed)
+        assert replayed is not None
+        assert state(at_version) == state(replayed)
+
+
+def test_a_rejected_save_takes_no_snapshot(settings: Settings) -> None:
+    first, second = build_application(settings), build_application(settings)
+    try:
+        scenario = open_meeting(first)
+        stale = second.load(Meeting, scenario.meeting_id)
+        for number in range(60):
+            first.add_connection_point(
+                scenario.meeting_id, actor=ACTOR, name=f"xã {number}", level="commune"
+            )
+        assert first.snapshots is not None
+        before = list(first.snapshots.get(scenario.meeting_id))
+        for number in range(60):
+            stale.add_agenda_item(actor=ACTOR, title=f"Nội dung {number}")
+        with pytest.raises(ConcurrencyConflictError):
+            second.commit(stale)
+        assert list(first.snapshots.get(scenario.meeting_id)) == before
+    finally:
+        first.close()
+        second.close()
+
+
 def test_history_lists_every_event_with_actor_and_time(app: Steerlog) -> None:
     scenario = open_meeting(app)
     history = app.history(scenario.meeting_id)
