@@ -271,12 +271,13 @@ def run(cache_size: int, clients: int, per_client: int) -> None:
     # Imported here, not at the top: gunicorn imports this module for the
     # trivial app, which must stay as light as a bare Flask app.
     from bench.common import throwaway_settings
-    from service.composition import build_application
+    from service.composition import build_application, build_read_model
 
     with throwaway_settings("http") as settings:
-        # Create schema and tables once here: two workers starting together
-        # would race to create them.
+        # Create schema and tables once here, as `steerlog serve` does: two
+        # workers starting together would race to create them.
         build_application(settings).close()
+        build_read_model(settings).close()
         env = {
             "STEERLOG_DATABASE_URL": settings.database.url,
             "STEERLOG_AGGREGATE_CACHE_SIZE": str(cache_size),

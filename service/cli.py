@@ -177,7 +177,11 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Replace this process with gunicorn serving ``web.wsgi:app``."""
-    Settings.from_env()  # refuse bad settings before starting workers
+    settings = Settings.from_env()  # refuse bad settings before starting workers
+    # Create the event store's and the read models' tables here, once: workers
+    # starting together would race to create them.
+    build_application(settings).close()
+    build_read_model(settings).close()
     workers = ["--workers", str(args.workers)]
     if args.all_in_one:
         # One worker (so one projector) with threads for concurrent requests.

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from datetime import date
 from pathlib import Path
 from uuid import UUID, uuid4, uuid5
@@ -15,6 +22,7 @@ from service.app import Steerlog
 from service.cli import main
 from service.demo import load_demo
 from service.demo.loader import DEMO
+from service.settings import Settings
 
 
 def test_demo_loads_every_seed_once(app: Steerlog) -> None:
@@ -105,3 +113,47 @@ def test_cli_refuses_bad_settings(
     monkeypatch.setenv("STEERLOG_DATABASE_URL", "mysql://nope")
     assert main(["demo"]) == 2
     assert "STEERLOG_DATABASE_URL" in capsys.readouterr().err
+
+
+def test_serve_starts_two_workers_on_a_fresh_database(
+    postgres_settings: Settings,
+) -> None:
+    """`steerlog serve` creates every table before its workers start: they
+    would otherwise race to create the read models and one would fail to boot."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "STEERLOG_DATABASE_URL": postgres_settings.database.url,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "serve", "--bind", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        answers = [answer(port, "/healthz") for _ in range(60)]
+        assert set(answers) == {200}
+        assert answer(port, "/api/v1/meetings") == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert server.returncode == 0
+
+
+def answer(port: int, path: str) -> int:
+    """The status of a GET, once the server listens (within 20 s)."""
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+                return int(response.status)
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
