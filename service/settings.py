@@ -90,7 +90,6 @@ class Settings:
     pool_size: int = 5
     pool_max_overflow: int = 10
     all_in_one: bool = False
-    secret_key: str = "dev-only-secret"
     base_url: str = "http://127.0.0.1:5000"
     smtp: Smtp = field(default_factory=lambda: Smtp())
     digest_schedule: DigestSchedule = field(default_factory=lambda: DigestSchedule())
@@ -111,7 +110,6 @@ class Settings:
             pool_size=_int(env, "STEERLOG_POOL_SIZE", 5),
             pool_max_overflow=_int(env, "STEERLOG_POOL_MAX_OVERFLOW", 10),
             all_in_one=env.get("STEERLOG_ALL_IN_ONE", "") in ("1", "true", "yes"),
-            secret_key=env.get("STEERLOG_SECRET_KEY", "dev-only-secret"),
             base_url=env.get("STEERLOG_BASE_URL", "http://127.0.0.1:5000"),
             smtp=Smtp.from_env(env),
             digest_schedule=DigestSchedule.parse(

@@ -62,8 +62,8 @@ def create_app(
     if application.settings.all_in_one:
         Background(application, read_side.read_model).start()
     app = Flask(__name__)
+    # No SECRET_KEY: the API keeps no session and signs no cookie.
     app.config.update(
-        SECRET_KEY=application.settings.secret_key,
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         **_API_CONFIG,
     )

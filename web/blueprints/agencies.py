@@ -30,7 +30,7 @@ blp = Blueprint(
 
 @blp.route("", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(RegisterAgencySchema)
+@blp.arguments(RegisterAgencySchema())
 def register_agency(write: Write, body: dict[str, Any]) -> Any:
     """Register an agency, or a group and its members (the id derives from name)."""
     result = steerlog().register_agency(actor=write.actor, **body)
@@ -38,7 +38,7 @@ def register_agency(write: Write, body: dict[str, Any]) -> Any:
 
 
 @blp.route("/<uuid:agency_id>", methods=["GET"])
-@blp.arguments(AsOfArgsSchema, location="query")
+@blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, AgencySchema, headers=READ_HEADERS)
 def get_agency(args: dict[str, Any], agency_id: UUID) -> Any:
     """An agency now, or as it stood at ``as_of``."""
@@ -47,7 +47,7 @@ def get_agency(args: dict[str, Any], agency_id: UUID) -> Any:
 
 @blp.route("/<uuid:agency_id>/rename", methods=["POST"])
 @command(blp)
-@blp.arguments(RenameAgencySchema)
+@blp.arguments(RenameAgencySchema())
 def rename_agency(write: Write, body: dict[str, Any], agency_id: UUID) -> Any:
     """The agency takes a new name; the old one stays an alias."""
     return written(steerlog().rename_agency(agency_id, **write.kwargs, **body))
@@ -55,7 +55,7 @@ def rename_agency(write: Write, body: dict[str, Any], agency_id: UUID) -> Any:
 
 @blp.route("/<uuid:agency_id>/aliases", methods=["POST"])
 @command(blp)
-@blp.arguments(AddAliasSchema)
+@blp.arguments(AddAliasSchema())
 def add_agency_alias(write: Write, body: dict[str, Any], agency_id: UUID) -> Any:
     """Record another name the agency is known by."""
     return written(steerlog().add_agency_alias(agency_id, **write.kwargs, **body))
@@ -63,7 +63,7 @@ def add_agency_alias(write: Write, body: dict[str, Any], agency_id: UUID) -> Any
 
 @blp.route("/<uuid:agency_id>/members", methods=["PUT"])
 @command(blp)
-@blp.arguments(GroupMembersSchema)
+@blp.arguments(GroupMembersSchema())
 def set_group_members(write: Write, body: dict[str, Any], agency_id: UUID) -> Any:
     """Say which agencies a group stands for (replaces the list)."""
     return written(steerlog().set_group_members(agency_id, **write.kwargs, **body))

@@ -43,7 +43,7 @@ blp = Blueprint(
 
 @blp.route("", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(IssueAssignmentSchema)
+@blp.arguments(IssueAssignmentSchema())
 def issue_assignment(write: Write, body: dict[str, Any]) -> Any:
     """Giao: issue a task outside a recorded conclusion (by a document, say)."""
     result = steerlog().issue_assignment(actor=write.actor, **body)
@@ -52,7 +52,7 @@ def issue_assignment(write: Write, body: dict[str, Any]) -> Any:
 
 @blp.route("", methods=["GET"])
 @projected(blp, TrackerPageSchema)
-@blp.arguments(TrackerArgsSchema, location="query")
+@blp.arguments(TrackerArgsSchema(), location="query")
 def list_assignments(args: dict[str, Any]) -> Any:
     """The tracker: assignments by due date, with their status on ``day``."""
     page, day = page_of(args), on_day(args)
@@ -60,7 +60,7 @@ def list_assignments(args: dict[str, Any]) -> Any:
 
 
 @blp.route("/<uuid:assignment_id>", methods=["GET"])
-@blp.arguments(AsOfArgsSchema, location="query")
+@blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, AssignmentSchema, headers=READ_HEADERS)
 def get_assignment(args: dict[str, Any], assignment_id: UUID) -> Any:
     """An assignment with its status today (or on ``as_of``'s day) in its zone."""
@@ -70,7 +70,7 @@ def get_assignment(args: dict[str, Any], assignment_id: UUID) -> Any:
 
 @blp.route("/<uuid:assignment_id>/delegations", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(DelegateSchema)
+@blp.arguments(DelegateSchema())
 def delegate(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Giao tiếp: a lead agency passes (part of) its task on to a child assignment."""
     result = steerlog().delegate(assignment_id, actor=write.actor, **body)
@@ -79,7 +79,7 @@ def delegate(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
 
 @blp.route("/<uuid:assignment_id>/acknowledgements", methods=["POST"])
 @command(blp)
-@blp.arguments(AcknowledgeSchema)
+@blp.arguments(AcknowledgeSchema())
 def acknowledge(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Tiếp nhận: an agency confirms it has the task."""
     return written(steerlog().acknowledge(assignment_id, **write.kwargs, **body))
@@ -87,7 +87,7 @@ def acknowledge(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
 
 @blp.route("/<uuid:assignment_id>/progress", methods=["POST"])
 @command(blp)
-@blp.arguments(ReportProgressSchema)
+@blp.arguments(ReportProgressSchema())
 def report_progress(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Báo cáo tiến độ: an agency reports how far it has come."""
     return written(steerlog().report_progress(assignment_id, **write.kwargs, **body))
@@ -95,7 +95,7 @@ def report_progress(write: Write, body: dict[str, Any], assignment_id: UUID) -> 
 
 @blp.route("/<uuid:assignment_id>/extension-requests", methods=["POST"])
 @command(blp)
-@blp.arguments(RequestExtensionSchema)
+@blp.arguments(RequestExtensionSchema())
 def request_extension(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Đề nghị gia hạn: a lead agency asks for a later deadline."""
     return written(steerlog().request_extension(assignment_id, **write.kwargs, **body))
@@ -103,7 +103,7 @@ def request_extension(write: Write, body: dict[str, Any], assignment_id: UUID) -
 
 @blp.route("/<uuid:assignment_id>/extensions", methods=["POST"])
 @command(blp)
-@blp.arguments(ExtendDeadlineSchema)
+@blp.arguments(ExtendDeadlineSchema())
 def extend_deadline(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Gia hạn: move the deadline, by the meeting or document that allowed it."""
     return written(steerlog().extend_deadline(assignment_id, **write.kwargs, **body))
@@ -111,7 +111,7 @@ def extend_deadline(write: Write, body: dict[str, Any], assignment_id: UUID) -> 
 
 @blp.route("/<uuid:assignment_id>/reassignments", methods=["POST"])
 @command(blp)
-@blp.arguments(ReassignSchema)
+@blp.arguments(ReassignSchema())
 def reassign(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Give the task to other agencies, by an authorising origin."""
     return written(steerlog().reassign(assignment_id, **write.kwargs, **body))
@@ -119,7 +119,7 @@ def reassign(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
 
 @blp.route("/<uuid:assignment_id>/completions", methods=["POST"])
 @command(blp)
-@blp.arguments(CompleteSchema)
+@blp.arguments(CompleteSchema())
 def complete(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Hoàn thành: a lead agency reports its part done, with evidence."""
     return written(steerlog().complete(assignment_id, **write.kwargs, **body))
@@ -127,7 +127,7 @@ def complete(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
 
 @blp.route("/<uuid:assignment_id>/reopen", methods=["POST"])
 @command(blp)
-@blp.arguments(ReopenSchema)
+@blp.arguments(ReopenSchema())
 def reopen(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Mở lại: the reported completions were not enough; the task is open again."""
     return written(steerlog().reopen(assignment_id, **write.kwargs, **body))
@@ -135,7 +135,7 @@ def reopen(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
 
 @blp.route("/<uuid:assignment_id>/cancel", methods=["POST"])
 @command(blp)
-@blp.arguments(CancelAssignmentSchema)
+@blp.arguments(CancelAssignmentSchema())
 def cancel_assignment(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Hủy: withdraw the task, by an authorising meeting or document."""
     return written(steerlog().cancel_assignment(assignment_id, **write.kwargs, **body))
@@ -143,7 +143,7 @@ def cancel_assignment(write: Write, body: dict[str, Any], assignment_id: UUID) -
 
 @blp.route("/<uuid:assignment_id>/supersede", methods=["POST"])
 @command(blp)
-@blp.arguments(SupersedeSchema)
+@blp.arguments(SupersedeSchema())
 def supersede(write: Write, body: dict[str, Any], assignment_id: UUID) -> Any:
     """Thay thế: a newer assignment replaces this one."""
     return written(steerlog().supersede(assignment_id, **write.kwargs, **body))

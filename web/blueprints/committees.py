@@ -30,7 +30,7 @@ blp = Blueprint(
 
 @blp.route("", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(EstablishCommitteeSchema)
+@blp.arguments(EstablishCommitteeSchema())
 def establish_committee(write: Write, body: dict[str, Any]) -> Any:
     """Thành lập: establish a committee (its id derives from name and place)."""
     result = steerlog().establish_committee(actor=write.actor, **body)
@@ -38,7 +38,7 @@ def establish_committee(write: Write, body: dict[str, Any]) -> Any:
 
 
 @blp.route("/<uuid:committee_id>", methods=["GET"])
-@blp.arguments(AsOfArgsSchema, location="query")
+@blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, CommitteeSchema, headers=READ_HEADERS)
 def get_committee(args: dict[str, Any], committee_id: UUID) -> Any:
     """A committee now, or as it stood at ``as_of``."""
@@ -47,7 +47,7 @@ def get_committee(args: dict[str, Any], committee_id: UUID) -> Any:
 
 @blp.route("/<uuid:committee_id>/rename", methods=["POST"])
 @command(blp)
-@blp.arguments(RenameCommitteeSchema)
+@blp.arguments(RenameCommitteeSchema())
 def rename_committee(write: Write, body: dict[str, Any], committee_id: UUID) -> Any:
     """Đổi tên: the committee takes a new name."""
     return written(steerlog().rename_committee(committee_id, **write.kwargs, **body))
@@ -55,7 +55,7 @@ def rename_committee(write: Write, body: dict[str, Any], committee_id: UUID) -> 
 
 @blp.route("/<uuid:committee_id>/members", methods=["POST"])
 @command(blp)
-@blp.arguments(AppointMemberSchema)
+@blp.arguments(AppointMemberSchema())
 def appoint_member(write: Write, body: dict[str, Any], committee_id: UUID) -> Any:
     """Bổ nhiệm: give a registered person a role on the committee."""
     return written(steerlog().appoint_member(committee_id, **write.kwargs, **body))
@@ -63,7 +63,7 @@ def appoint_member(write: Write, body: dict[str, Any], committee_id: UUID) -> An
 
 @blp.route("/<uuid:committee_id>/members/<uuid:person_id>/relieve", methods=["POST"])
 @command(blp)
-@blp.arguments(RelieveMemberSchema, required=False)
+@blp.arguments(RelieveMemberSchema(), required=False)
 def relieve_member(
     write: Write, body: dict[str, Any], committee_id: UUID, person_id: UUID
 ) -> Any:

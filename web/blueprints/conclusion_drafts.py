@@ -24,7 +24,7 @@ blp = Blueprint(
 @projected(blp, ConclusionDraftSchema)
 @blp.alt_response(404, response="NOT_FOUND")
 @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
-@blp.arguments(ExtractSchema)
+@blp.arguments(ExtractSchema())
 def extract_conclusion(body: dict[str, Any], meeting_id: UUID) -> Any:
     """Draft the conclusion from its text; nothing is stored.
 

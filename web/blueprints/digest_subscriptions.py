@@ -31,7 +31,7 @@ blp = Blueprint(
 
 @blp.route("", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(SubscribeSchema)
+@blp.arguments(SubscribeSchema())
 def subscribe(write: Write, body: dict[str, Any]) -> Any:
     """Subscribe a recipient (id derives from committee and recipient: once)."""
     result = steerlog().subscribe_to_digests(actor=write.actor, **body)
@@ -39,7 +39,7 @@ def subscribe(write: Write, body: dict[str, Any]) -> Any:
 
 
 @blp.route("/<uuid:subscription_id>", methods=["GET"])
-@blp.arguments(AsOfArgsSchema, location="query")
+@blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, SubscriptionSchema, headers=READ_HEADERS)
 def get_subscription(args: dict[str, Any], subscription_id: UUID) -> Any:
     """A subscription now, or as it stood at ``as_of``."""
@@ -49,7 +49,7 @@ def get_subscription(args: dict[str, Any], subscription_id: UUID) -> Any:
 
 @blp.route("/<uuid:subscription_id>/addresses", methods=["PUT"])
 @command(blp)
-@blp.arguments(AddressesSchema)
+@blp.arguments(AddressesSchema())
 def change_addresses(write: Write, body: dict[str, Any], subscription_id: UUID) -> Any:
     """Send the recipient's digests to these addresses from now on."""
     return written(
@@ -66,7 +66,7 @@ def end_subscription(write: Write, subscription_id: UUID) -> Any:
 
 @blp.route("/<uuid:subscription_id>/resume", methods=["POST"])
 @command(blp)
-@blp.arguments(AddressesSchema)
+@blp.arguments(AddressesSchema())
 def resume_subscription(
     write: Write, body: dict[str, Any], subscription_id: UUID
 ) -> Any:

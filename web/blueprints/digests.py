@@ -22,7 +22,7 @@ blp = Blueprint(
 
 
 @blp.route("", methods=["GET"])
-@blp.arguments(DigestListArgsSchema, location="query")
+@blp.arguments(DigestListArgsSchema(), location="query")
 @blp.response(200, DigestPageSchema)
 def list_digests(args: dict[str, Any]) -> Any:
     """Issued digests, newest first, with their counts and delivery state."""

@@ -23,7 +23,7 @@ blp = Blueprint(
 
 @blp.route("", methods=["GET"])
 @projected(blp, DocumentPageSchema)
-@blp.arguments(DocumentListArgsSchema, location="query")
+@blp.arguments(DocumentListArgsSchema(), location="query")
 def list_documents(args: dict[str, Any]) -> Any:
     """Cited documents by normalised number, with how many assignments cite each."""
     return read_side().documents(page_of(args))
@@ -32,7 +32,7 @@ def list_documents(args: dict[str, Any]) -> Any:
 @blp.route("/<path:number>", methods=["GET"])
 @projected(blp, DocumentCitationsSchema)
 @blp.alt_response(404, response="NOT_FOUND")
-@blp.arguments(DocumentDayArgsSchema, location="query")
+@blp.arguments(DocumentDayArgsSchema(), location="query")
 def get_document(args: dict[str, Any], number: str) -> Any:
     """A document by number, in any case or spacing (``04-nq/tu``), and the
     assignments citing it with their status on ``day``."""

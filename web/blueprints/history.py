@@ -16,7 +16,7 @@ blp = Blueprint(
 
 
 @blp.route("/<uuid:aggregate_id>", methods=["GET"])
-@blp.arguments(HistoryArgsSchema, location="query")
+@blp.arguments(HistoryArgsSchema(), location="query")
 @blp.response(200, HistoryPageSchema)
 def get_history(args: dict[str, Any], aggregate_id: UUID) -> Any:
     """Events of a committee, agency, person, meeting or assignment, oldest first."""

@@ -31,7 +31,7 @@ blp = Blueprint(
 
 @blp.route("", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(AddConnectionPointSchema)
+@blp.arguments(AddConnectionPointSchema())
 def add_connection_point(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Register a point; its id derives from the meeting and its name."""
     result = steerlog().add_connection_point(meeting_id, **write.kwargs, **body)
@@ -56,7 +56,7 @@ def get_point(meeting_id: UUID, point_id: UUID) -> Any:
 
 @blp.route("/<uuid:point_id>/connect", methods=["POST"])
 @command(blp)
-@blp.arguments(AtSchema, required=False)
+@blp.arguments(AtSchema(), required=False)
 def connect_point(
     write: Write, body: dict[str, Any], meeting_id: UUID, point_id: UUID
 ) -> Any:
@@ -68,7 +68,7 @@ def connect_point(
 
 @blp.route("/<uuid:point_id>/disconnect", methods=["POST"])
 @command(blp)
-@blp.arguments(AtSchema, required=False)
+@blp.arguments(AtSchema(), required=False)
 def disconnect_point(
     write: Write, body: dict[str, Any], meeting_id: UUID, point_id: UUID
 ) -> Any:
@@ -82,7 +82,7 @@ def disconnect_point(
 
 @blp.route("/<uuid:point_id>/attendance", methods=["PUT"])
 @command(blp)
-@blp.arguments(AttendanceSchema)
+@blp.arguments(AttendanceSchema())
 def record_attendance(
     write: Write, body: dict[str, Any], meeting_id: UUID, point_id: UUID
 ) -> Any:

@@ -39,7 +39,7 @@ blp = Blueprint(
 
 @blp.route("/speeches", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(RecordSpeechSchema)
+@blp.arguments(RecordSpeechSchema())
 def record_speech(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Phát biểu: the speaker's name and title are kept as they are today."""
     result = steerlog().record_speech(meeting_id, **write.kwargs, **body)
@@ -57,7 +57,7 @@ def get_speech(meeting_id: UUID, speech_id: UUID) -> Any:
 
 @blp.route("/speeches/<uuid:speech_id>/corrections", methods=["POST"])
 @command(blp)
-@blp.arguments(CorrectSpeechSchema)
+@blp.arguments(CorrectSpeechSchema())
 def correct_speech(
     write: Write, body: dict[str, Any], meeting_id: UUID, speech_id: UUID
 ) -> Any:
@@ -69,7 +69,7 @@ def correct_speech(
 
 @blp.route("/approvals", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(RecordApprovalSchema)
+@blp.arguments(RecordApprovalSchema())
 def record_approval(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Thông qua: a plan or draft approved at the meeting."""
     result = steerlog().record_approval(meeting_id, **write.kwargs, **body)
@@ -88,7 +88,7 @@ def get_approval(meeting_id: UUID, approval_id: UUID) -> Any:
 
 @blp.route("/conclusion", methods=["POST"])
 @command(blp, schema=ConclusionWrittenSchema)
-@blp.arguments(IssueConclusionSchema)
+@blp.arguments(IssueConclusionSchema())
 def issue_conclusion(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Kết luận: numbered items and their assignments, stored atomically.
 
@@ -101,7 +101,7 @@ def issue_conclusion(write: Write, body: dict[str, Any], meeting_id: UUID) -> An
 
 @blp.route("/conclusion/items/<string:number>/amendments", methods=["POST"])
 @command(blp)
-@blp.arguments(AmendItemSchema)
+@blp.arguments(AmendItemSchema())
 def amend_conclusion_item(
     write: Write, body: dict[str, Any], meeting_id: UUID, number: str
 ) -> Any:
@@ -113,7 +113,7 @@ def amend_conclusion_item(
 
 @blp.route("/notice", methods=["POST"])
 @command(blp)
-@blp.arguments(DocumentSchema)
+@blp.arguments(DocumentSchema())
 def publish_notice(write: Write, notice: Any, meeting_id: UUID) -> Any:
     """Thông báo kết luận: publish the conclusion under its number."""
     return written(steerlog().publish_notice(meeting_id, notice=notice, **write.kwargs))

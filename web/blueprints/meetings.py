@@ -40,7 +40,7 @@ blp = Blueprint(
 
 @blp.route("", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(ScheduleMeetingSchema)
+@blp.arguments(ScheduleMeetingSchema())
 def schedule_meeting(write: Write, body: dict[str, Any]) -> Any:
     """Lên lịch: schedule a meeting of a committee."""
     result = steerlog().schedule_meeting(actor=write.actor, **body)
@@ -49,7 +49,7 @@ def schedule_meeting(write: Write, body: dict[str, Any]) -> Any:
 
 @blp.route("", methods=["GET"])
 @projected(blp, MeetingPageSchema)
-@blp.arguments(MeetingListArgsSchema, location="query")
+@blp.arguments(MeetingListArgsSchema(), location="query")
 def list_meetings(args: dict[str, Any]) -> Any:
     """Meetings, newest first, by committee, status, format and start time."""
     page = page_of(args)
@@ -57,7 +57,7 @@ def list_meetings(args: dict[str, Any]) -> Any:
 
 
 @blp.route("/<uuid:meeting_id>", methods=["GET"])
-@blp.arguments(AsOfArgsSchema, location="query")
+@blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, MeetingSchema, headers=READ_HEADERS)
 def get_meeting(args: dict[str, Any], meeting_id: UUID) -> Any:
     """A meeting and its whole record, now or as it stood at ``as_of``."""
@@ -66,7 +66,7 @@ def get_meeting(args: dict[str, Any], meeting_id: UUID) -> Any:
 
 @blp.route("/<uuid:meeting_id>/reschedule", methods=["POST"])
 @command(blp)
-@blp.arguments(RescheduleMeetingSchema)
+@blp.arguments(RescheduleMeetingSchema())
 def reschedule_meeting(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Dời lịch: move a meeting that has not opened yet."""
     return written(steerlog().reschedule_meeting(meeting_id, **write.kwargs, **body))
@@ -74,7 +74,7 @@ def reschedule_meeting(write: Write, body: dict[str, Any], meeting_id: UUID) -> 
 
 @blp.route("/<uuid:meeting_id>/cancel", methods=["POST"])
 @command(blp)
-@blp.arguments(CancelMeetingSchema)
+@blp.arguments(CancelMeetingSchema())
 def cancel_meeting(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Hủy: call a meeting off before it opens."""
     return written(steerlog().cancel_meeting(meeting_id, **write.kwargs, **body))
@@ -82,7 +82,7 @@ def cancel_meeting(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
 
 @blp.route("/<uuid:meeting_id>/open", methods=["POST"])
 @command(blp)
-@blp.arguments(AtSchema, required=False)
+@blp.arguments(AtSchema(), required=False)
 def open_meeting(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Khai mạc: the meeting opens (now, or ``at``)."""
     return written(steerlog().open_meeting(meeting_id, **write.kwargs, **body))
@@ -90,7 +90,7 @@ def open_meeting(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
 
 @blp.route("/<uuid:meeting_id>/close", methods=["POST"])
 @command(blp)
-@blp.arguments(AtSchema, required=False)
+@blp.arguments(AtSchema(), required=False)
 def close_meeting(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Bế mạc: the meeting closes; only corrections follow."""
     return written(steerlog().close_meeting(meeting_id, **write.kwargs, **body))
@@ -98,7 +98,7 @@ def close_meeting(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
 
 @blp.route("/<uuid:meeting_id>/chairs", methods=["POST"])
 @command(blp)
-@blp.arguments(AssignChairSchema)
+@blp.arguments(AssignChairSchema())
 def assign_chair(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Chủ trì: a registered official chairs (at a point, if several)."""
     return written(steerlog().assign_chair(meeting_id, **write.kwargs, **body))
@@ -106,7 +106,7 @@ def assign_chair(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
 
 @blp.route("/<uuid:meeting_id>/agenda", methods=["POST"])
 @command(blp)
-@blp.arguments(AddAgendaItemSchema)
+@blp.arguments(AddAgendaItemSchema())
 def add_agenda_item(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
     """Add an item to the meeting's agenda."""
     return written(steerlog().add_agenda_item(meeting_id, **write.kwargs, **body))

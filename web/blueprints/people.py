@@ -22,7 +22,7 @@ blp = Blueprint("people", __name__, url_prefix="/api/v1/people", description="CÃ
 
 @blp.route("", methods=["POST"])
 @command(blp, 201)
-@blp.arguments(RegisterPersonSchema)
+@blp.arguments(RegisterPersonSchema())
 def register_person(write: Write, body: dict[str, Any]) -> Any:
     """Register an official with their current title."""
     result = steerlog().register_person(actor=write.actor, **body)
@@ -30,7 +30,7 @@ def register_person(write: Write, body: dict[str, Any]) -> Any:
 
 
 @blp.route("/<uuid:person_id>", methods=["GET"])
-@blp.arguments(AsOfArgsSchema, location="query")
+@blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, PersonSchema, headers=READ_HEADERS)
 def get_person(args: dict[str, Any], person_id: UUID) -> Any:
     """A person now, or as they stood at ``as_of``."""
@@ -39,7 +39,7 @@ def get_person(args: dict[str, Any], person_id: UUID) -> Any:
 
 @blp.route("/<uuid:person_id>/title", methods=["POST"])
 @command(blp)
-@blp.arguments(ChangeTitleSchema)
+@blp.arguments(ChangeTitleSchema())
 def change_title(write: Write, body: dict[str, Any], person_id: UUID) -> Any:
     """An official takes a new position from a given day."""
     return written(steerlog().change_title(person_id, **write.kwargs, **body))

@@ -18,7 +18,7 @@ blp = Blueprint(
 
 @blp.route("/agencies", methods=["GET"])
 @projected(blp, StatisticsSchema)
-@blp.arguments(StatisticsArgsSchema, location="query")
+@blp.arguments(StatisticsArgsSchema(), location="query")
 def agency_statistics(args: dict[str, Any]) -> Any:
     """Per tracked agency: its part of each assignment, judged on ``day``."""
     day = on_day(args)
@@ -27,7 +27,7 @@ def agency_statistics(args: dict[str, Any]) -> Any:
 
 @blp.route("/committees", methods=["GET"])
 @projected(blp, StatisticsSchema)
-@blp.arguments(StatisticsArgsSchema, location="query")
+@blp.arguments(StatisticsArgsSchema(), location="query")
 def committee_statistics(args: dict[str, Any]) -> Any:
     """Per committee: each assignment as a whole, judged on ``day``."""
     day = on_day(args)
