@@ -29,6 +29,9 @@ ETAG_HEADER = {
     "required": True,
 }
 READ_HEADERS = {"ETag": ETAG_HEADER}
+NOT_MODIFIED = (
+    "Not Modified: the version sent in If-None-Match is still the current one."
+)
 WRITE_HEADERS = {
     "ETag": {**ETAG_HEADER, "description": "The aggregate's version after the write."},
     "X-Steerlog-Position": {

@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable
 from threading import Lock
 from typing import Any
 
-from flask import Response, current_app
+from flask import Response, current_app, request
 from marshmallow import Schema
 
 EXTENSION = "steerlog.representations"
@@ -43,8 +43,17 @@ class Representations:
 
 def represented(schema: Schema, state: Any, *depends_on: Hashable) -> Response:
     """The JSON response of an aggregate's ``state`` dumped by ``schema``, with its
-    version as ETag; ``depends_on`` names anything else the dump depends on."""
+    version as ETag; ``depends_on`` names anything else the dump depends on.
+
+    A client that sends the current version in ``If-None-Match`` gets ``304 Not
+    Modified`` and no body.
+    """
     cache: Representations = current_app.extensions[EXTENSION]
+    etag = str(state.version)
+    if not depends_on and request.if_none_match.contains(etag):
+        response = current_app.response_class(status=304)
+        response.set_etag(etag)
+        return response
 
     def render() -> bytes:
         return current_app.json.dumps(schema.dump(state)).encode()
@@ -53,5 +62,5 @@ def represented(schema: Schema, state: Any, *depends_on: Hashable) -> Response:
     response = current_app.response_class(
         cache.body(key, render), mimetype="application/json"
     )
-    response.headers["ETag"] = f'"{state.version}"'
+    response.set_etag(etag)
     return response

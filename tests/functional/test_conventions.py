@@ -33,6 +33,20 @@ def test_actor_is_recorded_on_the_event(api: Api) -> None:
     assert entry["actor"] == "thu.ky@laocai.gov.vn"
 
 
+def test_a_client_with_the_current_version_gets_not_modified(api: Api) -> None:
+    committee_id = api.committee()
+    path = f"{COMMITTEES}/{committee_id}"
+    current = api.client.get(path, headers={"If-None-Match": '"1"'})
+    assert current.status_code == 304
+    assert current.headers["ETag"] == '"1"'
+    assert current.data == b""
+    api.post(f"{path}/rename", {"name": api.name("Ban B")}, if_match=1)
+    changed = api.client.get(path, headers={"If-None-Match": '"1"'})
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] == '"2"'
+    assert changed.get_json()["name"].startswith("Ban B")
+
+
 def test_malformed_if_match_is_a_422_and_a_star_matches_any_version(api: Api) -> None:
     committee_id = api.committee()
     path = f"{COMMITTEES}/{committee_id}/rename"

@@ -9,7 +9,7 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.agency import Agency
-from web.http import READ_HEADERS, command, steerlog, written
+from web.http import NOT_MODIFIED, READ_HEADERS, command, steerlog, written
 from web.reading import read
 from web.representations import represented
 from web.schemas.agencies import (
@@ -40,6 +40,7 @@ def register_agency(write: Write, body: dict[str, Any]) -> Any:
 @blp.route("/<uuid:agency_id>", methods=["GET"])
 @blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, AgencySchema, headers=READ_HEADERS)
+@blp.alt_response(304, description=NOT_MODIFIED, headers=READ_HEADERS)
 def get_agency(args: dict[str, Any], agency_id: UUID) -> Any:
     """An agency now, or as it stood at ``as_of``."""
     return represented(REPRESENTATION, read(Agency, agency_id, args["as_of"]))

@@ -9,7 +9,7 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.committee import Committee
-from web.http import READ_HEADERS, command, steerlog, written
+from web.http import NOT_MODIFIED, READ_HEADERS, command, steerlog, written
 from web.reading import read
 from web.representations import represented
 from web.schemas.committees import (
@@ -40,6 +40,7 @@ def establish_committee(write: Write, body: dict[str, Any]) -> Any:
 @blp.route("/<uuid:committee_id>", methods=["GET"])
 @blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, CommitteeSchema, headers=READ_HEADERS)
+@blp.alt_response(304, description=NOT_MODIFIED, headers=READ_HEADERS)
 def get_committee(args: dict[str, Any], committee_id: UUID) -> Any:
     """A committee now, or as it stood at ``as_of``."""
     return represented(REPRESENTATION, read(Committee, committee_id, args["as_of"]))

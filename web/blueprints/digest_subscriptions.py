@@ -9,7 +9,7 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.subscription import DigestSubscription
-from web.http import READ_HEADERS, command, steerlog, written
+from web.http import NOT_MODIFIED, READ_HEADERS, command, steerlog, written
 from web.reading import read
 from web.representations import represented
 from web.schemas.common import AsOfArgsSchema, Write
@@ -41,6 +41,7 @@ def subscribe(write: Write, body: dict[str, Any]) -> Any:
 @blp.route("/<uuid:subscription_id>", methods=["GET"])
 @blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, SubscriptionSchema, headers=READ_HEADERS)
+@blp.alt_response(304, description=NOT_MODIFIED, headers=READ_HEADERS)
 def get_subscription(args: dict[str, Any], subscription_id: UUID) -> Any:
     """A subscription now, or as it stood at ``as_of``."""
     subscription = read(DigestSubscription, subscription_id, args["as_of"])

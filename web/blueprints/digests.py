@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from domain.digest import Digest
 from service.readmodel.base import Page
-from web.http import READ_HEADERS, read_side
+from web.http import NOT_MODIFIED, READ_HEADERS, read_side
 from web.reading import read
 from web.representations import represented
 from web.schemas.digests import DigestListArgsSchema, DigestPageSchema, DigestSchema
@@ -37,6 +37,7 @@ def list_digests(args: dict[str, Any]) -> Any:
 
 @blp.route("/<uuid:digest_id>", methods=["GET"])
 @blp.response(200, DigestSchema, headers=READ_HEADERS)
+@blp.alt_response(304, description=NOT_MODIFIED, headers=READ_HEADERS)
 def get_digest(digest_id: UUID) -> Any:
     """One digest: its lines and tallies as issued, and its delivery's outcome."""
     return represented(REPRESENTATION, read(Digest, digest_id))

@@ -11,7 +11,7 @@ from flask_smorest import Blueprint
 from domain.meeting import Meeting
 from service.readmodel.base import MeetingFilter
 from web.consistency import projected
-from web.http import READ_HEADERS, command, read_side, steerlog, written
+from web.http import NOT_MODIFIED, READ_HEADERS, command, read_side, steerlog, written
 from web.queries import page_of
 from web.reading import read
 from web.representations import represented
@@ -59,6 +59,7 @@ def list_meetings(args: dict[str, Any]) -> Any:
 @blp.route("/<uuid:meeting_id>", methods=["GET"])
 @blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, MeetingSchema, headers=READ_HEADERS)
+@blp.alt_response(304, description=NOT_MODIFIED, headers=READ_HEADERS)
 def get_meeting(args: dict[str, Any], meeting_id: UUID) -> Any:
     """A meeting and its whole record, now or as it stood at ``as_of``."""
     return represented(REPRESENTATION, read(Meeting, meeting_id, args["as_of"]))

@@ -9,7 +9,7 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.person import Person
-from web.http import READ_HEADERS, command, steerlog, written
+from web.http import NOT_MODIFIED, READ_HEADERS, command, steerlog, written
 from web.reading import read
 from web.representations import represented
 from web.schemas.common import AsOfArgsSchema, Write
@@ -32,6 +32,7 @@ def register_person(write: Write, body: dict[str, Any]) -> Any:
 @blp.route("/<uuid:person_id>", methods=["GET"])
 @blp.arguments(AsOfArgsSchema(), location="query")
 @blp.response(200, PersonSchema, headers=READ_HEADERS)
+@blp.alt_response(304, description=NOT_MODIFIED, headers=READ_HEADERS)
 def get_person(args: dict[str, Any], person_id: UUID) -> Any:
     """A person now, or as they stood at ``as_of``."""
     return represented(REPRESENTATION, read(Person, person_id, args["as_of"]))
