@@ -52,6 +52,10 @@ class Written:
     version: int
     position: int
 
+    def naming(self, part_id: UUID) -> Written:
+        """The same write, naming the part it added (a speech, a point...)."""
+        return Written(part_id, self.version, self.position)
+
 
 @dataclass(frozen=True)
 class HistoryEntry:

@@ -144,7 +144,7 @@ class MeetingUseCases(AssignmentUseCases):
             ),
             expected_version,
         )
-        return Written(point_id, written.version, written.position)
+        return written.naming(point_id)
 
     def connect_point(
         self,

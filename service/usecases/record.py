@@ -75,7 +75,7 @@ class RecordUseCases(MeetingUseCases):
             )
 
         written = self.change(Meeting, meeting_id, record, expected_version)
-        return Written(new_id, written.version, written.position)
+        return written.naming(new_id)
 
     def _name_and_title(self, speaker_id: UUID) -> tuple[str, str | None]:
         speaker = self.load(Person, speaker_id, field="speaker_id")
@@ -132,7 +132,7 @@ class RecordUseCases(MeetingUseCases):
             ),
             expected_version,
         )
-        return Written(approval_id, written.version, written.position)
+        return written.naming(approval_id)
 
     def issue_conclusion(
         self,
