@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFound, Application
+from eventsourcing.application import AggregateNotFound, Application, Repository
 from eventsourcing.domain import (
     Aggregate,
     DomainEventProtocol,
@@ -19,6 +19,7 @@ from eventsourcing.persistence import IntegrityError, Recording, Transcoder
 from domain.meeting import Meeting
 from service.errors import ConcurrencyConflictError, NotFoundError, StaleVersionError
 from service.plain import plain
+from service.repository import CopyOnWriteRepository
 from service.settings import Settings
 from service.snapshots import StateSnapshot, register_state_transcodings
 from service.transcodings import register_domain_transcodings
@@ -118,10 +119,36 @@ class SteerlogBase(Application):
         first = obj.pending_events[0].originator_version
         return obj.version // interval > (first - 1) // interval
 
+    def construct_repository(self) -> Repository:
+        """The library's repository, with a copy-on-write aggregate cache."""
+        return CopyOnWriteRepository(
+            event_store=self.events,
+            snapshot_store=self.snapshots,
+            cache_maxsize=self.settings.aggregate_cache_size or None,
+        )
+
     def load(self, cls: type[A], aggregate_id: UUID, field: str | None = None) -> A:
-        """The current state of an aggregate of type ``cls``, or ``NotFoundError``."""
+        """The current state of an aggregate of type ``cls``, or ``NotFoundError``.
+
+        The caller's own copy: a command changes it, then saves it.
+        """
+        return self._current(cls, aggregate_id, field, copy=True)
+
+    def view(self, cls: type[A], aggregate_id: UUID) -> A:
+        """The current state of an aggregate, to be read only (dumped, queried).
+
+        With the cache on, this is the cached object itself, which nothing ever
+        changes (``CopyOnWriteRepository``): it costs no copy. Never change it.
+        """
+        return self._current(cls, aggregate_id, None, copy=False)
+
+    def _current(
+        self, cls: type[A], aggregate_id: UUID, field: str | None, copy: bool
+    ) -> A:
         try:
-            aggregate: object = self.repository.get(aggregate_id)
+            aggregate: object = self.repository.get(
+                aggregate_id, deepcopy_from_cache=copy
+            )
         except AggregateNotFound:
             raise NotFoundError(cls.__name__.lower(), aggregate_id, field) from None
         if not isinstance(aggregate, cls):

@@ -137,7 +137,10 @@ class Settings:
             "CREATE_TABLE": "y",
             "IS_SNAPSHOTTING_ENABLED": "y",
             # An LRU of recently used aggregates, fast-forwarded from the database
-            # on every get, so other processes' writes are always seen.
+            # on every get, so other processes' writes are always seen. Steerlog
+            # builds its own (copy-on-write) repository from these same settings;
+            # a plain eventsourcing Application on this env (the benchmarks'
+            # baseline) gets the library's.
             "AGGREGATE_CACHE_MAXSIZE": str(self.aggregate_cache_size or ""),
             "AGGREGATE_CACHE_FASTFORWARD": "y",
         }

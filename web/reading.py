@@ -25,7 +25,7 @@ def read(cls: type[A], aggregate_id: UUID, as_of: datetime | None = None) -> A:
     """The aggregate now, or as it stood at ``as_of``; of another kind: not found."""
     application = steerlog()
     if as_of is None:
-        return application.load(cls, aggregate_id)
+        return application.view(cls, aggregate_id)
     aggregate = application.get_as_of(aggregate_id, as_of)
     if not isinstance(aggregate, cls):
         raise NotFoundError(cls.__name__.lower(), aggregate_id)

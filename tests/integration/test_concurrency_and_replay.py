@@ -143,6 +143,72 @@ def test_a_rejected_save_takes_no_snapshot(settings: Settings) -> None:
         second.close()
 
 
+def test_a_viewed_aggregate_never_changes_under_its_reader(app: Steerlog) -> None:
+    scenario = open_meeting(app)
+    viewed = app.view(Meeting, scenario.meeting_id)
+    before = state(viewed)
+    app.add_agenda_item(scenario.meeting_id, actor=ACTOR, title="Nội dung mới")
+    assert state(viewed) == before
+    current = app.view(Meeting, scenario.meeting_id)
+    assert current.version == viewed.version + 1
+    assert current.agenda[-1].title == "Nội dung mới"
+    assert app.view(Meeting, scenario.meeting_id) is current  # nothing new: no copy
+
+
+def test_a_loaded_aggregate_is_the_callers_own_copy(app: Steerlog) -> None:
+    scenario = open_meeting(app)
+    loaded = app.load(Meeting, scenario.meeting_id)
+    loaded.add_agenda_item(actor=ACTOR, title="Chưa lưu")
+    assert app.view(Meeting, scenario.meeting_id).agenda == []
+    assert app.load(Meeting, scenario.meeting_id).agenda == []
+
+
+def test_views_see_writes_of_another_process(settings: Settings) -> None:
+    reader, writer = build_application(settings), build_application(settings)
+    try:
+        scenario = open_meeting(writer)
+        assert reader.view(Meeting, scenario.meeting_id).agenda == []
+        writer.add_agenda_item(scenario.meeting_id, actor=ACTOR, title="Báo cáo")
+        assert [a.title for a in reader.view(Meeting, scenario.meeting_id).agenda] == [
+            "Báo cáo"
+        ]
+    finally:
+        reader.close()
+        writer.close()
+
+
+def test_threads_reading_while_others_write_always_see_a_whole_version(
+    app: Steerlog,
+) -> None:
+    scenario = open_meeting(app)
+    base = app.view(Meeting, scenario.meeting_id)
+    items_at_base, version_at_base = len(base.agenda), base.version
+    torn: list[tuple[int, int]] = []
+    done = threading.Event()
+
+    def write() -> None:
+        for number in range(40):
+            app.add_agenda_item(scenario.meeting_id, actor=ACTOR, title=f"Mục {number}")
+        done.set()
+
+    def read() -> None:
+        while not done.is_set():
+            seen = app.view(Meeting, scenario.meeting_id)
+            agenda = list(seen.agenda)
+            if len(agenda) - items_at_base != seen.version - version_at_base:
+                torn.append((seen.version, len(agenda)))
+
+    threads = [threading.Thread(target=read) for _ in range(3)]
+    threads.append(threading.Thread(target=write))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert torn == []
+    final = app.view(Meeting, scenario.meeting_id)
+    assert len(final.agenda) == items_at_base + 40
+
+
 def test_history_lists_every_event_with_actor_and_time(app: Steerlog) -> None:
     scenario = open_meeting(app)
     history = app.history(scenario.meeting_id)
