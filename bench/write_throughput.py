@@ -183,7 +183,12 @@ def main() -> None:
         # The warm-up speaks as someone else: every timed speaker's first speech,
         # which reads them from the directory, falls inside the timed rounds.
         warm_up = speech_command(app, meeting_id, speakers[-1:])
-        baseline = Baseline(env=settings.eventsourcing_env())
+        # The library as shipped: its own PostgreSQL module, not service.pgstore.
+        raw_env = {
+            **settings.eventsourcing_env(),
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        }
+        baseline = Baseline(env=raw_env)
         ours, raw = interleaved_rates(
             speech_command(app, meeting_id, speakers[:-1]),
             baseline_command(baseline, args.speeches + 20),

@@ -151,7 +151,8 @@ class Settings:
             env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=path)
             return env
         env.update(
-            PERSISTENCE_MODULE="eventsourcing.postgres",
+            # eventsourcing.postgres, with reads in one round trip (service/pgstore.py).
+            PERSISTENCE_MODULE="service.pgstore:Factory",
             POSTGRES_HOST=self.database.host,
             POSTGRES_PORT=str(self.database.port),
             POSTGRES_DBNAME=self.database.name,

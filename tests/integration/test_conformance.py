@@ -139,7 +139,8 @@ class TestSQLiteExampleApplication(
 class TestPostgresExampleApplication(
     ExampleApplicationOn, library_application.ExampleApplicationTestCase
 ):
-    """The bank-accounts example on steerlog's PostgreSQL settings."""
+    """The bank-accounts example on steerlog's PostgreSQL settings (whose factory
+    is eventsourcing.postgres's, with reads in one round trip)."""
 
     backend = "postgres"
-    expected_factory_topic = "eventsourcing.postgres:Factory"
+    expected_factory_topic = "service.pgstore:Factory"

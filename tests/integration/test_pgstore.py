@@ -1,0 +1,71 @@
+"""service.pgstore: the library's PostgreSQL module, reads without BEGIN/ROLLBACK."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from psycopg2.extensions import TRANSACTION_STATUS_IDLE, TRANSACTION_STATUS_INTRANS
+
+from domain.meeting import Meeting
+from service.app import Steerlog
+from service.composition import build_application
+from service.settings import Settings
+from tests.scenario import ACTOR, open_meeting
+
+
+@pytest.fixture
+def pg_app(postgres_settings: Settings) -> Iterator[Steerlog]:
+    application = build_application(postgres_settings)
+    yield application
+    application.close()
+
+
+def datastore(app: Steerlog) -> Any:
+    return app.factory.datastore  # type: ignore[attr-defined]
+
+
+def test_a_read_runs_outside_any_transaction_block(pg_app: Steerlog) -> None:
+    with datastore(pg_app).get_connection() as connection:
+        raw = connection._pg_conn
+        with connection.transaction(commit=False) as cursor:
+            cursor.execute("SELECT 1")
+            assert raw.autocommit
+            assert raw.info.transaction_status == TRANSACTION_STATUS_IDLE
+        assert not raw.autocommit
+
+
+def test_a_write_runs_in_one_transaction_as_the_library_does(pg_app: Steerlog) -> None:
+    with datastore(pg_app).get_connection() as connection:
+        raw = connection._pg_conn
+        with connection.transaction(commit=True) as cursor:
+            cursor.execute("SELECT 1")
+            assert not raw.autocommit
+            assert raw.info.transaction_status == TRANSACTION_STATUS_INTRANS
+        assert raw.info.transaction_status == TRANSACTION_STATUS_IDLE
+
+
+def test_a_failed_read_leaves_the_connection_usable(pg_app: Steerlog) -> None:
+    with datastore(pg_app).get_connection() as connection:
+        with (
+            pytest.raises(Exception, match="no_such_table"),
+            connection.transaction(commit=False) as cursor,
+        ):
+            cursor.execute("SELECT * FROM no_such_table")
+        assert not connection._pg_conn.autocommit
+        with connection.transaction(commit=True) as cursor:
+            cursor.execute("SELECT 1")
+            assert cursor.fetchone()[0] == 1
+
+
+def test_reads_and_writes_through_the_application(pg_app: Steerlog) -> None:
+    scenario = open_meeting(pg_app)
+    pg_app.add_agenda_item(scenario.meeting_id, actor=ACTOR, title="Báo cáo")
+    meeting = pg_app.load(Meeting, scenario.meeting_id)
+    assert [item.title for item in meeting.agenda] == ["Báo cáo"]
+    assert pg_app.recorder.max_notification_id() == notification_count(pg_app)
+
+
+def notification_count(app: Steerlog) -> int:
+    return len(app.recorder.select_notifications(1, 1000))
