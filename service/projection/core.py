@@ -47,18 +47,44 @@ class Operations:
 class Projection:
     """A named set of tables and the handlers that keep them up to date."""
 
-    def __init__(self, name: str, statement_order: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        name: str,
+        statement_order: tuple[str | tuple[str, ...], ...] = (),
+        barriers: tuple[str, ...] = (),
+    ) -> None:
         self.name = name
         self.handlers: dict[str, Handler] = {}
-        # Where a projection's statements commute (separate tables, each update
-        # after its insert), a batch may group them: long runs of one statement
-        # become multi-row inserts. Projections whose order matters leave it empty.
-        self.statement_order = {name: rank for rank, name in enumerate(statement_order)}
+        # Where a projection's statements commute, a batch may group them: long
+        # runs of one statement become multi-row inserts. Statements named
+        # together (a tuple) share a rank and keep their order among themselves;
+        # a barrier keeps its place, and nothing is moved across it. Projections
+        # whose order matters throughout leave the order empty.
+        self.statement_order = {
+            statement: rank
+            for rank, names in enumerate(statement_order)
+            for statement in ((names,) if isinstance(names, str) else names)
+        }
+        self.barriers = frozenset(barriers)
 
     def ordered(self, operations: list[Operation]) -> list[Operation]:
         """The batch's operations, grouped by statement when that is safe."""
         if not self.statement_order:
             return operations
+        result: list[Operation] = []
+        segment: list[Operation] = []
+        for operation in operations:
+            if operation[0] in self.barriers:
+                result.extend(self._grouped(segment))
+                result.append(operation)
+                segment = []
+            else:
+                segment.append(operation)
+        result.extend(self._grouped(segment))
+        return result
+
+    def _grouped(self, operations: list[Operation]) -> list[Operation]:
+        # A stable sort: operations of one rank keep the order they came in.
         return sorted(
             operations, key=lambda operation: self.statement_order[operation[0]]
         )

@@ -7,7 +7,29 @@ from typing import Any
 from domain.meeting import Meeting
 from service.projection.core import Operations, Projection
 
-meetings = Projection("meetings")
+# A row is inserted before it is updated; statements that set the same columns
+# (a meeting's status, a point's attendance) share a rank and keep their order.
+meetings = Projection(
+    "meetings",
+    statement_order=(
+        "meeting_scheduled",
+        (
+            "meeting_rescheduled",
+            "meeting_status",
+            "meeting_opened",
+            "meeting_closed",
+            "meeting_notice",
+        ),
+        "point_added",
+        "point_connection",
+        "point_attendance",
+        ("attendance_cleared", "attendee_added"),
+        "speech_recorded",
+        "speech_corrected",
+        "item_issued",
+        "item_amended",
+    ),
+)
 
 
 @meetings.on(Meeting, "Scheduled")

@@ -1,9 +1,11 @@
 """The projector: follows the notification log in order and applies each projection.
 
-A batch's row changes and the projection's new position commit in one transaction
-(the position moves only from the value it was read at), so a crash, a restart or
-a second projector never applies an event twice or skips one. Rolled-back writes
-leave gaps in notification ids; positions simply move past them.
+A notification page is read once and handed to every projection of the process;
+all their row changes and each projection's new position commit in one
+transaction (a position moves only from the value it was read at), so a crash, a
+restart or a second projector never applies an event twice or skips one.
+Rolled-back writes leave gaps in notification ids; positions simply move past
+them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.persistence import Notification
@@ -18,9 +22,19 @@ from eventsourcing.persistence import Notification
 from service.app import Steerlog
 from service.projection import PROJECTIONS
 from service.projection.core import Operations, Projection
-from service.readmodel.base import PositionMovedError, ReadModel
+from service.readmodel.base import Batch, Operation, PositionMovedError, ReadModel
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A batch made ready: notifications read, each projection's row changes, and
+    the positions they leave."""
+
+    read: int
+    batches: list[Batch]
+    positions: dict[str, int]
 
 
 class Projector:
@@ -40,7 +54,12 @@ class Projector:
 
     def run_once(self) -> int:
         """Apply one batch of notifications; return how many were read."""
-        positions = self.read_model.positions()
+        prepared = self._prepare(self.read_model.positions())
+        self._apply(prepared.batches)
+        return prepared.read
+
+    def _prepare(self, positions: dict[str, int]) -> Prepared:
+        """The next batch of each projection behind, from these positions."""
         start = min(positions[p.name] for p in self.projections) + 1
         # Ids commit in order (the event store locks its table; SQLite has one
         # writer), so every notification up to the head read now is visible next.
@@ -50,6 +69,8 @@ class Projector:
         )
         caught_up = len(notifications) < self.batch_size
         decoded: dict[int, Any] = {}
+        batches: list[Batch] = []
+        after = dict(positions)
         for projection in self.projections:
             position = positions[projection.name]
             behind = [n for n in notifications if n.id > position]
@@ -57,42 +78,71 @@ class Projector:
             if caught_up:  # what is left up to the head concerns no projection here
                 reached = max(reached, head)
             if reached > position:
-                self._apply(projection, position, reached, behind, decoded)
-        return len(notifications)
+                operations = self._operations(projection, behind, decoded)
+                batches.append(Batch(projection.name, position, reached, operations))
+                after[projection.name] = reached
+        return Prepared(len(notifications), batches, after)
 
-    def _apply(
+    def _apply(self, batches: list[Batch]) -> bool:
+        """Commit the batches; False if another projector moved a position first."""
+        if not batches:
+            return True
+        try:
+            self.read_model.apply_all(batches)
+        except PositionMovedError:
+            log.info("projections moved on elsewhere; re-reading")
+            return False
+        return True
+
+    def _operations(
         self,
         projection: Projection,
-        position: int,
-        reached: int,
         notifications: list[Notification],
         decoded: dict[int, Any],
-    ) -> None:
+    ) -> list[Operation]:
+        """The projection's row changes for these notifications (each decoded once)."""
         out = Operations()
         for notification in notifications:
             if notification.topic in projection.handlers:
-                if notification.id not in decoded:
+                event = decoded.get(notification.id)
+                if event is None:
                     event = self.app.mapper.to_domain_event(notification)
                     decoded[notification.id] = event
-                projection.handle(notification.topic, decoded[notification.id], out)
-        try:
-            operations = projection.ordered(out.items)
-            self.read_model.apply(projection.name, position, reached, operations)
-        except PositionMovedError:
-            log.info("projection %s moved on elsewhere; re-reading", projection.name)
+                projection.handle(notification.topic, event, out)
+        return projection.ordered(out.items)
 
-    def catch_up(self) -> int:
-        """Apply batches until the log is exhausted; return how many were read."""
+    def catch_up(self, stop: threading.Event | None = None) -> int:
+        """Apply batches until the log is exhausted (or ``stop`` is set); return
+        how many notifications were read.
+
+        While one batch commits (in a second thread: the database works, the
+        driver waits without the interpreter lock) the next is read, decoded and
+        handled, from the positions the first will leave. If another projector
+        moved a position first, that next batch is dropped and positions re-read.
+        """
         total = 0
-        while read := self.run_once():
-            total += read
+        with ThreadPoolExecutor(1, thread_name_prefix="projector-commit") as pool:
+            positions = self.read_model.positions()
+            pending: Future[bool] | None = None
+            while stop is None or not stop.is_set():
+                prepared = self._prepare(positions)
+                if pending is not None and not pending.result():
+                    pending, positions = None, self.read_model.positions()
+                    continue
+                pending = pool.submit(self._apply, prepared.batches)
+                total += prepared.read
+                positions = prepared.positions
+                if prepared.read == 0:
+                    break
+            if pending is not None:
+                pending.result()
         return total
 
     def run(self, stop: threading.Event, interval: float = 0.2) -> None:
         """Follow the log until ``stop`` is set, polling when there is nothing new."""
         while not stop.is_set():
             try:
-                if self.run_once() == 0:
+                if self.catch_up(stop) == 0:
                     stop.wait(interval)
             except Exception:  # a passing database error must not stop it
                 log.exception("projector batch failed; retrying")

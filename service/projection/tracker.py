@@ -9,7 +9,27 @@ from domain.assignment import Assignment
 from domain.values import DocumentRef
 from service.projection.core import Operations, Projection
 
-tracker = Projection("tracker")
+# Statements on separate tables commute; an assignment's row is inserted before
+# it is updated; the extension statements share a rank (both set
+# extension_requested), as do completions and their clearing; the completion is
+# refreshed last, from the agencies and completions as the segment leaves them
+# (every change to those is followed by a refresh, so the last one stands).
+# Reassigning clears and re-adds agencies and then clears the completions of
+# agencies no longer tracked: those stay where they are, as barriers.
+tracker = Projection(
+    "tracker",
+    statement_order=(
+        "assignment_issued",
+        "document_seen",
+        "citation",
+        "assignment_agency",
+        ("completion_recorded", "completions_cleared"),
+        ("extension_requested", "deadline_extended"),
+        "assignment_closed",
+        "assignment_completion_refreshed",
+    ),
+    barriers=("assignment_agencies_cleared", "completions_of_untracked_cleared"),
+)
 NO_DEADLINE = "9999-12-31"  # sorts after every real deadline
 
 

@@ -34,6 +34,17 @@ class BadCursorError(ValueError):
 
 
 @dataclass(frozen=True)
+class Batch:
+    """One projection's row changes, taking its position from ``expected`` to
+    ``new``."""
+
+    projection: str
+    expected: int
+    new: int
+    operations: list[Operation]
+
+
+@dataclass(frozen=True)
 class Page:
     """A page request: at most ``limit`` rows after ``cursor``."""
 
@@ -184,18 +195,38 @@ class ReadModel(ABC):
         self, projection: str, expected: int, new: int, operations: list[Operation]
     ) -> None:
         """Apply a batch's row changes and move the position, in one transaction."""
+        self.apply_all([Batch(projection, expected, new, operations)])
+
+    def apply_all(self, batches: list[Batch]) -> None:
+        """Apply several projections' batches, each moving its own position, in one
+        transaction: all of them or none.
+
+        Positions move first, in the order of their names: a second projector on
+        the same projections waits there for the first to commit, then finds its
+        positions moved and rolls back, before it touches any row.
+        """
         with self.transaction() as cursor:
             self.prepare_batch(cursor)
+            for batch in sorted(batches, key=lambda batch: batch.projection):
+                moved = self.run(
+                    cursor,
+                    self.queries["position_move"],
+                    {
+                        "name": batch.projection,
+                        "expected": batch.expected,
+                        "new": batch.new,
+                    },
+                )
+                if moved != 1:
+                    raise PositionMovedError(batch.projection)
             self.run_many(
-                cursor, [(self.statements[name], params) for name, params in operations]
-            )
-            moved = self.run(
                 cursor,
-                self.queries["position_move"],
-                {"name": projection, "expected": expected, "new": new},
+                [
+                    (self.statements[name], params)
+                    for batch in batches
+                    for name, params in batch.operations
+                ],
             )
-            if moved != 1:
-                raise PositionMovedError(projection)
 
     def read(self, name: str, sql: str | None = None, /, **params: Any) -> list[Row]:
         """Rows of a named query (or of ``sql``), with ISO 8601 dates."""

@@ -206,7 +206,43 @@ _PARAM = re.compile(r"%\((\w+)\)s")
 _CONFLICT = re.compile(r"ON CONFLICT \(([^)]*)\)")
 
 
-def _merged(cursor: Any, sql: str, rows: list[dict[str, Any]]) -> list[bytes]:
+@cache
+def _compiled(statement: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The statement's text around its parameters, and the parameters' names."""
+    parts = _PARAM.split(statement)  # text, name, text, name, ..., text
+    return tuple(text.replace("%%", "%") for text in parts[0::2]), tuple(parts[1::2])
+
+
+def _literal(value: Any) -> str:
+    """A parameter as an SQL literal, as psycopg2 would quote it.
+
+    Sessions have standard_conforming_strings on, so a quote is doubled and a
+    backslash is itself. Quoting here is a few times cheaper than ``mogrify``
+    with named parameters, and the projector quotes every value it writes.
+    """
+    kind = type(value)
+    if kind is str:
+        return "'" + str(value).replace("'", "''") + "'"
+    if value is None:
+        return "NULL"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return str(value)
+    return str(psycopg2.extensions.adapt(value).getquoted().decode())
+
+
+def _bound(statement: str, params: dict[str, Any]) -> str:
+    """The statement with its parameters in place."""
+    texts, names = _compiled(statement)
+    pieces = [texts[0]]
+    for name, text in zip(names, texts[1:], strict=True):
+        pieces.append(_literal(params[name]))
+        pieces.append(text)
+    return "".join(pieces)
+
+
+def _merged(sql: str, rows: list[dict[str, Any]]) -> list[str]:
     """Consecutive operations of one statement as few statements as can be.
 
     An upsert may not touch one row twice in a statement, so a run is cut where
@@ -214,9 +250,9 @@ def _merged(cursor: Any, sql: str, rows: list[dict[str, Any]]) -> list[bytes]:
     """
     insert = multi_row(sql)
     if insert is None:
-        return [cursor.mogrify(sql, params) for params in rows]
-    statements: list[bytes] = []
-    values: list[bytes] = []
+        return [_bound(sql, params) for params in rows]
+    statements: list[str] = []
+    values: list[str] = []
     keys: set[tuple[Any, ...]] = set()
     for params in rows:
         key = tuple(params[name] for name in insert.key)
@@ -224,13 +260,15 @@ def _merged(cursor: Any, sql: str, rows: list[dict[str, Any]]) -> list[bytes]:
             statements.append(_statement(insert, values))
             values, keys = [], set()
         keys.add(key)
-        values.append(cursor.mogrify(insert.row, params))
+        values.append(_bound(insert.row, params))
     statements.append(_statement(insert, values))
     return statements
 
 
-def _statement(insert: MultiRowInsert, values: list[bytes]) -> bytes:
-    return insert.head.encode() + b",".join(values) + insert.tail.encode()
+def _statement(insert: MultiRowInsert, values: list[str]) -> str:
+    # Head and tail hold no parameters: only a literal % is written %% there.
+    head, tail = insert.head.replace("%%", "%"), insert.tail.replace("%%", "%")
+    return head + ",".join(values) + tail
 
 
 class PostgresReadModel(ReadModel):
@@ -287,10 +325,10 @@ class PostgresReadModel(ReadModel):
         statements = [
             merged
             for sql, run in groupby(operations, key=lambda operation: operation[0])
-            for merged in _merged(cursor, sql, [params for _, params in run])
+            for merged in _merged(sql, [params for _, params in run])
         ]
         for start in range(0, len(statements), BATCH_STATEMENTS):
-            cursor.execute(b";".join(statements[start : start + BATCH_STATEMENTS]))
+            cursor.execute(";".join(statements[start : start + BATCH_STATEMENTS]))
 
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         cursor.execute(sql, params)

@@ -6,15 +6,17 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 from uuid import uuid4
 
 import pytest
 
 from domain.meeting import Meeting
+from domain.values import Authority
 from service.app import Steerlog
 from service.composition import build_read_model
 from service.demo import load_demo
@@ -23,7 +25,7 @@ from service.projection.core import Operations, Projection
 from service.projection.projector import Projector
 from service.readside import ReadSide
 from service.settings import Settings
-from tests.scenario import ACTOR, MEETING_DAY, open_meeting
+from tests.scenario import ACTOR, MEETING_DAY, conclude, open_meeting
 
 # Events no read model needs (they stay in each aggregate's history).
 NOT_PROJECTED = {
@@ -157,3 +159,120 @@ def test_killed_projector_process_resumes_exactly_once(
     for name in PROJECTIONS:
         Projector(app, read_side.read_model).rebuild(name)
     assert dumps(read_side) == resumed
+
+
+def follow_up_story(app: Steerlog) -> None:
+    """Tasks completed, reopened, reassigned, extended and completed again."""
+    scenario = open_meeting(app)
+    _, (group_task, guide, _) = conclude(app, scenario)
+    authority = Authority(meeting_id=scenario.meeting_id, item_number="2")
+    app.complete(
+        group_task, actor=ACTOR, agency_id=scenario.district_a_id, evidence="BC 1"
+    )
+    app.complete(guide, actor=ACTOR, agency_id=scenario.department_id, evidence="x")
+    app.reopen(guide, actor=ACTOR, reason="chưa đạt")
+    app.request_extension(
+        guide,
+        actor=ACTOR,
+        agency_id=scenario.department_id,
+        deadline=date(2022, 2, 28),
+        reason="chờ",
+    )
+    app.extend_deadline(
+        guide,
+        actor=ACTOR,
+        deadline=date(2022, 2, 28),
+        authority=authority,
+        reason="đồng ý",
+    )
+    app.reassign(
+        group_task,
+        actor=ACTOR,
+        lead=[scenario.district_b_id],
+        authority=authority,
+        reason="điều chỉnh",
+    )
+    app.complete(
+        group_task, actor=ACTOR, agency_id=scenario.district_b_id, evidence="BC 2"
+    )
+    app.complete(guide, actor=ACTOR, agency_id=scenario.department_id, evidence="y")
+    app.reopen(guide, actor=ACTOR, reason="thiếu")
+    app.reassign(
+        guide,
+        actor=ACTOR,
+        lead=[scenario.finance_id],
+        authority=authority,
+        reason="điều chỉnh",
+    )
+    app.complete(guide, actor=ACTOR, agency_id=scenario.finance_id, evidence="z")
+
+
+def test_grouped_statements_give_the_tables_of_one_event_at_a_time(
+    app: Steerlog, read_side: ReadSide
+) -> None:
+    # One notification per batch applies statements in the order events came;
+    # one batch for everything groups them by statement, around barriers.
+    follow_up_story(app)
+    Projector(app, read_side.read_model, batch_size=1).catch_up()
+    one_by_one = dumps(read_side)
+    assert any(row["completed_on"] for row in one_by_one["tracker"]["assignments"])
+    whole = Projector(app, read_side.read_model, batch_size=100_000)
+    for name in PROJECTIONS:
+        whole.rebuild(name)
+    assert dumps(read_side) == one_by_one
+
+
+class DoublingProjection(Projection):
+    """Wraps a projection and writes each event's rows twice: a key is repeated."""
+
+    def __init__(self, inner: Projection) -> None:
+        super().__init__(inner.name)
+        self.handlers = inner.handlers
+
+    def handle(self, topic: str, event: Any, out: Operations) -> None:
+        super().handle(topic, event, out)
+        super().handle(topic, event, out)
+
+
+def test_one_process_commits_every_projection_of_a_batch_or_none(
+    app: Steerlog, read_side: ReadSide
+) -> None:
+    load_demo(app)
+    projections = [
+        PROJECTIONS["meetings"],
+        DoublingProjection(PROJECTIONS["directory"]),
+        PROJECTIONS["tracker"],
+    ]
+    projector = Projector(app, read_side.read_model, projections)
+    with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
+        projector.catch_up()
+    positions = read_side.read_model.positions()
+    assert [positions[p.name] for p in projections] == [0, 0, 0]
+    assert read_side.dump("meetings")["meetings"] == []
+    assert read_side.dump("tracker")["assignments"] == []
+
+
+def test_projectors_catching_up_together_apply_each_event_once(
+    app: Steerlog, read_side: ReadSide, settings: Settings
+) -> None:
+    # Each commits a batch while it prepares the next; a batch prepared on
+    # positions another projector moved is dropped.
+    load_demo(app)
+    other_model = build_read_model(settings)
+    try:
+        projectors = [
+            Projector(app, model, batch_size=20)
+            for model in (read_side.read_model, other_model)
+        ]
+        threads = [threading.Thread(target=p.catch_up) for p in projectors]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert read_side.position() == app.recorder.max_notification_id()
+        raced = dumps(read_side)
+        for name in PROJECTIONS:
+            projectors[0].rebuild(name)
+        assert dumps(read_side) == raced
+    finally:
+        other_model.close()
