@@ -15,7 +15,6 @@ from itertools import groupby
 from typing import Any
 
 import psycopg2
-import psycopg2.extras
 import psycopg2.pool
 from psycopg2 import sql
 
@@ -128,15 +127,17 @@ STATEMENTS["search_body_updated"] = (
 
 QUERIES = {name: translate(text) for name, text in sqlite.QUERIES.items()}
 # Broad words match hundreds of thousands of documents: rank the first
-# SEARCH_CANDIDATES matches rather than every one of them.
+# SEARCH_CANDIDATES matches rather than every one of them. The query is written
+# out where it is used, not in a CTE, so the planner sees how common its words
+# are: for a broad word, reading the table until enough rows match beats
+# collecting every match from the index first (that took some 40 ms).
 SEARCH_CANDIDATES = 500
 QUERIES["search"] = (
-    "WITH q AS (SELECT plainto_tsquery('simple', %(query)s) AS q),"
-    " hits AS (SELECT s.key, s.kind, s.meeting_id, s.title, s.body, s.folded"
-    f" FROM search_documents s, q WHERE s.folded @@ q.q LIMIT {SEARCH_CANDIDATES})"
-    " SELECT h.key, h.kind, h.meeting_id, h.title, h.body,"
-    " ts_rank(h.folded, q.q) AS rank FROM hits h, q"
-    " ORDER BY rank DESC, h.key LIMIT %(limit)s"
+    "SELECT h.key, h.kind, h.meeting_id, h.title, h.body,"
+    " ts_rank(h.folded, plainto_tsquery('simple', %(query)s)) AS rank"
+    " FROM (SELECT s.key, s.kind, s.meeting_id, s.title, s.body, s.folded"
+    " FROM search_documents s WHERE s.folded @@ plainto_tsquery('simple', %(query)s)"
+    f" LIMIT {SEARCH_CANDIDATES}) h ORDER BY rank DESC, h.key LIMIT %(limit)s"
 )
 
 # The walk's first row types its columns: PostgreSQL needs them spelled out; and
@@ -282,8 +283,15 @@ class PostgresReadModel(ReadModel):
     queries = QUERIES
 
     def __init__(self, database: Database, pool_size: int = 5) -> None:
-        # UTC sessions: times come back as SQLite's do (ISO 8601, +00:00).
-        options = "-c timezone=UTC"
+        # UTC sessions: times come back as SQLite's do (ISO 8601, +00:00). No
+        # JIT: the planner's estimates for a recursive walk pass its threshold,
+        # and compiling costs more than the few milliseconds a query runs.
+        # Batches quote their own literals (_literal), as standard strings. A
+        # scan starts at the table's start, so search candidates do not vary.
+        options = (
+            "-c timezone=UTC -c jit=off -c standard_conforming_strings=on"
+            " -c synchronize_seqscans=off"
+        )
         if database.schema:
             options += f" -c search_path={database.schema}"
         self._pool = psycopg2.pool.ThreadedConnectionPool(
@@ -299,9 +307,7 @@ class PostgresReadModel(ReadModel):
         """A cursor in one transaction, committed on success, rolled back on error."""
         connection = self._pool.getconn()
         try:
-            with connection.cursor(
-                cursor_factory=psycopg2.extras.RealDictCursor
-            ) as cur:
+            with connection.cursor() as cur:
                 yield cur
             connection.commit()
         except BaseException:
@@ -332,7 +338,8 @@ class PostgresReadModel(ReadModel):
 
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         cursor.execute(sql, params)
-        return [dict(row) for row in cursor.fetchall()]
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def placeholders(self, prefix: str, count: int) -> str:
         return ", ".join(f"%({prefix}{index})s" for index in range(count))
