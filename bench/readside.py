@@ -124,8 +124,11 @@ def catch_up(app: Steerlog, read_model: ReadModel) -> tuple[int, float, Stopwatc
     mapper.to_domain_event = watch.wrap(  # type: ignore[method-assign]
         "decode events", mapper.to_domain_event
     )
-    read_model.apply_all = watch.wrap(  # type: ignore[method-assign]
-        "commit batches (overlaps)", read_model.apply_all
+    read_model.ready = watch.wrap(  # type: ignore[method-assign]
+        "write batches as SQL", read_model.ready
+    )
+    read_model.commit = watch.wrap(  # type: ignore[method-assign]
+        "commit batches (overlaps)", read_model.commit
     )
     projector = Projector(app, read_model, batch_size=BATCH)
     started = time.perf_counter()
@@ -134,7 +137,8 @@ def catch_up(app: Steerlog, read_model: ReadModel) -> tuple[int, float, Stopwatc
     # Projectors read only the topics they project; the rate that matters is
     # how fast they get through the whole log.
     events = app.recorder.max_notification_id()
-    del recorder.select_notifications, mapper.to_domain_event, read_model.apply_all
+    del recorder.select_notifications, mapper.to_domain_event
+    del read_model.ready, read_model.commit
     return events, elapsed, watch
 
 

@@ -22,18 +22,24 @@ from eventsourcing.persistence import Notification
 from service.app import Steerlog
 from service.projection import PROJECTIONS
 from service.projection.core import Operations, Projection
-from service.readmodel.base import Batch, Operation, PositionMovedError, ReadModel
+from service.readmodel.base import (
+    Batch,
+    Operation,
+    PositionMovedError,
+    ReadModel,
+    Ready,
+)
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """A batch made ready: notifications read, each projection's row changes, and
-    the positions they leave."""
+    """A batch made ready: notifications read, every projection's row changes as
+    the database runs them, and the positions they leave."""
 
     read: int
-    batches: list[Batch]
+    ready: Ready | None  # None: no projection here moves
     positions: dict[str, int]
 
 
@@ -55,7 +61,7 @@ class Projector:
     def run_once(self) -> int:
         """Apply one batch of notifications; return how many were read."""
         prepared = self._prepare(self.read_model.positions())
-        self._apply(prepared.batches)
+        self._commit(prepared.ready)
         return prepared.read
 
     def _prepare(self, positions: dict[str, int]) -> Prepared:
@@ -81,14 +87,15 @@ class Projector:
                 operations = self._operations(projection, behind, decoded)
                 batches.append(Batch(projection.name, position, reached, operations))
                 after[projection.name] = reached
-        return Prepared(len(notifications), batches, after)
+        ready = self.read_model.ready(batches) if batches else None
+        return Prepared(len(notifications), ready, after)
 
-    def _apply(self, batches: list[Batch]) -> bool:
-        """Commit the batches; False if another projector moved a position first."""
-        if not batches:
+    def _commit(self, ready: Ready | None) -> bool:
+        """Commit a batch; False if another projector moved a position first."""
+        if ready is None:
             return True
         try:
-            self.read_model.apply_all(batches)
+            self.read_model.commit(ready)
         except PositionMovedError:
             log.info("projections moved on elsewhere; re-reading")
             return False
@@ -116,9 +123,10 @@ class Projector:
         how many notifications were read.
 
         While one batch commits (in a second thread: the database works, the
-        driver waits without the interpreter lock) the next is read, decoded and
-        handled, from the positions the first will leave. If another projector
-        moved a position first, that next batch is dropped and positions re-read.
+        driver waits without the interpreter lock) the next is read, decoded,
+        handled and written as SQL, from the positions the first will leave. If
+        another projector moved a position first, that next batch is dropped and
+        positions re-read.
         """
         total = 0
         with ThreadPoolExecutor(1, thread_name_prefix="projector-commit") as pool:
@@ -129,7 +137,7 @@ class Projector:
                 if pending is not None and not pending.result():
                     pending, positions = None, self.read_model.positions()
                     continue
-                pending = pool.submit(self._apply, prepared.batches)
+                pending = pool.submit(self._commit, prepared.ready)
                 total += prepared.read
                 positions = prepared.positions
                 if prepared.read == 0:

@@ -45,6 +45,15 @@ class Batch:
 
 
 @dataclass(frozen=True)
+class Ready:
+    """Batches ready to commit: the positions they move (name, expected, new), in
+    name order, and their statements as the database runs them."""
+
+    moves: list[tuple[str, int, int]]
+    rendered: Any
+
+
+@dataclass(frozen=True)
 class Page:
     """A page request: at most ``limit`` rows after ``cursor``."""
 
@@ -139,11 +148,14 @@ class ReadModel(ABC):
     def run(self, cursor: Any, sql: str, params: dict[str, Any]) -> int:
         """Execute one statement; return the number of rows it changed."""
 
+    def render(self, operations: list[tuple[str, dict[str, Any]]]) -> Any:
+        """(sql, parameters) pairs made ready for ``run_many`` (as they are, unless a
+        database prefers another form); no connection is needed."""
+        return operations
+
     @abstractmethod
-    def run_many(
-        self, cursor: Any, operations: list[tuple[str, dict[str, Any]]]
-    ) -> None:
-        """Execute (sql, parameters) pairs in order, in as few round trips as can be."""
+    def run_many(self, cursor: Any, rendered: Any) -> None:
+        """Execute what ``render`` made, in order, in as few round trips as can be."""
 
     def prepare_batch(self, cursor: Any) -> None:
         """Set up a projection batch's transaction (nothing to do by default)."""
@@ -199,7 +211,21 @@ class ReadModel(ABC):
 
     def apply_all(self, batches: list[Batch]) -> None:
         """Apply several projections' batches, each moving its own position, in one
-        transaction: all of them or none.
+        transaction: all of them or none."""
+        self.commit(self.ready(batches))
+
+    def ready(self, batches: list[Batch]) -> Ready:
+        """Batches made ready to commit (the work that needs no connection)."""
+        moves = sorted((b.projection, b.expected, b.new) for b in batches)
+        operations = [
+            (self.statements[name], params)
+            for batch in batches
+            for name, params in batch.operations
+        ]
+        return Ready(moves, self.render(operations))
+
+    def commit(self, ready: Ready) -> None:
+        """Move the positions and apply the rows of ``ready``, in one transaction.
 
         Positions move first, in the order of their names: a second projector on
         the same projections waits there for the first to commit, then finds its
@@ -207,26 +233,15 @@ class ReadModel(ABC):
         """
         with self.transaction() as cursor:
             self.prepare_batch(cursor)
-            for batch in sorted(batches, key=lambda batch: batch.projection):
+            for projection, expected, new in ready.moves:
                 moved = self.run(
                     cursor,
                     self.queries["position_move"],
-                    {
-                        "name": batch.projection,
-                        "expected": batch.expected,
-                        "new": batch.new,
-                    },
+                    {"name": projection, "expected": expected, "new": new},
                 )
                 if moved != 1:
-                    raise PositionMovedError(batch.projection)
-            self.run_many(
-                cursor,
-                [
-                    (self.statements[name], params)
-                    for batch in batches
-                    for name, params in batch.operations
-                ],
-            )
+                    raise PositionMovedError(projection)
+            self.run_many(cursor, ready.rendered)
 
     def read(self, name: str, sql: str | None = None, /, **params: Any) -> list[Row]:
         """Rows of a named query (or of ``sql``), with ISO 8601 dates."""

@@ -325,16 +325,21 @@ class PostgresReadModel(ReadModel):
         # position commits with it), so its commit need not wait for the disk.
         cursor.execute("SET LOCAL synchronous_commit = off")
 
-    def run_many(
-        self, cursor: Any, operations: list[tuple[str, dict[str, Any]]]
-    ) -> None:
+    def render(self, operations: list[tuple[str, dict[str, Any]]]) -> list[str]:
+        """Scripts of up to BATCH_STATEMENTS statements, parameters in place."""
         statements = [
             merged
             for sql, run in groupby(operations, key=lambda operation: operation[0])
             for merged in _merged(sql, [params for _, params in run])
         ]
-        for start in range(0, len(statements), BATCH_STATEMENTS):
-            cursor.execute(";".join(statements[start : start + BATCH_STATEMENTS]))
+        return [
+            ";".join(statements[start : start + BATCH_STATEMENTS])
+            for start in range(0, len(statements), BATCH_STATEMENTS)
+        ]
+
+    def run_many(self, cursor: Any, rendered: list[str]) -> None:
+        for script in rendered:
+            cursor.execute(script)
 
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         cursor.execute(sql, params)
