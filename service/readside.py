@@ -181,13 +181,19 @@ class ReadSide:
         )
         nodes: dict[str, Row] = {}
         edges: dict[tuple[str, str, str], Row] = {}
-        for row in rows:
+        for row in rows:  # a node or edge reached by several paths comes again
             if row["kind"] is not None:
-                node = nodes.setdefault(row["key"], _node(row))
-                node["depth"] = min(node["depth"], int(row["depth"]))
+                node = nodes.get(row["key"])
+                if node is None:
+                    nodes[row["key"]] = _node(row)
+                else:
+                    node["depth"] = min(node["depth"], int(row["depth"]))
             if row["edge"] is not None:
-                edge = {name: row[name] for name in ("src", "dst", "edge", "at")}
-                edges[(row["src"], row["dst"], row["edge"])] = edge
+                found = (row["src"], row["dst"], row["edge"])
+                if found not in edges:
+                    edges[found] = {
+                        name: row[name] for name in ("src", "dst", "edge", "at")
+                    }
         ordered = sorted(edges.values(), key=lambda e: (e["at"], e["src"], e["dst"]))
         return Graph(
             nodes=sorted(nodes.values(), key=lambda node: (node["depth"], node["key"])),

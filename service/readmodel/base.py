@@ -121,11 +121,15 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any]:
     return values
 
 
+# By exact type (the drivers return these, never subclasses): a dict lookup for
+# every value of every row read.
+_ISO: dict[type, Any] = {datetime: datetime.isoformat, date: date.isoformat}
+
+
 def plain_value(value: Any) -> Any:
     """Dates and times as ISO 8601 text, whatever the driver returned."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
+    convert = _ISO.get(type(value))
+    return value if convert is None else convert(value)
 
 
 class ReadModel(ABC):
@@ -163,7 +167,7 @@ class ReadModel(ABC):
 
     @abstractmethod
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
-        """Rows of one query, as dicts."""
+        """Rows of one query, as dicts, with dates and times as ISO 8601 text."""
 
     @abstractmethod
     def placeholders(self, prefix: str, count: int) -> str:
@@ -246,8 +250,7 @@ class ReadModel(ABC):
     def read(self, name: str, sql: str | None = None, /, **params: Any) -> list[Row]:
         """Rows of a named query (or of ``sql``), with ISO 8601 dates."""
         with self.transaction() as cursor:
-            rows = self.fetch(cursor, sql or self.queries[name], params)
-        return [{key: plain_value(value) for key, value in row.items()} for row in rows]
+            return self.fetch(cursor, sql or self.queries[name], params)
 
     def read_in(
         self, name: str, marker: str, values: list[str], /, **params: Any

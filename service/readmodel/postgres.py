@@ -19,7 +19,7 @@ import psycopg2.pool
 from psycopg2 import sql
 
 from service.readmodel import sqlite
-from service.readmodel.base import ReadModel, Row
+from service.readmodel.base import ReadModel, Row, plain_value
 from service.readmodel.schema import PROJECTIONS
 from service.settings import Database
 
@@ -157,6 +157,9 @@ DROPS = {
     name: tuple(f"DROP TABLE IF EXISTS {table} CASCADE" for table in tables)
     for name, tables in PROJECTIONS.items()
 }
+
+# The type oids of date, timestamp and timestamptz: values read as ISO 8601 text.
+_DATED = frozenset((1082, 1114, 1184))
 
 # psycopg2 interpolates parameters on the client: a batch goes as one round trip.
 BATCH_STATEMENTS = 500
@@ -344,7 +347,13 @@ class PostgresReadModel(ReadModel):
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        # Only the columns typed as dates or times need a look at every row.
+        dated = [c.name for c in cursor.description if c.type_code in _DATED]
+        for row in rows:
+            for name in dated:
+                row[name] = plain_value(row[name])
+        return rows
 
     def placeholders(self, prefix: str, count: int) -> str:
         return ", ".join(f"%({prefix}{index})s" for index in range(count))

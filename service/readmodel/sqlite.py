@@ -14,7 +14,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from service.readmodel.base import ReadModel, Row
+from service.readmodel.base import ReadModel, Row, plain_value
 from service.readmodel.schema import PROJECTIONS
 
 POSITIONS_DDL = (
@@ -613,7 +613,10 @@ class SQLiteReadModel(ReadModel):
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [
+            {name: plain_value(value) for name, value in zip(names, row, strict=True)}
+            for row in cursor.fetchall()
+        ]
 
     def placeholders(self, prefix: str, count: int) -> str:
         return ", ".join(f":{prefix}{index}" for index in range(count))
