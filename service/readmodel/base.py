@@ -165,6 +165,11 @@ class ReadModel(ABC):
         """Set up a projection batch's transaction (nothing to do by default)."""
         return None
 
+    def lock_tables(self, cursor: Any) -> None:
+        """Keep other processes from creating or dropping tables until this
+        transaction ends (nothing to do by default: SQLite has one writer)."""
+        return None
+
     @abstractmethod
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         """Rows of one query, as dicts, with dates and times as ISO 8601 text."""
@@ -183,6 +188,7 @@ class ReadModel(ABC):
         """Create the tables of one projection (or all) and their positions."""
         names = [projection] if projection else list(PROJECTIONS)
         with self.transaction() as cursor:
+            self.lock_tables(cursor)
             for statement in self.positions_ddl:
                 self.run(cursor, statement, {})
             for name in names:
@@ -193,6 +199,7 @@ class ReadModel(ABC):
     def drop(self, projection: str) -> None:
         """Drop a projection's tables and rewind its position to zero."""
         with self.transaction() as cursor:
+            self.lock_tables(cursor)
             for statement in self.drops[projection]:
                 self.run(cursor, statement, {})
             self.run(cursor, self.queries["position_reset"], {"name": projection})

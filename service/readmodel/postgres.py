@@ -158,6 +158,9 @@ DROPS = {
     for name, tables in PROJECTIONS.items()
 }
 
+# The advisory lock held while read-model tables are created or dropped.
+TABLES_LOCK = 7_466_318_040  # any constant: it only has to be the same everywhere
+
 # The type oids of date, timestamp and timestamptz: values read as ISO 8601 text.
 _DATED = frozenset((1082, 1114, 1184))
 
@@ -339,6 +342,11 @@ class PostgresReadModel(ReadModel):
             ";".join(statements[start : start + BATCH_STATEMENTS])
             for start in range(0, len(statements), BATCH_STATEMENTS)
         ]
+
+    def lock_tables(self, cursor: Any) -> None:
+        # Projector processes started together (one per group of projections)
+        # each create every table: one at a time, or their locks deadlock.
+        cursor.execute("SELECT pg_advisory_xact_lock(%(key)s)", {"key": TABLES_LOCK})
 
     def run_many(self, cursor: Any, rendered: list[str]) -> None:
         for script in rendered:

@@ -276,3 +276,32 @@ def test_projectors_catching_up_together_apply_each_event_once(
         assert dumps(read_side) == raced
     finally:
         other_model.close()
+
+
+def test_processes_starting_together_create_the_tables_once(
+    settings: Settings,
+) -> None:
+    # Each projector process builds its read model, creating every table.
+    models = [build_read_model(settings)]
+    for name in PROJECTIONS:
+        models[0].drop(name)
+    models += [build_read_model(settings) for _ in range(3)]
+    failures: list[Exception] = []
+
+    def create(model: Any) -> None:
+        try:
+            model.create()
+        except Exception as error:  # a deadlock, say
+            failures.append(error)
+
+    try:
+        threads = [threading.Thread(target=create, args=(m,)) for m in models]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failures == []
+        assert set(models[0].positions().values()) == {0}
+    finally:
+        for model in models:
+            model.close()
