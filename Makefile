@@ -38,7 +38,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python bench/write_throughput.py
+	$(BIN)/python -m bench.write_throughput
 
 clean:
 	rm -rf $(VENV) *.egg-info steerlog.sqlite3*
