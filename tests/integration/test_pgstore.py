@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import psycopg2
 import pytest
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE, TRANSACTION_STATUS_INTRANS
 
@@ -12,6 +13,7 @@ from domain.meeting import Meeting
 from service.app import Steerlog
 from service.composition import build_application
 from service.settings import Settings
+from tests.conftest import POSTGRES_URL
 from tests.scenario import ACTOR, open_meeting
 
 
@@ -69,3 +71,15 @@ def test_reads_and_writes_through_the_application(pg_app: Steerlog) -> None:
 
 def notification_count(app: Steerlog) -> int:
     return len(app.recorder.select_notifications(1, 1000))
+
+
+def test_reads_recover_from_a_connection_the_server_ended(pg_app: Steerlog) -> None:
+    scenario = open_meeting(pg_app)
+    with datastore(pg_app).get_connection() as connection:
+        backend = connection._pg_conn.get_backend_pid()
+    with psycopg2.connect(POSTGRES_URL) as killer, killer.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", (backend,))
+    assert pg_app.view(Meeting, scenario.meeting_id).id == scenario.meeting_id
+    with datastore(pg_app).get_connection() as connection:
+        connection._pg_conn.close()
+    assert pg_app.recorder.max_notification_id() > 0
