@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import psycopg2
 from eventsourcing import postgres
+from eventsourcing.persistence import OperationalError
 from eventsourcing.utils import Environment
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
@@ -47,8 +49,23 @@ class ConnectionPool(postgres.PostgresConnectionPool):
     """The library's pool, handing out ``Connection``."""
 
     def _create_connection(self) -> postgres.PostgresConnection:
-        made = super()._create_connection()
-        return Connection(made._pg_conn, max_age=self.max_age)
+        # As the library connects (eventsourcing.postgres 9.2.22), with our class.
+        try:
+            raw = psycopg2.connect(
+                dbname=self.dbname,
+                host=self.host,
+                port=self.port,
+                user=self.user,
+                password=self.password,
+                connect_timeout=self.connect_timeout,
+            )
+        except psycopg2.OperationalError as error:
+            raise OperationalError(error) from error
+        raw.cursor().execute(
+            "SET idle_in_transaction_session_timeout = "
+            f"'{self.idle_in_transaction_session_timeout}s'"
+        )
+        return Connection(raw, max_age=self.max_age)
 
 
 class Factory(postgres.Factory):

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
+from datetime import date
+from enum import StrEnum
 from typing import Any
 
 import psycopg2
 import pytest
+from eventsourcing.application import Application
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE, TRANSACTION_STATUS_INTRANS
 
 from domain.meeting import Meeting
 from service.app import Steerlog
 from service.composition import build_application
+from service.readmodel.postgres import _literal
 from service.settings import Settings
 from tests.conftest import POSTGRES_URL
 from tests.scenario import ACTOR, open_meeting
@@ -83,3 +89,30 @@ def test_reads_recover_from_a_connection_the_server_ended(pg_app: Steerlog) -> N
     with datastore(pg_app).get_connection() as connection:
         connection._pg_conn.close()
     assert pg_app.recorder.max_notification_id() > 0
+
+
+def test_connections_replaced_for_age_leave_no_thread_behind(
+    postgres_settings: Settings,
+) -> None:
+    env = {**postgres_settings.eventsourcing_env(), "POSTGRES_CONN_MAX_AGE": "0.1"}
+    build_application(postgres_settings).close()  # the schema and its tables
+    application = Application(env=env)
+    try:
+        before = threading.active_count()
+        for _ in range(8):
+            application.recorder.max_notification_id()
+            time.sleep(0.15)
+        time.sleep(0.2)
+        assert threading.active_count() <= before + 1
+    finally:
+        application.close()
+
+
+def test_values_are_quoted_as_postgresql_text_holds_them() -> None:
+    class Kind(StrEnum):
+        DEPARTMENT = "Sở"
+
+    assert _literal("Báo\x00 cáo O'Neil") == "'Báo cáo O''Neil'"
+    assert _literal(Kind.DEPARTMENT) == "'Sở'"
+    assert _literal(["Sở", "Ban"]) == "ARRAY['Sở','Ban']"
+    assert _literal(date(2022, 1, 31)) == "'2022-01-31'::date"
