@@ -228,15 +228,21 @@ def _literal(value: Any) -> str:
     with named parameters, and the projector quotes every value it writes.
     """
     kind = type(value)
-    if kind is str:
-        return "'" + str(value).replace("'", "''") + "'"
+    if isinstance(value, str):  # str itself, or a StrEnum's value
+        # PostgreSQL text cannot hold NUL; the domain already drops it.
+        text = str.__str__(value).replace("\x00", "")
+        return "'" + text.replace("'", "''") + "'"
     if value is None:
         return "NULL"
     if kind is bool:
         return "true" if value else "false"
     if kind is int:
         return str(value)
-    return str(psycopg2.extensions.adapt(value).getquoted().decode())
+    if isinstance(value, list | tuple):
+        items = ",".join(_literal(item) for item in value)
+        return f"ARRAY[{items}]" if items else "'{}'"
+    # Dates, times, numbers, UUIDs: ASCII, so no connection encoding is needed.
+    return str(psycopg2.extensions.adapt(value).getquoted().decode("ascii"))
 
 
 def _bound(statement: str, params: dict[str, Any]) -> str:
@@ -329,7 +335,13 @@ class PostgresReadModel(ReadModel):
     def prepare_batch(self, cursor: Any) -> None:
         # Read models are derived: a batch lost in a crash is applied again (its
         # position commits with it), so its commit need not wait for the disk.
-        cursor.execute("SET LOCAL synchronous_commit = off")
+        # The shared table lock keeps a process creating or dropping tables (it
+        # takes the lock exclusively) from deadlocking with this batch's locks.
+        cursor.execute(
+            "SET LOCAL synchronous_commit = off;"
+            " SELECT pg_advisory_xact_lock_shared(%(key)s)",
+            {"key": TABLES_LOCK},
+        )
 
     def render(self, operations: list[tuple[str, dict[str, Any]]]) -> list[str]:
         """Scripts of up to BATCH_STATEMENTS statements, parameters in place."""

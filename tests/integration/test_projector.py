@@ -305,3 +305,42 @@ def test_processes_starting_together_create_the_tables_once(
     finally:
         for model in models:
             model.close()
+
+
+def test_creating_tables_while_a_batch_commits_waits_for_it(
+    postgres_settings: Settings,
+) -> None:
+    """A process starting (it creates every table) while a projector commits:
+    the start waits for the batch instead of deadlocking with its row locks."""
+    model = build_read_model(postgres_settings)
+    starting = build_read_model(postgres_settings)
+    outcome: dict[str, str] = {}
+
+    def start() -> None:
+        try:
+            starting.create()
+            outcome["create"] = "ok"
+        except Exception as error:
+            outcome["create"] = repr(error)
+
+    try:
+        with model.transaction() as cursor:
+            # A batch as ReadModel.commit runs it: set up, positions, then rows.
+            model.prepare_batch(cursor)
+            for name in sorted(PROJECTIONS):
+                moved = {"name": name, "expected": 0, "new": 10}
+                model.run(cursor, model.queries["position_move"], moved)
+            thread = threading.Thread(target=start)
+            thread.start()
+            time.sleep(0.5)  # the start is now waiting, wherever it waits
+            model.run(
+                cursor,
+                model.statements["agency_name_added"],
+                {"agency_id": str(uuid4()), "folded": "so tttt", "name": "Sở TTTT"},
+            )
+        thread.join(timeout=30)
+        assert outcome == {"create": "ok"}
+        assert set(model.positions().values()) == {10}
+    finally:
+        model.close()
+        starting.close()
