@@ -6,6 +6,9 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Control characters other than white space (NUL, ESC, ...): invisible, and
+# PostgreSQL text cannot even hold NUL. White space ones are spaces already.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Vietnamese diacritics, decomposed, are all combining marks of this block.
 _MARKS = re.compile("[\u0300-\u036f]")
 
@@ -23,5 +26,6 @@ def fold(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Return ``text`` in NFC with surrounding and repeated spaces removed."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    """Return ``text`` in NFC with surrounding and repeated spaces removed, line
+    breaks and tabs as spaces, and no other control characters."""
+    return _CONTROLS.sub("", _SPACES.sub(" ", nfc(text))).strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ from service.settings import Settings
 from service.snapshots import StateSnapshot, register_state_transcodings
 from service.transcodings import register_domain_transcodings
 
+log = logging.getLogger(__name__)
 A = TypeVar("A", bound=Aggregate)
 Clock = Callable[[], datetime]
 
@@ -107,7 +109,10 @@ class SteerlogBase(Application):
         due = [obj for obj in objs if self._snapshot_due(obj)]
         recordings = super().save(*objs, **kwargs)
         if due and self.snapshots is not None:
-            self.snapshots.put([self.snapshot_class.take(obj) for obj in due])
+            try:
+                self.snapshots.put([self.snapshot_class.take(obj) for obj in due])
+            except Exception:  # the events are stored: the write succeeded
+                log.warning("snapshot not stored; loads replay instead", exc_info=True)
         return recordings
 
     def _snapshot_due(self, obj: object) -> bool:

@@ -260,6 +260,9 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise SettingsError(f"{key}: expected a whole number, got {raw!r}") from None
+    if value < 0:  # no setting here means anything below zero
+        raise SettingsError(f"{key}: expected a whole number >= 0, got {raw!r}")
+    return value

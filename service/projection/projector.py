@@ -137,7 +137,12 @@ class Projector:
                 if pending is not None and not pending.result():
                     pending, positions = None, self.read_model.positions()
                     continue
-                pending = pool.submit(self._commit, prepared.ready)
+                # Nothing to commit (idle polls): no commit thread is started.
+                pending = (
+                    pool.submit(self._commit, prepared.ready)
+                    if prepared.ready is not None
+                    else None
+                )
                 total += prepared.read
                 positions = prepared.positions
                 if prepared.read == 0:

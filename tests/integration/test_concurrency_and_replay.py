@@ -8,6 +8,7 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
+from eventsourcing.persistence import OperationalError
 
 from domain.meeting import Meeting
 from domain.values import DocumentRef
@@ -207,6 +208,22 @@ def test_threads_reading_while_others_write_always_see_a_whole_version(
     assert torn == []
     final = app.view(Meeting, scenario.meeting_id)
     assert len(final.agenda) == items_at_base + 40
+
+
+def test_a_failed_snapshot_does_not_fail_the_write_it_follows(
+    app: Steerlog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scenario = open_meeting(app)
+    assert app.snapshots is not None
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("snapshot store unavailable")
+
+    monkeypatch.setattr(app.snapshots, "put", refuse)
+    version = app.load(Meeting, scenario.meeting_id).version
+    for number in range(50):  # crosses a snapshot interval
+        app.add_agenda_item(scenario.meeting_id, actor=ACTOR, title=f"Mục {number}")
+    assert app.load(Meeting, scenario.meeting_id).version == version + 50
 
 
 def test_history_lists_every_event_with_actor_and_time(app: Steerlog) -> None:

@@ -24,6 +24,10 @@ def test_fold_ignores_diacritics_case_and_tone_placement(
     assert fold(given) == folded
 
 
+def test_clean_drops_control_characters_and_keeps_line_breaks_as_spaces() -> None:
+    assert clean("Báo\x00 cáo\n\ttháng\x1b 12") == "Báo cáo tháng 12"
+
+
 def test_clean_keeps_diacritics_and_collapses_spaces() -> None:
     assert clean("  Sở  Thông tin\n và Truyền thông ") == "Sở Thông tin và Truyền thông"
 
@@ -52,6 +56,7 @@ def test_postgres_url_selects_the_postgres_module() -> None:
         ("STEERLOG_DATABASE_URL", "mysql://x"),
         ("STEERLOG_TIME_ZONE", "Mars/Olympus"),
         ("STEERLOG_SNAPSHOT_INTERVAL", "often"),
+        ("STEERLOG_AGGREGATE_CACHE_SIZE", "-1"),
     ],
 )
 def test_bad_settings_are_refused_naming_the_variable(key: str, value: str) -> None:
