@@ -152,14 +152,32 @@ class Projector:
         return total
 
     def run(self, stop: threading.Event, interval: float = 0.2) -> None:
-        """Follow the log until ``stop`` is set, polling when there is nothing new."""
+        """Follow the log until ``stop`` is set, polling when there is nothing new.
+
+        A failed batch (a passing database error, or an event one projection
+        cannot apply) is retried; meanwhile each projection catches up on its
+        own, so one that keeps failing holds back none of the others.
+        """
         while not stop.is_set():
             try:
                 if self.catch_up(stop) == 0:
                     stop.wait(interval)
-            except Exception:  # a passing database error must not stop it
-                log.exception("projector batch failed; retrying")
+            except Exception:
+                log.exception("projector batch failed; each projection alone")
+                self.catch_up_each(stop)
                 stop.wait(interval * 5)
+
+    def catch_up_each(self, stop: threading.Event | None = None) -> list[str]:
+        """Catch each projection up on its own; return those that failed."""
+        failed = []
+        for projection in self.projections:
+            alone = Projector(self.app, self.read_model, [projection], self.batch_size)
+            try:
+                alone.catch_up(stop)
+            except Exception:
+                log.exception("projection %s cannot advance", projection.name)
+                failed.append(projection.name)
+        return failed
 
     def rebuild(self, name: str) -> int:
         """Drop a projection's tables and replay it from the first event."""

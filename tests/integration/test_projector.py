@@ -83,6 +83,33 @@ class CrashingProjection(Projection):
         super().handle(topic, event, out)
 
 
+def test_a_projection_that_keeps_failing_holds_back_no_other(
+    app: Steerlog, read_side: ReadSide
+) -> None:
+    load_demo(app)
+    # It fails at its 11th event, and every time it is retried.
+    poisoned = CrashingProjection(PROJECTIONS["tracker"], 10)
+    others = [p for name, p in PROJECTIONS.items() if name != "tracker"]
+    projector = Projector(app, read_side.read_model, [poisoned, *others])
+    stop = threading.Event()
+    follower = threading.Thread(target=projector.run, args=(stop, 0.01))
+    follower.start()
+    head = app.recorder.max_notification_id()
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            positions = read_side.read_model.positions()
+            if all(positions[p.name] == head for p in others):
+                break
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        follower.join(timeout=30)
+    positions = read_side.read_model.positions()
+    assert {p.name: positions[p.name] for p in others} == {p.name: head for p in others}
+    assert positions["tracker"] < head
+
+
 def test_crash_mid_batch_applies_nothing_and_a_restart_catches_up(
     app: Steerlog, read_side: ReadSide
 ) -> None:
