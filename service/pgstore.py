@@ -31,17 +31,16 @@ class Connection(postgres.PostgresConnection):
     def transaction(self, commit: bool) -> Iterator[postgres.PostgresCursor]:
         """A write (``commit``) as the library does it; a read in autocommit."""
         connection = self._pg_conn
-        idle = connection.info.transaction_status == TRANSACTION_STATUS_IDLE
-        if commit or not idle:
-            with super().transaction(commit) as cursor:
-                yield cursor
-            return
-        connection.autocommit = True
+        read = (
+            not commit and connection.info.transaction_status == TRANSACTION_STATUS_IDLE
+        )
+        if read:
+            connection.autocommit = True
         try:
             with super().transaction(commit) as cursor:
                 yield cursor
         finally:
-            if not connection.closed:
+            if read and not connection.closed:
                 connection.autocommit = False
 
 
