@@ -214,17 +214,6 @@ class ReadModel(ABC):
         found = {row["name"]: int(row["position"]) for row in self.read("positions")}
         return {name: found.get(name, 0) for name in PROJECTIONS}
 
-    def apply(
-        self, projection: str, expected: int, new: int, operations: list[Operation]
-    ) -> None:
-        """Apply a batch's row changes and move the position, in one transaction."""
-        self.apply_all([Batch(projection, expected, new, operations)])
-
-    def apply_all(self, batches: list[Batch]) -> None:
-        """Apply several projections' batches, each moving its own position, in one
-        transaction: all of them or none."""
-        self.commit(self.ready(batches))
-
     def ready(self, batches: list[Batch]) -> Ready:
         """Batches made ready to commit (the work that needs no connection)."""
         moves = sorted((b.projection, b.expected, b.new) for b in batches)
