@@ -38,10 +38,10 @@ from domain.committee import Committee
 from domain.meeting import Meeting
 from domain.person import Person
 from domain.values import Authority, ConclusionItem, DocumentRef, Origin
-from service.app import Steerlog
-from service.composition import build_application
 from service.readmodel import postgres
+from service.run.composition import build_application
 from service.settings import Database, Settings
+from service.usecases.steerlog import Steerlog
 
 
 def listed(text: str) -> tuple[str, ...]:

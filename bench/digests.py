@@ -28,10 +28,10 @@ from domain.committee import Committee
 from domain.digest import DigestKind
 from domain.subscription import DigestSubscription
 from domain.values import DocumentRef, Origin
-from service.composition import build_application, build_read_model
 from service.digests.service import DigestService
-from service.projection.projector import Projector
-from service.readside import ReadSide
+from service.readmodel.projector import Projector
+from service.readmodel.readside import ReadSide
+from service.run.composition import build_application, build_read_model
 from tests.scenario import ICT
 
 ACTOR = "bench"

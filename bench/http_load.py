@@ -271,7 +271,7 @@ def run(cache_size: int, clients: int, per_client: int) -> None:
     # Imported here, not at the top: gunicorn imports this module for the
     # trivial app, which must stay as light as a bare Flask app.
     from bench.common import throwaway_settings
-    from service.composition import build_application, build_read_model
+    from service.run.composition import build_application, build_read_model
 
     with throwaway_settings("http") as settings:
         # Create schema and tables once here, as `steerlog serve` does: two

@@ -45,15 +45,15 @@ from bench.corpus import (
     ensure_corpus,
 )
 from domain.text import fold
-from service.app import Steerlog
-from service.composition import build_application, build_read_model
-from service.projection import PROJECTIONS
-from service.projection.projector import Projector
 from service.readmodel import postgres
 from service.readmodel.base import AssignmentFilter, Page, ReadModel
+from service.readmodel.projections import PROJECTIONS
+from service.readmodel.projector import Projector
+from service.readmodel.readside import ReadSide
 from service.readmodel.schema import PROJECTIONS as PROJECTION_TABLES
-from service.readside import ReadSide
+from service.run.composition import build_application, build_read_model
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 
 BATCH = 1000
 TARGET_RATE = 5000.0

@@ -6,7 +6,8 @@ Prints, from one run on one database:
 - commands/s of the raw eventsourcing baseline: get, one event, save on a trivial
   aggregate (the same unit of work without steerlog's domain) on the library's own
   PostgreSQL module, and the ratio (target >= 70%); beside it, the same unit of work
-  on steerlog's persistence (service.pgstore), to show what the domain costs alone;
+  on steerlog's persistence (service.eventstore.pgstore), to show what the domain
+  costs alone;
 - the load time of a 200-point, 300-speech meeting with and without a snapshot
   (target < 10 ms from a snapshot).
 
@@ -28,9 +29,9 @@ from eventsourcing.domain import Aggregate, event
 
 from bench.common import rate, summary, throwaway_settings, timings_ms
 from domain.meeting import Meeting
-from service.app import Steerlog
-from service.composition import build_application
+from service.run.composition import build_application
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 
 START = datetime(2022, 4, 22, 14, 0, tzinfo=UTC)
 
@@ -183,8 +184,8 @@ def main() -> None:
         # which reads them from the directory, falls inside the timed rounds.
         warm_up = speech_command(app, meeting_id, speakers[-1:])
         # The baseline is the library as shipped, on its own PostgreSQL module;
-        # the same unit of work on steerlog's persistence (service.pgstore, whose
-        # reads take one round trip) is printed beside it, to tell the two apart.
+        # the same unit of work on steerlog's persistence (service.eventstore.pgstore,
+        # whose reads take one round trip) is printed beside it, to tell them apart.
         raw = Baseline(
             env={
                 **settings.eventsourcing_env(),
@@ -215,7 +216,8 @@ def main() -> None:
     print(f"raw eventsourcing baseline:        {raw:8.1f} commands/s")
     print(f"ratio: {ours / raw:.0%} (target >= 70%)")
     print(
-        "the baseline's unit of work on steerlog's persistence (service.pgstore):"
+        "the baseline's unit of work on steerlog's persistence"
+        " (service.eventstore.pgstore):"
         f" {rates['on_pgstore']:.1f} commands/s; record_speech is"
         f" {ours / rates['on_pgstore']:.0%} of it"
     )

@@ -151,8 +151,8 @@ class Settings:
             env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=path)
             return env
         env.update(
-            # eventsourcing.postgres, with reads in one round trip (service/pgstore.py).
-            PERSISTENCE_MODULE="service.pgstore:Factory",
+            # eventsourcing.postgres, reads in one round trip (eventstore/pgstore.py)
+            PERSISTENCE_MODULE="service.eventstore.pgstore:Factory",
             POSTGRES_HOST=self.database.host,
             POSTGRES_PORT=str(self.database.port),
             POSTGRES_DBNAME=self.database.name,

@@ -11,10 +11,10 @@ from uuid import uuid4
 import psycopg2
 import pytest
 
-from service.app import Steerlog
-from service.composition import build_application
 from service.readmodel import postgres
+from service.run.composition import build_application
 from service.settings import Database, Settings
+from service.usecases.steerlog import Steerlog
 
 POSTGRES_URL = os.environ.get(
     "STEERLOG_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"

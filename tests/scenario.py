@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from uuid import UUID
 
-from service.app import Steerlog
 from service.usecases.assignments import TaskDraft
 from service.usecases.record import ItemDraft
+from service.usecases.steerlog import Steerlog
 
 ICT = timezone(timedelta(hours=7))
 ACTOR = "thu.ky@quangnam.gov.vn"

@@ -8,11 +8,10 @@ from typing import Any
 
 from flask import Flask
 
-from service.app import Steerlog
-from service.background import Background
-from service.composition import build_application, build_read_model
-from service.readside import ReadSide
+from service.readmodel.readside import ReadSide
+from service.run.composition import build_application, build_read_model
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 from web import pages
 from web.api import SteerlogApi
 from web.blueprints import BLUEPRINTS
@@ -50,7 +49,8 @@ def create_app(
 
     Other keys of ``config`` are Flask settings. A ready ``application`` and
     ``read_side`` (tests, benchmarks) are used as they are instead of being built
-    from settings. In all-in-one mode the projector follows the log in a thread.
+    from settings. Nothing here starts a thread: the all-in-one process starts its
+    projector and scheduler in ``web.wsgi``.
     """
     config = dict(config or {})
     overrides = {k: str(v) for k, v in config.items() if k.startswith("STEERLOG_")}
@@ -59,8 +59,6 @@ def create_app(
         application = build_application(settings)
     if read_side is None:
         read_side = ReadSide(build_read_model(application.settings))
-    if application.settings.all_in_one:
-        Background(application, read_side.read_model).start()
     app = Flask(__name__)
     # No SECRET_KEY: the API keeps no session and signs no cookie.
     app.config.update(

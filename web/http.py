@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 from flask import current_app
 from flask_smorest import Blueprint
 
-from service.app import Steerlog
-from service.application import Written
-from service.readside import ReadSide
+from service.eventstore.application import Written
+from service.readmodel.readside import ReadSide
+from service.usecases.steerlog import Steerlog
 from web.schemas.common import WriteHeadersSchema, WrittenSchema
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -12,8 +12,8 @@ from eventsourcing.domain import Aggregate
 from werkzeug.exceptions import NotFound
 
 from domain.assignment import Assignment
-from service.application import HistoryEntry
 from service.errors import NotFoundError
+from service.eventstore.application import HistoryEntry
 from web.http import steerlog
 
 A = TypeVar("A", bound=Aggregate)

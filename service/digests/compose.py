@@ -10,7 +10,7 @@ from uuid import UUID
 from domain.digest import AgencyTally, DigestLine
 from service.digests.render import vn_date
 from service.readmodel.base import AssignmentFilter, Page, Row
-from service.readside import ReadSide
+from service.readmodel.readside import ReadSide
 
 # Reminders go out this many days before a deadline.
 REMINDER_DAYS = (7, 3, 1)

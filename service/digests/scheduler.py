@@ -10,7 +10,6 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from service.app import Steerlog
 from service.digests.jobs import (
     SYNC_EVERY,
     SYNC_JOB,
@@ -21,7 +20,8 @@ from service.digests.jobs import (
 from service.digests.mail import SmtpMailer
 from service.digests.service import DigestService
 from service.readmodel.base import ReadModel
-from service.readside import ReadSide
+from service.readmodel.readside import ReadSide
+from service.usecases.steerlog import Steerlog
 
 log = logging.getLogger(__name__)
 S = TypeVar("S", bound=BaseScheduler)

@@ -21,16 +21,16 @@ from domain.digest import (
 )
 from domain.ids import digest_id
 from domain.values import RecipientKind
-from service.app import Steerlog
 from service.digests import compose
 from service.digests.compose import Content
 from service.digests.mail import DeliveryError, Mailer, build_message, message_id_of
 from service.digests.render import Rendered, render
 from service.digests.schedule import Due, current_period, due_periods, schedule_of
 from service.errors import AlreadyExistsError, ConcurrencyConflictError
-from service.projection.core import value
 from service.readmodel.base import Row
-from service.readside import ReadSide
+from service.readmodel.projections.core import value
+from service.readmodel.readside import ReadSide
+from service.usecases.steerlog import Steerlog
 
 log = logging.getLogger(__name__)
 ACTOR = "steerlog-scheduler"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from domain import ids
 from domain.agency import Agency
@@ -14,8 +13,8 @@ from domain.committee import Committee
 from domain.errors import InvalidValueError
 from domain.meeting import Meeting
 from domain.values import Authority, DocumentRef, Origin
-from service.application import Written
-from service.usecases.directory import DirectoryUseCases
+from service.eventstore.application import SteerlogBase, Written
+from service.usecases import lookups
 
 
 @dataclass(frozen=True)
@@ -33,43 +32,44 @@ class TaskDraft:
     documents: list[DocumentRef] = field(default_factory=list)
 
 
-class AssignmentUseCases(DirectoryUseCases):
-    """Follow a task from issue to completion, with every change authorised."""
+def new_assignment(
+    store: SteerlogBase,
+    assignment_id: UUID,
+    origin: Origin,
+    task: TaskDraft,
+    issued_on: date,
+    actor: str,
+    parent_id: UUID | None = None,
+) -> Assignment:
+    """Build (not save) an assignment, checking every agency it names."""
+    lookups.check_agencies(store, task.coordinating, "coordinating")
+    for name, agency_id in (
+        ("report_to", task.report_to),
+        ("report_via", task.report_via),
+    ):
+        if agency_id is not None:
+            store.load(Agency, agency_id, field=name)
+    return Assignment.issue(
+        id=assignment_id,
+        actor=actor,
+        origin=origin,
+        title=task.title,
+        lead=task.lead,
+        tracked=lookups.tracked_agencies(store, task.lead),
+        issued_on=issued_on,
+        coordinating=task.coordinating,
+        kind=task.kind,
+        deadline=task.deadline,
+        deadline_text=task.deadline_text,
+        report_to=task.report_to,
+        report_via=task.report_via,
+        documents=task.documents,
+        parent_id=parent_id,
+    )
 
-    def new_assignment(
-        self,
-        assignment_id: UUID,
-        origin: Origin,
-        task: TaskDraft,
-        issued_on: date,
-        actor: str,
-        parent_id: UUID | None = None,
-    ) -> Assignment:
-        """Build (not save) an assignment, checking every agency it names."""
-        self._check_agencies(task.coordinating, "coordinating")
-        for name, agency_id in (
-            ("report_to", task.report_to),
-            ("report_via", task.report_via),
-        ):
-            if agency_id is not None:
-                self.load(Agency, agency_id, field=name)
-        return Assignment.issue(
-            id=assignment_id,
-            actor=actor,
-            origin=origin,
-            title=task.title,
-            lead=task.lead,
-            tracked=self.tracked_agencies(task.lead),
-            issued_on=issued_on,
-            coordinating=task.coordinating,
-            kind=task.kind,
-            deadline=task.deadline,
-            deadline_text=task.deadline_text,
-            report_to=task.report_to,
-            report_via=task.report_via,
-            documents=task.documents,
-            parent_id=parent_id,
-        )
+
+class AssignmentUseCases(SteerlogBase):
+    """Follow a task from issue to completion, with every change authorised."""
 
     def issue_assignment(
         self,
@@ -94,10 +94,10 @@ class AssignmentUseCases(DirectoryUseCases):
             task_number=task_number,
             document=document,
         )
-        assignment = self.new_assignment(
-            ids.assignment_id(origin), origin, task, issued_on, actor
+        assignment = new_assignment(
+            self, ids.assignment_id(origin), origin, task, issued_on, actor
         )
-        return self._create(assignment, "assignment")
+        return self.create(assignment, "assignment")
 
     def delegate(
         self,
@@ -117,10 +117,10 @@ class AssignmentUseCases(DirectoryUseCases):
                 field="deadline", reason="after the parent's deadline"
             )
         child_id = ids.delegated_assignment_id(parent_id, task.lead, task.title)
-        child = self.new_assignment(
-            child_id, parent.origin, task, issued_on, actor, parent_id=parent_id
+        child = new_assignment(
+            self, child_id, parent.origin, task, issued_on, actor, parent_id=parent_id
         )
-        return self._create(child, "assignment")
+        return self.create(child, "assignment")
 
     def acknowledge(
         self,
@@ -193,7 +193,7 @@ class AssignmentUseCases(DirectoryUseCases):
         expected_version: int | None = None,
     ) -> Written:
         """Gia hạn: move the deadline, by the meeting or document that allowed it."""
-        self._check_authority(authority)
+        lookups.check_authority(self, authority)
         return self.change(
             Assignment,
             assignment_id,
@@ -215,9 +215,9 @@ class AssignmentUseCases(DirectoryUseCases):
         expected_version: int | None = None,
     ) -> Written:
         """Give the task to other agencies, by an authorising origin."""
-        self._check_authority(authority)
-        tracked = self.tracked_agencies(lead)
-        self._check_agencies(coordinating or [], "coordinating")
+        lookups.check_authority(self, authority)
+        tracked = lookups.tracked_agencies(self, lead)
+        lookups.check_agencies(self, coordinating or [], "coordinating")
         return self.change(
             Assignment,
             assignment_id,
@@ -249,7 +249,7 @@ class AssignmentUseCases(DirectoryUseCases):
             actor=actor,
             agency_id=agency_id,
             completed_on=completed_on
-            or self.committee_day(assignment.origin.committee_id),
+            or lookups.committee_day(self, assignment.origin.committee_id),
             evidence=evidence,
         )
         return self.commit(assignment)
@@ -280,7 +280,7 @@ class AssignmentUseCases(DirectoryUseCases):
         expected_version: int | None = None,
     ) -> Written:
         """Hủy: withdraw the task, by an authorising meeting or document."""
-        self._check_authority(authority)
+        lookups.check_authority(self, authority)
         return self.change(
             Assignment,
             assignment_id,
@@ -299,7 +299,7 @@ class AssignmentUseCases(DirectoryUseCases):
         expected_version: int | None = None,
     ) -> Written:
         """Thay thế: a newer assignment replaces this one."""
-        self._check_authority(authority)
+        lookups.check_authority(self, authority)
         self.load(Assignment, by_assignment_id, field="by_assignment_id")
         return self.change(
             Assignment,
@@ -312,15 +312,3 @@ class AssignmentUseCases(DirectoryUseCases):
             ),
             expected_version,
         )
-
-    def _check_authority(self, authority: Authority) -> None:
-        if authority.meeting_id is not None:
-            self.load(Meeting, authority.meeting_id, field="authority.meeting_id")
-
-    def zone_of(self, committee_id: UUID) -> ZoneInfo:
-        """The committee's time zone, where its deadlines are plain dates."""
-        return ZoneInfo(self.load(Committee, committee_id).time_zone)
-
-    def committee_day(self, committee_id: UUID, at: datetime | None = None) -> date:
-        """The day it is (or was at ``at``) in the committee's time zone."""
-        return (at or self.clock()).astimezone(self.zone_of(committee_id)).date()

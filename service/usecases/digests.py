@@ -13,12 +13,11 @@ from domain.digest import AgencyTally, Digest, DigestLine
 from domain.ids import subscription_id
 from domain.subscription import DigestSubscription
 from domain.values import RecipientKind
-from service.application import Written
-from service.transcodings import FieldsAsDict
-from service.usecases.directory import DirectoryUseCases
+from service.eventstore.application import SteerlogBase, Written
+from service.eventstore.transcodings import FieldsAsDict
 
 
-class DigestUseCases(DirectoryUseCases):
+class DigestUseCases(SteerlogBase):
     """Subscribe recipients, issue each period's digest once, record its delivery."""
 
     def register_transcodings(self, transcoder: Transcoder) -> None:
@@ -51,7 +50,7 @@ class DigestUseCases(DirectoryUseCases):
             recipient_id=recipient_id,
             addresses=addresses,
         )
-        return self._create(subscription, "digest_subscription")
+        return self.create(subscription, "digest_subscription")
 
     def change_digest_addresses(
         self,
@@ -136,7 +135,7 @@ class DigestUseCases(DirectoryUseCases):
             late=late,
             issued_at=self.clock(),
         )
-        return self._create(digest, "digest")
+        return self.create(digest, "digest")
 
     def attempt_delivery(
         self, digest_id: UUID, *, actor: str, message_id: str, lease: timedelta

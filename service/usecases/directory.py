@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID, uuid4
-
-from eventsourcing.domain import Aggregate
 
 from domain import ids
 from domain.agency import Agency
 from domain.committee import Committee
 from domain.person import Person
 from domain.values import AgencyKind, DocumentRef
-from service.application import SteerlogBase, Written
-from service.errors import AlreadyExistsError, ConcurrencyConflictError
+from service.eventstore.application import SteerlogBase, Written
+from service.usecases import lookups
 
 
 class DirectoryUseCases(SteerlogBase):
@@ -41,7 +39,7 @@ class DirectoryUseCases(SteerlogBase):
             predecessor_id=predecessor_id,
             time_zone=time_zone or self.settings.time_zone,
         )
-        return self._create(committee, "committee")
+        return self.create(committee, "committee")
 
     def rename_committee(
         self,
@@ -122,9 +120,9 @@ class DirectoryUseCases(SteerlogBase):
             parent_id=parent_id,
         )
         if member_ids:
-            self._check_agencies(member_ids, "member_ids")
+            lookups.check_agencies(self, member_ids, "member_ids")
             agency.set_group_members(actor=actor, member_ids=member_ids)
-        return self._create(agency, "agency")
+        return self.create(agency, "agency")
 
     def rename_agency(
         self,
@@ -167,7 +165,7 @@ class DirectoryUseCases(SteerlogBase):
         expected_version: int | None = None,
     ) -> Written:
         """Say which agencies a group stands for."""
-        self._check_agencies(member_ids, "member_ids")
+        lookups.check_agencies(self, member_ids, "member_ids")
         return self.change(
             Agency,
             agency_id,
@@ -194,7 +192,7 @@ class DirectoryUseCases(SteerlogBase):
             title=title,
             agency_id=agency_id,
         )
-        return self._create(person, "person")
+        return self.create(person, "person")
 
     def change_title(
         self,
@@ -218,24 +216,6 @@ class DirectoryUseCases(SteerlogBase):
             expected_version,
         )
 
-    # -- helpers -------------------------------------------------------------
-
-    def _create(self, aggregate: Aggregate, kind: str) -> Written:
-        """Save a new aggregate; a deterministic id that exists means it exists."""
-        try:
-            return self.commit(aggregate)
-        except ConcurrencyConflictError:
-            raise AlreadyExistsError(kind, aggregate.id) from None
-
-    def _check_agencies(self, agency_ids: list[UUID], field: str) -> list[Agency]:
-        """Load every agency named by a command, or fail naming the field."""
-        return [self.load(Agency, agency_id, field=field) for agency_id in agency_ids]
-
-    def tracked_agencies(self, lead: list[UUID], field: str = "lead") -> list[UUID]:
-        """Lead agencies with each group replaced by its members, in order."""
-        tracked: list[UUID] = []
-        for agency in self._check_agencies(lead, field):
-            # A group nobody has listed the members of is followed as one agency.
-            tracked.extend(agency.member_ids if agency.is_group else [])
-            tracked.extend([] if agency.is_group and agency.member_ids else [agency.id])
-        return list(dict.fromkeys(tracked))
+    def committee_day(self, committee_id: UUID, at: datetime | None = None) -> date:
+        """The day it is (or was at ``at``) in the committee's time zone."""
+        return lookups.committee_day(self, committee_id, at)

@@ -9,11 +9,10 @@ from domain import ids
 from domain.committee import Committee
 from domain.meeting import Meeting
 from domain.person import Person
-from service.application import Written
-from service.usecases.assignments import AssignmentUseCases
+from service.eventstore.application import SteerlogBase, Written
 
 
-class MeetingUseCases(AssignmentUseCases):
+class MeetingUseCases(SteerlogBase):
     """Record a meeting as it happens, from scheduling to its published notice."""
 
     def schedule_meeting(
@@ -38,7 +37,7 @@ class MeetingUseCases(AssignmentUseCases):
             starts_at=starts_at,
             location=location,
         )
-        return self._create(meeting, "meeting")
+        return self.create(meeting, "meeting")
 
     def reschedule_meeting(
         self,

@@ -11,9 +11,9 @@ from domain.assignment import Assignment
 from domain.meeting import Meeting
 from domain.person import Person
 from domain.values import ConclusionItem, DocumentRef, Origin
-from service.application import Written
-from service.usecases.assignments import TaskDraft
-from service.usecases.meetings import MeetingUseCases
+from service.eventstore.application import SteerlogBase, Written
+from service.usecases import lookups
+from service.usecases.assignments import TaskDraft, new_assignment
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ConclusionWritten:
     assignment_ids: list[UUID]
 
 
-class RecordUseCases(MeetingUseCases):
+class RecordUseCases(SteerlogBase):
     """Record what was said and decided, and issue the tasks it assigns."""
 
     def record_speech(
@@ -158,7 +158,7 @@ class RecordUseCases(MeetingUseCases):
         new_numbers = {item.number for item in issued}
         speech = meeting.speeches[speech_id]
         issued_on = speech.spoken_at.astimezone(
-            self.zone_of(meeting.committee_id)
+            lookups.zone_of(self, meeting.committee_id)
         ).date()
         assignments = [
             self._assignment_from(
@@ -191,8 +191,8 @@ class RecordUseCases(MeetingUseCases):
             speaker_id=speech.speaker_id,
             point_id=speech.point_id,
         )
-        return self.new_assignment(
-            ids.assignment_id(origin), origin, task, issued_on, actor
+        return new_assignment(
+            self, ids.assignment_id(origin), origin, task, issued_on, actor
         )
 
     def amend_conclusion_item(

@@ -11,11 +11,11 @@ import psycopg2
 import pytest
 from flask import Flask
 
-from service.app import Steerlog
-from service.composition import build_application, build_read_side
 from service.readmodel import postgres
-from service.readside import ReadSide
+from service.readmodel.readside import ReadSide
+from service.run.composition import build_application, build_read_side
 from service.settings import Database, Settings
+from service.usecases.steerlog import Steerlog
 from tests.functional.support import Api
 from web import create_app
 from web.representations import EXTENSION, Representations

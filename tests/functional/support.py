@@ -9,7 +9,7 @@ from uuid import uuid4
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from service.projection.projector import Projector
+from service.readmodel.projector import Projector
 
 ACTOR = "thu.ky@laocai.gov.vn"
 MEETING_START = "2021-12-10T08:00:00+07:00"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.app import Steerlog
+from service.usecases.steerlog import Steerlog
 from tests.functional.support import Api, problem
 
 COMMITTEES = "/api/v1/committees"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from service.projection.projector import Projector
+from service.readmodel.projector import Projector
 from tests.functional.support import MEETING_START, Api, problem
 
 MEETINGS = "/api/v1/meetings"

@@ -26,8 +26,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from service.composition import build_application
-from service.projection.projector import Projector
+from service.readmodel.projector import Projector
+from service.run.composition import build_application
 from service.settings import Database, Settings
 from tests.functional.support import Api
 from web import create_app

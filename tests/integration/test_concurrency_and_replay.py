@@ -12,10 +12,10 @@ from eventsourcing.persistence import OperationalError
 
 from domain.meeting import Meeting
 from domain.values import DocumentRef
-from service.app import Steerlog
-from service.composition import build_application
 from service.errors import ConcurrencyConflictError, NotFoundError
+from service.run.composition import build_application
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 from tests.scenario import ACTOR, MEETING_DAY, conclude, open_meeting
 
 

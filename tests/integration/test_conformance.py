@@ -14,8 +14,8 @@ from eventsourcing.persistence import ApplicationRecorder, ProcessRecorder
 from eventsourcing.tests import application as library_application
 from eventsourcing.tests import persistence as library_persistence
 
-from service.composition import build_application
 from service.readmodel import postgres
+from service.run.composition import build_application
 from service.settings import Database, Settings
 from tests.conftest import POSTGRES_URL, require_postgres
 
@@ -143,4 +143,4 @@ class TestPostgresExampleApplication(
     is eventsourcing.postgres's, with reads in one round trip)."""
 
     backend = "postgres"
-    expected_factory_topic = "service.pgstore:Factory"
+    expected_factory_topic = "service.eventstore.pgstore:Factory"

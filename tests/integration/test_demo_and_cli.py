@@ -18,11 +18,11 @@ import pytest
 from domain.assignment import Assignment
 from domain.meeting import Meeting
 from domain.values import AssignmentStatus, MeetingStatus
-from service.app import Steerlog
-from service.cli import main
-from service.demo import load_demo
-from service.demo.loader import DEMO
+from service.run.cli import main
+from service.run.demo import load_demo
+from service.run.demo.loader import DEMO
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 
 
 def test_demo_loads_every_seed_once(app: Steerlog) -> None:
@@ -129,7 +129,14 @@ def test_serve_starts_two_workers_on_a_fresh_database(
         "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--bind", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "service.run.cli",
+            "serve",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

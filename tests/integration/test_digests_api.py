@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 
 from domain.digest import Digest, DigestKind
-from service.readside import ReadSide
+from service.readmodel.readside import ReadSide
 from service.settings import Settings
 from tests.integration.test_digests_support import (
     FakeClock,

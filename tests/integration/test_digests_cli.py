@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from service.cli import main
-from service.composition import build_application, build_read_model
-from service.projection.projector import Projector
+from service.readmodel.projector import Projector
+from service.run.cli import main
+from service.run.composition import build_application, build_read_model
 from service.settings import Settings
 from tests.integration.test_digests_support import subscribe_all
 from tests.scenario import Scenario, conclude, open_meeting

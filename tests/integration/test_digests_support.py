@@ -12,13 +12,13 @@ from typing import Any, cast
 
 from aiosmtpd.controller import Controller
 
-from service.app import Steerlog
-from service.composition import build_application, build_read_model
 from service.digests.mail import SmtpMailer
 from service.digests.service import DigestService, RetryPolicy
-from service.projection.projector import Projector
-from service.readside import ReadSide
+from service.readmodel.projector import Projector
+from service.readmodel.readside import ReadSide
+from service.run.composition import build_application, build_read_model
 from service.settings import Settings, Smtp
+from service.usecases.steerlog import Steerlog
 from tests.scenario import ACTOR, Scenario
 
 SENDER = "bantin@quangnam.gov.vn"

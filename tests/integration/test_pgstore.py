@@ -1,4 +1,4 @@
-"""service.pgstore: the library's PostgreSQL module, reads without BEGIN/ROLLBACK."""
+"""service.eventstore.pgstore: the library's PostgreSQL module, reads in autocommit."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from eventsourcing.application import Application
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE, TRANSACTION_STATUS_INTRANS
 
 from domain.meeting import Meeting
-from service.app import Steerlog
-from service.composition import build_application
 from service.readmodel.postgres import _literal
+from service.run.composition import build_application
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 from tests.conftest import POSTGRES_URL
 from tests.scenario import ACTOR, open_meeting
 

@@ -17,14 +17,14 @@ import pytest
 
 from domain.meeting import Meeting
 from domain.values import Authority
-from service.app import Steerlog
-from service.composition import build_read_model
-from service.demo import load_demo
-from service.projection import PROJECTIONS
-from service.projection.core import Operations, Projection
-from service.projection.projector import Projector
-from service.readside import ReadSide
+from service.readmodel.projections import PROJECTIONS
+from service.readmodel.projections.core import Operations, Projection
+from service.readmodel.projector import Projector
+from service.readmodel.readside import ReadSide
+from service.run.composition import build_read_model
+from service.run.demo import load_demo
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 from tests.scenario import ACTOR, MEETING_DAY, conclude, open_meeting
 
 # Events no read model needs (they stay in each aggregate's history).
@@ -171,7 +171,7 @@ def test_killed_projector_process_resumes_exactly_once(
     backlog(app, 4000)
     load_demo(app)
     environment = {**os.environ, "STEERLOG_DATABASE_URL": settings.database.url}
-    command = [sys.executable, "-m", "service.cli", "project"]
+    command = [sys.executable, "-m", "service.run.cli", "project"]
     process = subprocess.Popen(command, env=environment)
     try:
         while read_side.read_model.position("search") == 0:  # it is mid-way now

@@ -7,19 +7,19 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from service.app import Steerlog
-from service.composition import build_read_model
-from service.demo import load_demo
-from service.demo.loader import Loaded
-from service.projection.projector import Projector
 from service.readmodel.base import (
     AssignmentFilter,
     BadCursorError,
     MeetingFilter,
     Page,
 )
-from service.readside import ReadSide
+from service.readmodel.projector import Projector
+from service.readmodel.readside import ReadSide
+from service.run.composition import build_read_model
+from service.run.demo import load_demo
+from service.run.demo.loader import Loaded
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 
 DAY = date(2022, 6, 1)
 

@@ -18,9 +18,9 @@ from domain.errors import (
 from domain.meeting import Meeting
 from domain.person import Person
 from domain.values import AssignmentStatus, Authority, DocumentRef, MeetingStatus
-from service.app import Steerlog
 from service.errors import AlreadyExistsError, NotFoundError, StaleVersionError
 from service.usecases.assignments import TaskDraft
+from service.usecases.steerlog import Steerlog
 from tests.scenario import (
     ACTOR,
     MEETING_DAY,

@@ -44,7 +44,7 @@ def test_postgres_url_selects_the_postgres_module() -> None:
         {"STEERLOG_DATABASE_URL": "postgresql://u:p%40ss@db.local:6543/steer?schema=s1"}
     )
     env = settings.eventsourcing_env()
-    assert env["PERSISTENCE_MODULE"] == "service.pgstore:Factory"
+    assert env["PERSISTENCE_MODULE"] == "service.eventstore.pgstore:Factory"
     assert (env["POSTGRES_HOST"], env["POSTGRES_PORT"]) == ("db.local", "6543")
     assert (env["POSTGRES_USER"], env["POSTGRES_PASSWORD"]) == ("u", "p@ss")
     assert (env["POSTGRES_DBNAME"], env["POSTGRES_SCHEMA"]) == ("steer", "s1")

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from flask_smorest import Blueprint
 
-from service.drafting import draft_conclusion
+from service.extraction.drafting import draft_conclusion
 from web.consistency import projected
 from web.http import read_side, steerlog
 from web.schemas.conclusion_drafts import ConclusionDraftSchema, ExtractSchema

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from flask_smorest import Blueprint
 
-from service.projection.core import item_key, node_key
+from service.readmodel.projections.core import item_key, node_key
 from web.consistency import projected
 from web.queries import document_key, lineage, on_day
 from web.schemas.lineage import GraphSchema, LineageArgsSchema

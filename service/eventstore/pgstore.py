@@ -8,7 +8,7 @@ on its own. Here those reads run in autocommit mode: one round trip, the same
 rows. Writes are untouched: the library's LOCK TABLE, INSERT and COMMIT, in one
 transaction, exactly as before.
 
-Selected with ``PERSISTENCE_MODULE=service.pgstore:Factory`` (see
+Selected with ``PERSISTENCE_MODULE=service.eventstore.pgstore:Factory`` (see
 ``Settings.eventsourcing_env``); everything else is eventsourcing.postgres.
 """
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import atexit
 import threading
 
-from service.app import Steerlog
 from service.digests.scheduler import background_scheduler, digest_service
-from service.projection.projector import Projector
 from service.readmodel.base import ReadModel
+from service.readmodel.projector import Projector
+from service.usecases.steerlog import Steerlog
 
 
 class Background:

@@ -18,12 +18,17 @@ from eventsourcing.domain import (
 from eventsourcing.persistence import IntegrityError, Recording, Transcoder
 
 from domain.meeting import Meeting
-from service.errors import ConcurrencyConflictError, NotFoundError, StaleVersionError
+from service.errors import (
+    AlreadyExistsError,
+    ConcurrencyConflictError,
+    NotFoundError,
+    StaleVersionError,
+)
+from service.eventstore.repository import CopyOnWriteRepository
+from service.eventstore.snapshots import StateSnapshot, register_state_transcodings
+from service.eventstore.transcodings import register_domain_transcodings
 from service.plain import plain
-from service.repository import CopyOnWriteRepository
 from service.settings import Settings
-from service.snapshots import StateSnapshot, register_state_transcodings
-from service.transcodings import register_domain_transcodings
 
 log = logging.getLogger(__name__)
 A = TypeVar("A", bound=Aggregate)
@@ -173,6 +178,13 @@ class SteerlogBase(Application):
         )
         first = aggregates[0]
         return Written(first.id, first.version, position)
+
+    def create(self, aggregate: Aggregate, kind: str) -> Written:
+        """Save a new aggregate; a deterministic id that exists means it exists."""
+        try:
+            return self.commit(aggregate)
+        except ConcurrencyConflictError:
+            raise AlreadyExistsError(kind, aggregate.id) from None
 
     def change(
         self,

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from domain.text import fold
-from service.projection.core import value
 from service.readmodel.base import (
     STATUSES,
     AssignmentFilter,
@@ -24,6 +23,7 @@ from service.readmodel.base import (
     decode_cursor,
     encode_cursor,
 )
+from service.readmodel.projections.core import value
 from service.readmodel.schema import PROJECTIONS
 
 MAX_PAGE = 200

@@ -20,7 +20,6 @@ from uuid import UUID
 from domain.meeting import Meeting
 from domain.text import fold
 from domain.values import AssignmentKind
-from service.app import Steerlog
 from service.extraction import (
     AgencyMention,
     Assignment,
@@ -29,7 +28,8 @@ from service.extraction import (
     KnownAgency,
     extract,
 )
-from service.readside import ReadSide
+from service.readmodel.readside import ReadSide
+from service.usecases.steerlog import Steerlog
 
 
 @dataclass

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from domain.assignment import Assignment
 from domain.values import DocumentRef
-from service.projection.core import Operations, Projection
+from service.readmodel.projections.core import Operations, Projection
 
 # Statements on separate tables commute; an assignment's row is inserted before
 # it is updated; the extension statements share a rank (both set

@@ -14,11 +14,11 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from service.composition import build_application, build_read_model
 from service.errors import NotFoundError
-from service.projection import PROJECTIONS
-from service.projection.projector import Projector
-from service.report import Report
+from service.readmodel.projections import PROJECTIONS
+from service.readmodel.projector import Projector
+from service.run.composition import build_application, build_read_model
+from service.run.report import Report
 from service.settings import Settings, SettingsError
 
 
@@ -127,7 +127,7 @@ def aggregate_id(text: str) -> UUID:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Load the demo (idempotent) and print each meeting with its assignments."""
-    from service.demo import load_demo
+    from service.run.demo import load_demo
 
     app = build_application(Settings.from_env())
     report = Report(app)

@@ -19,9 +19,6 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
-from service.app import Steerlog
-from service.projection import PROJECTIONS
-from service.projection.core import Operations, Projection
 from service.readmodel.base import (
     Batch,
     Operation,
@@ -29,6 +26,9 @@ from service.readmodel.base import (
     ReadModel,
     Ready,
 )
+from service.readmodel.projections import PROJECTIONS
+from service.readmodel.projections.core import Operations, Projection
+from service.usecases.steerlog import Steerlog
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,12 @@ from domain.committee import Committee
 from domain.meeting import Meeting
 from domain.person import Person
 from domain.values import Authority, DocumentRef
-from service.projection.core import Operations, Projection, item_key, node_key
+from service.readmodel.projections.core import (
+    Operations,
+    Projection,
+    item_key,
+    node_key,
+)
 
 lineage = Projection("lineage", statement_order=("node", "edge"))
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from domain.digest import Digest
 from domain.subscription import DigestSubscription
-from service.projection.core import Operations, Projection
+from service.readmodel.projections.core import Operations, Projection
 
 digests = Projection("digests")
 

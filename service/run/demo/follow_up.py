@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.values import Authority, DocumentRef
-from service.app import Steerlog
+from service.usecases.steerlog import Steerlog
 
 
 def document(data: dict[str, Any]) -> DocumentRef:

@@ -11,7 +11,12 @@ from typing import Any
 from domain.assignment import Assignment
 from domain.meeting import Meeting
 from domain.text import fold
-from service.projection.core import Operations, Projection, item_key, node_key
+from service.readmodel.projections.core import (
+    Operations,
+    Projection,
+    item_key,
+    node_key,
+)
 
 search = Projection("search", statement_order=("search_indexed", "search_body_updated"))
 

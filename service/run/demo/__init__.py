@@ -6,8 +6,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from service.app import Steerlog
-from service.demo.loader import DemoLoader, Loaded
+from service.run.demo.loader import DemoLoader, Loaded
+from service.usecases.steerlog import Steerlog
 
 
 def demo_data() -> list[dict[str, Any]]:

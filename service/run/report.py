@@ -12,7 +12,7 @@ from domain.assignment import Assignment
 from domain.committee import Committee
 from domain.meeting import Meeting
 from domain.values import Authority
-from service.app import Steerlog
+from service.usecases.steerlog import Steerlog
 
 
 class Report:

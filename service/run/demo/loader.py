@@ -9,11 +9,11 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from domain import ids
-from service.app import Steerlog
-from service.demo.follow_up import FollowUp, document
 from service.errors import AlreadyExistsError
+from service.run.demo.follow_up import FollowUp, document
 from service.usecases.assignments import TaskDraft
 from service.usecases.record import ItemDraft
+from service.usecases.steerlog import Steerlog
 
 DEMO = uuid5(ids.NAMESPACE, "demo")
 

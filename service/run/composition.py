@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from service.app import Steerlog
-from service.application import Clock, utc_now
+from service.eventstore.application import Clock, utc_now
 from service.readmodel import postgres
 from service.readmodel.base import ReadModel
 from service.readmodel.postgres import PostgresReadModel
+from service.readmodel.readside import ReadSide
 from service.readmodel.sqlite import SQLiteReadModel
-from service.readside import ReadSide
 from service.settings import Settings
+from service.usecases.steerlog import Steerlog
 
 
 def build_application(

@@ -8,7 +8,7 @@ from domain.agency import Agency
 from domain.committee import Committee
 from domain.person import Person
 from domain.text import fold
-from service.projection.core import Operations, Projection
+from service.readmodel.projections.core import Operations, Projection
 
 directory = Projection("directory")
 

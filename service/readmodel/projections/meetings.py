@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from domain.meeting import Meeting
-from service.projection.core import Operations, Projection
+from service.readmodel.projections.core import Operations, Projection
 
 # A row is inserted before it is updated; statements that set the same columns
 # (a meeting's status, a point's attendance) share a rank and keep their order.
