@@ -17,7 +17,7 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import Transcoder, Transcoding
 from eventsourcing.utils import get_topic, resolve_topic
 
-from domain.assignment import (
+from domain.assignment_parts import (
     Completion,
     Extension,
     ExtensionRequest,
