@@ -10,13 +10,13 @@ from marshmallow import Schema, ValidationError, fields, post_load, validates_sc
 from marshmallow.validate import Length, Range, Regexp
 
 from domain.values import Authority, DocumentRef
+from service.paging import MAX_PAGE
 from web.schemas.fields import Day, Moment, Text
 
 NAME = Length(min=1, max=500)
 REASON = Length(min=1, max=5000)
 MANY_IDS = Length(max=500)
 _ETAG = re.compile(r'^(\*|"\d{1,18}")$')
-MAX_PAGE = 200
 _POSITION = Range(min=0, max=2**62)
 
 
