@@ -209,7 +209,7 @@ class Meeting(SteerlogAggregate):
         self.status = MeetingStatus.CLOSED
         self.closed_at = at
 
-    # -- set-up: chairs, agenda, connection points, attendance -------------
+    # -- set-up: chairs and agenda -------------------------------------------
 
     def assign_chair(
         self,
