@@ -455,16 +455,8 @@ class Meeting(SteerlogAggregate):
     def _speech_corrected(
         self, *, actor: str, speech_id: UUID, reason: str, changes: dict[str, str]
     ) -> None:
-        speech = self.speeches[speech_id]
         correction = SpeechCorrection(reason, dict(changes), actor)
-        updated = replace(speech, corrections=(*speech.corrections, correction))
-        if "text" in changes:
-            updated = replace(updated, text=changes["text"])
-        if "speaker_title" in changes:
-            updated = replace(updated, speaker_title=changes["speaker_title"])
-        if "kind" in changes:
-            updated = replace(updated, kind=SpeechKind(changes["kind"]))
-        self.speeches[speech_id] = updated
+        self.speeches[speech_id] = self.speeches[speech_id].corrected(correction)
 
     def record_approval(
         self,
@@ -558,10 +550,7 @@ class Meeting(SteerlogAggregate):
 
     @event("ConclusionItemAmended")
     def _item_amended(self, *, actor: str, number: str, text: str, reason: str) -> None:
-        issued = self.items[number]
-        self.items[number] = replace(
-            issued, text=text, amendments=(*issued.amendments, issued.text)
-        )
+        self.items[number] = self.items[number].amended(text)
 
     def publish_notice(self, *, actor: str, notice: DocumentRef) -> None:
         """Thông báo kết luận: publish the conclusion as ``25/TB-UBND``."""
