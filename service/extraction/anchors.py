@@ -17,6 +17,14 @@ _OPENERS = Phrases(vocab.OPENERS)
 _REPORTAGE = Phrases(vocab.REPORTAGE_VERBS)
 _UNLESS_DEADLINE = Phrases(vocab.REPORTAGE_UNLESS_DEADLINE)
 _NARRATIVE_OPENERS = Phrases(vocab.NARRATIVE_OPENERS)
+_TASK_MODALS = Phrases(vocab.TASK_MODALS)
+# Conjunctions after a comma that open a clause with a subject of its own.
+_CLAUSE_OPENERS = Phrases(("trong khi", "còn", "đồng thời", "trong đó"))
+_DIRECTING_RE = re.compile(
+    r"(?<!ban )(?<!sự )(?<!\w)(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in vocab.DIRECTING_WORDS)
+    + r")(?!\w)"
+)
 # A comma after these opens a clause whose subject is addressed ("nhấn mạnh, các ...").
 _SAYING = Phrases(
     (
@@ -44,7 +52,9 @@ _REMIT = Phrases(
     )
 )
 # Words between a directive verb and its addressee ("giao nhiệm vụ cho Sở X").
-_OBJECT_LEADS = Phrases(("nhiệm vụ cho", "trách nhiệm cho", "cho", ",", ":"))
+_OBJECT_LEADS = Phrases(
+    ("nhiệm vụ cho", "trách nhiệm cho", "cho", "để", ",", ":", "“", '"', "«")
+)
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
 _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
 _MEETING_NOUNS = Phrases(vocab.MEETING_WORDS)
@@ -65,6 +75,7 @@ class Anchor:
     leads: tuple[Phrase, ...]
     body: int  # token index after the addressees
     verb: str | None  # the directive verb, None for a subject
+    rule: str = "directive-verb"  # the rule that found it, for explanations
 
 
 class AnchorFinder:
@@ -74,6 +85,11 @@ class AnchorFinder:
         self.prep = prep
         self.toks = prep.tokens
         self.reader = reader
+        first = _DIRECTING_RE.search(prep.low)
+        # Where the text first passes on a direction; before it, in a text without
+        # numbered items, "X triển khai ..." is news of what X does, not a task. A
+        # text that passes on none is a bare list of tasks: every clause counts.
+        self.directed_from = first.start() if first else -1
 
     def phrase_at(self, k: int, end: int, phrases: Phrases) -> int:
         """Length of the longest of ``phrases`` found at token ``k``, or 0."""
@@ -103,9 +119,13 @@ class AnchorFinder:
                 if items:
                     verdict = self._verdict(items[-1].last, s, has_deadline)
                     blocked = verdict == "narrative"
+                    if verdict == "task" and not self._directed(
+                        start, items[-1].last, s, has_deadline
+                    ):
+                        verdict = "none"
                     if verdict == "task":
                         anchors.append(
-                            Anchor(start, tuple(items), items[-1].last, None)
+                            Anchor(start, tuple(items), items[-1].last, None, "subject")
                         )
                         k = items[-1].last + 1  # "X chỉ đạo Y ...": X stays the lead
                         continue
@@ -119,6 +139,24 @@ class AnchorFinder:
             k += 1
         return anchors
 
+    def _directed(self, start: int, j: int, s: Sentence, has_deadline: bool) -> bool:
+        """True when an agency subject at ``start`` is given a task, not reported.
+
+        Numbered items and deadlines always direct; otherwise a modal after the
+        subject (``cần``, ``chủ trì``) or a direction passed on earlier does.
+        """
+        if self.prep.numbered or has_deadline:
+            return True
+        if self.toks[start].start > self.directed_from:
+            return True
+        j = self.skip_parenthesis(j, s.last)
+        if j < s.last and self.toks[j].text == ",":
+            j += 1
+        j += _REMIT.at(self.toks, j, s.last)
+        if j < s.last and self.toks[j].low == "được":
+            return True  # "Sở X được (UBND tỉnh) giao ...": handed a task
+        return bool(self.phrase_at(j, s.last, _TASK_MODALS))
+
     def _subject_positions(self, s: Sentence) -> set[int]:
         """Token indexes where a clause may open with its subject."""
         positions = {s.body_first}
@@ -131,6 +169,9 @@ class AnchorFinder:
                 if first_comma or self._after_saying(k):
                     positions.add(k + 1)
                 first_comma = False
+                opener = self.phrase_at(k + 1, s.last, _CLAUSE_OPENERS)
+                if opener:
+                    positions.add(k + 1 + opener)  # ", trong khi Sở X chủ trì ..."
         return positions
 
     def _after_saying(self, comma: int) -> bool:
@@ -151,8 +192,10 @@ class AnchorFinder:
         if sum(t.is_word for t in toks[j : min(end, j + 8)]) < 3:
             return "none"  # too short to be a task ("Báo Tuyên Quang điện tử")
         low = toks[j].low
-        if low == "được" and self.phrase_at(j + 1, end, _HANDING_OVER):
-            return "task"  # "Sở X được giao chủ trì ..."
+        if low == "được" and self.phrase_at(
+            self.after_agent(j + 1, end), end, _HANDING_OVER
+        ):
+            return "task"  # "Sở X được (UBND tỉnh) giao chủ trì ..."
         if low in vocab.NARRATIVE_MARKERS:
             return "narrative"
         if self.phrase_at(j, end, _HANDING_OVER):
@@ -173,6 +216,11 @@ class AnchorFinder:
             ):
                 return "none"  # "X chủ trì hội nghị": who chaired, not a task
         return "task"
+
+    def after_agent(self, j: int, end: int) -> int:
+        """Token index after the agent of a passive (``được UBND tỉnh giao``)."""
+        items = self.reader.parse_list(j, end, "object")
+        return items[-1].last if items else j
 
     def skip_parenthesis(self, j: int, end: int) -> int:
         """Token index after a short ``( ... )`` at ``j`` (or ``j`` when none)."""
@@ -212,7 +260,11 @@ class AnchorFinder:
                 break
             j += skip
         items = self.reader.parse_list(j, s.last, "object")
+        rule = "directive-verb"
         if not items:
-            return None
+            person = self.reader.person(j, s.last)
+            if person is None:
+                return None
+            items, rule = [person], "directive-person"
         verb = " ".join(t.low for t in self.toks[k : k + n])
-        return Anchor(k, tuple(items), items[-1].last, verb)
+        return Anchor(k, tuple(items), items[-1].last, verb, rule)

@@ -16,6 +16,7 @@ from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
 _CONNECTORS = Phrases(vocab.SEQUENCE_CONNECTORS)
+_HANDING_OVER = Phrases(v for v in vocab.DIRECTIVE_VERBS if v != "chỉ đạo")
 _REPORT_RE = re.compile(
     r"báo\s+cáo(?:\s+[^\s,.;:()]+){0,8}?\s+(?:gửi\s+)?(?:về|lên|cho)\s+"
     r"|báo\s+cáo\s+(?:kịp\s+thời\s+)?|gửi\s+(?:về\s+)?"
@@ -34,6 +35,7 @@ class _Task:
     body: int  # character where the body (after the addressees) starts
     end: int
     verb: str | None
+    rule: str = "directive-verb"
 
 
 class AssignmentReader:
@@ -118,20 +120,24 @@ class AssignmentReader:
             ]
         start = self.toks[s.body_first].start
         if header:  # a bullet under an addressee that ended with a colon
-            return [_Task(s.item, header[1], start, start, s.end, None)]
+            return [_Task(s.item, header[1], start, start, s.end, None, "header")]
         n = self.finder.phrase_at(s.body_first, s.last, _CONNECTORS)
         if previous is None or not n or previous.item != s.item:
             return []
         body = self.finder.skip_openers(s.body_first, s.last)
         start = self.toks[body].start if body < s.last else s.end
-        return [_Task(s.item, previous.leads, start, start, s.end, previous.verb)]
+        return [
+            _Task(
+                s.item, previous.leads, start, start, s.end, previous.verb, "connector"
+            )
+        ]
 
     def _task(self, s: Sentence, anchor: Anchor, following: Anchor | None) -> _Task:
         """A task from an anchor up to the next anchor or the end of the sentence."""
         end = self.toks[following.start].start if following else s.end
         body = self.toks[anchor.body].start if anchor.body < s.last else end
         start = self.toks[anchor.start].start
-        return _Task(s.item, anchor.leads, start, body, end, anchor.verb)
+        return _Task(s.item, anchor.leads, start, body, end, anchor.verb, anchor.rule)
 
     def deadlines(self, start: int, end: int) -> list[DeadlineMatch]:
         """Deadline phrases in a range, except dates inside document citations."""
@@ -273,6 +279,11 @@ class AssignmentReader:
         while k < last:
             if toks[k].text in ",-–:" or toks[k].low in ("cần", "có", "trách", "nhiệm"):
                 k += 1
+            elif toks[k].low == "được" and self.finder.phrase_at(
+                self.finder.after_agent(k + 1, last), last, _HANDING_OVER
+            ):
+                j = self.finder.after_agent(k + 1, last)
+                k = j + self.finder.phrase_at(j, last, _HANDING_OVER)
             elif (
                 k + 1 < last
                 and (toks[k].low, toks[k + 1].low) == ("chủ", "trì")

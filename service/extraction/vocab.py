@@ -70,7 +70,7 @@ OUTSIDE_PARTY_HEADS = frozenset({
 
 # Verbs whose object is the agency that must act.
 DIRECTIVE_VERBS = (
-    "giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "ủy quyền",
+    "giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "ủy quyền", "đồng ý",
 )
 
 # A subject followed by these is telling what happened, not being told what to do.
@@ -116,6 +116,22 @@ OPENERS = (
 NARRATIVE_OPENERS = (
     "được biết", "trước đó", "trước đây", "thời gian qua", "theo báo cáo",
     "theo đánh giá", "qua đó", "kết quả", "nguồn", "ảnh",
+    # Lists of who attended or welcomed: names and bodies, never addressees.
+    "dự", "tham dự", "cùng dự", "dự và chỉ đạo", "tiếp đoàn", "toàn cảnh",
+)
+
+# Words right after an agency subject that make its clause a task even in a news
+# text that has not yet passed on any directive ("Công an tỉnh cần ...").
+TASK_MODALS = (
+    "cần", "phải", "có trách nhiệm", "chịu trách nhiệm", "chủ trì", "khẩn trương",
+    "được giao", "phối hợp", "tập trung", "tiếp tục", "chủ động", "sớm", "kịp thời",
+)
+
+# Verbs that pass a leader's directions on: once one has appeared, the agency
+# clauses after it are read as tasks ("UBND tỉnh yêu cầu ... Công an tỉnh bảo đảm").
+DIRECTING_WORDS = (
+    "giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "kết luận", "lưu ý",
+    "nhấn mạnh", "đồng ý cho", "chỉ thị",
 )
 
 # Speech verbs and the kind of speech each names (seeds README reading rules).
@@ -186,6 +202,10 @@ ACADEMIC = frozenset({
     "ncs", "pgs", "pgs.ts", "phó giáo sư", "ths", "thạc sĩ", "thạc sỹ", "tiến sĩ",
     "tiến sỹ", "ts", "ông", "đồng chí",
 })
+
+# Category nouns that, before a lower-case verb, are a verb themselves:
+# "chỉ đạo tổ chức thực hiện" organises, it names no body.
+VERB_NOUNS = frozenset({"tổ chức"})
 
 # Lower-case nouns of documents an approval ("thông qua ...") names.
 APPROVABLE = (
