@@ -214,7 +214,12 @@ class AssignmentReader:
 
     def _deadline(self, match: DeadlineMatch) -> Deadline:
         """A deadline with its date resolved, the year from context when omitted."""
-        year = match.year or self.years.year_for(match.start, match.month, match.day)
+        if match.rule in ("relative", "periodic"):
+            year = None  # no date to resolve: keep the words only
+        else:
+            year = match.year or self.years.year_for(
+                match.start, match.month, match.day
+            )
         value = resolve_deadline(match, year) if year else None
         text = self.prep.span_text(match.start, match.end)
         return Deadline(value, text, (match.start, match.end), match.recurrence)

@@ -37,6 +37,22 @@ _QUARTER_RE = re.compile(
     r"(?:(?P<q>trong|vào|trước|cuối|hết|đến\s+hết)\s+)?"
     r"quý\s+(?P<n>iv|iii|ii|i|[1-4])\b(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?"
 )
+# Deadlines relative to the meeting ("trong tuần này", "trong tháng tới"): no date
+# the text pins down, so the words are kept and the date left empty.
+_RELATIVE_RE = re.compile(
+    r"(?:ngay\s+)?trong\s+(?:(?:tuần|tháng|quý)\s+(?:này|tới|sau)|năm\s+nay)(?!\w)"
+    r"|ngay\s+trong\s+(?:tuần|tháng)(?!\s+\d)"
+)
+# Standing reports ("định kỳ hằng quý", "định kỳ 6 tháng"): a recurrence, no date.
+_PERIODIC_RE = re.compile(
+    r"định\s+kỳ\s+(?:(?:hằng|hàng|mỗi)\s+(?P<unit>tuần|tháng|quý|năm)|(?P<six>6)\s+tháng)"
+)
+_UNITS = {
+    "tuần": "weekly",
+    "tháng": "monthly",
+    "quý": "quarterly",
+    "năm": "yearly",
+}
 _YEAR_RE = re.compile(r"(?P<q>trong|cuối|trong\s+cả)\s+năm\s+(?P<y>\d{4})\b")
 # "trong năm 2022" is a deadline only after a verb of finishing; otherwise it is
 # usually the period a plan covers ("kế hoạch ... trong năm 2022").
@@ -126,6 +142,11 @@ def _day_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
         found.append(
             DeadlineMatch(m.start(), m.end(), None, 0, int(m.group("d")), "day", unit)
         )
+    for m in _PERIODIC_RE.finditer(low, start, end):
+        unit = _UNITS[m.group("unit")] if m.group("unit") else "half-yearly"
+        found.append(DeadlineMatch(m.start(), m.end(), None, 0, None, "periodic", unit))
+    for m in _RELATIVE_RE.finditer(low, start, end):
+        found.append(DeadlineMatch(m.start(), m.end(), None, 0, None, "relative"))
     for m in _DAY_RE.finditer(low, start, end):
         day, month, year = date_parts(m)
         if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -174,8 +195,8 @@ def _int(text: str | None) -> int | None:
 
 def resolve_deadline(match: DeadlineMatch, year: int) -> date | None:
     """The calendar date a deadline phrase names once its year is known."""
-    if match.recurrence:
-        return None  # "trước ngày 15 hằng tháng" has no single date
+    if match.recurrence or match.rule == "relative":
+        return None  # "hằng tháng", "trong tuần này": no single date to name
     if match.rule == "day" and match.day is not None:
         return make_date(year, match.month, match.day)
     if match.rule == "mid_month":

@@ -69,6 +69,15 @@ _BARE_RE = re.compile(
     r"(?<![\w/])(?:số\s+)?(?P<number>\d+(?:/\d{4})?(?:/|-)(?P<code>[a-zđ]{1,4})"
     r"(?:[/-][0-9a-zđ&]+)+)(?![\w/])"
 )
+# A document named by a bare number ("Đề án 06", "Nghị quyết 01"), no suffix: only
+# kinds that are commonly so named, and never a count ("chỉ thị 2 lần").
+_SHORT_KINDS = ("đề án", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "nghị định")
+_SHORT_RE = re.compile(
+    r"(?<!\w)(?P<kind>"
+    + "|".join(k.replace(" ", r"\s+") for k in _SHORT_KINDS)
+    + r")\s+(?:số\s+)?(?P<number>\d{1,3})"
+    + r"(?![\w/%-]|[.,]\d|\s*(?:năm|tháng|ngày|lần|%))"
+)
 _DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?(?=ngày\s|\d)")
 _NGAY_RE = re.compile(r"ngày\s+(?=\d{1,2}[/.-])")
 _OWN_NUMBER_RE = re.compile(r"số\s*:\s*$")
@@ -123,6 +132,12 @@ def _mentions(prep: Prepared) -> list[tuple[str, str, int, int, Span]]:
         number = _clean_number(prep.raw[m.start("number") : m.end("number")])
         span = (m.start("number"), m.start("number") + len(number))
         mentions.append((code_kind, number, m.start(), span[1], span))
+    for m in _SHORT_RE.finditer(prep.low):
+        if any(s <= m.start("number") < e for s, e in covered):
+            continue
+        kind = " ".join(m.group("kind").split()).capitalize()
+        span = (m.start("number"), m.end("number"))
+        mentions.append((kind, prep.raw[span[0] : span[1]], m.start(), span[1], span))
     mentions.sort(key=lambda t: t[2])
     return mentions
 

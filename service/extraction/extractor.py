@@ -59,7 +59,9 @@ def extract(
     held = find_meeting_date(prep, cited_dates, published, today)
     speech_reader = SpeechReader(prep)
     reading = speech_reader.read()
-    years = _year_context(prep, citations, held[0] if held else None, today)
+    # A month without a year takes it from the meeting, else from the text's own date.
+    reference = held[0] if held else published
+    years = _year_context(prep, citations, reference, today)
     directory = Directory(agencies)
     found = AssignmentReader(prep, reader, reading.in_discussion, citations, years)
     assignments = [directory.resolve_assignment(a) for a in found.read()]

@@ -11,15 +11,27 @@ from . import vocab
 from .agency_lists import AgencyListReader
 from .dates import DAY_MONTH, DateMention, date_parts, make_date
 from .model import Approval, ConnectionPoint, Span
-from .prepare import Prepared
+from .prepare import Prepared, Sentence, Token
 
 _MEETING = "|".join(w.replace(" ", r"\s+") for w in vocab.MEETING_WORDS)
 _TITLE_RE = re.compile(
-    r"\b(?:tại|tổ\s+chức|chủ\s+trì|dự|khai\s+mạc)\s+(?P<title>(?:" + _MEETING + r")\b)"
+    r"\b(?:tại|tổ\s+chức|chủ\s+trì|dự|khai\s+mạc|trong)\s+(?P<title>(?:"
+    + _MEETING
+    + r")\b)"
 )
 _OPENING_TITLE_RE = re.compile(r"(?:" + _MEETING + r")\b")
 _TITLE_BAD_NEXT = frozenset(
-    {"này", "lần", "là", "đã", "được", "có", "với", "sẽ", "thì"}
+    {"này", "lần", "là", "đã", "được", "có", "với", "sẽ", "thì", "diễn", "nhằm"}
+)
+# "Phiên họp thứ Ba", "lần thứ 8": the name of one session.
+_ORDINAL_RE = re.compile(
+    r"(?<!\w)thứ\s+(?:\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+)
+# Where a meeting's name ends and the report goes on about it.
+_TITLE_END_RE = re.compile(
+    r"\s+(?:với\s+sự\s+tham\s+gia|với\s+sự\s+tham\s+dự|theo\s+hình\s+thức|nhằm|"
+    r"diễn\s+ra|được\s+tổ\s+chức|tại|để)\b|,\s+với\b|;"
+    r"|\s+(?:(?:sáng|chiều|tối|trưa)\s+)?ngày\s+\d|,?\s+(?:sáng|chiều|tối|trưa)\s+\d"
 )
 _ISSUED_RE = re.compile(
     r"ban\s+hành\s+(?=(?:kế\s+hoạch|nghị\s+quyết|quyết\s+định|đề\s+án))"
@@ -31,6 +43,16 @@ _DATE_OPENING_RE = re.compile(
 _DATE_AFTER_MEETING_RE = re.compile(
     r"(?:" + _MEETING + r")\s+(?:được\s+tổ\s+chức\s+|diễn\s+ra\s+)?(?:vào\s+)?"
     r"(?:(?:sáng|chiều|tối|trưa)\s+)?ngày\s+" + DAY_MONTH
+)
+# "chiều ngày 11/12/2020" anywhere in a sentence about a meeting: documents are never
+# dated by the time of day, events are.
+_DATE_TIME_OF_DAY_RE = re.compile(
+    r"(?<!\w)(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?" + DAY_MONTH
+)
+# The year a sentence gives itself ("6 tháng đầu năm 2022", "tháng 02/2022").
+# A horizon ("đến năm 2025", "giai đoạn 2021-2025") is no such year.
+_SENTENCE_YEAR_RE = re.compile(
+    r"(?<!đến )(?<!tới )năm\s+(\d{4})\b(?!\s*[-–])|tháng\s+\d{1,2}\s*/\s*(\d{4})\b"
 )
 _MEETING_CONTEXT_RE = re.compile(
     r"chủ\s+trì|họp|hội\s+nghị|phiên|tổ\s+chức|diễn\s+ra|làm\s+việc|hội\s+thảo"
@@ -53,24 +75,42 @@ _APPROVAL_SPLIT_RE = re.compile(
 
 
 def find_title(prep: Prepared) -> tuple[str, Span] | None:
-    """The meeting's name: ``Hội nghị ...`` after tại/tổ chức/chủ trì, or a headline."""
-    for sentence in prep.sentences[:60]:
-        start = prep.tokens[sentence.body_first].start
-        opening = _OPENING_TITLE_RE.match(prep.low, start)
-        if opening and start == _line_start(prep, start):
-            found = _title_from(prep, start, sentence.end, bare_ok=True)
-            if found:
-                return found
-        for m in _TITLE_RE.finditer(prep.low, start, sentence.end):
-            found = _title_from(prep, m.start("title"), sentence.end, bare_ok=False)
-            if found:
-                return found
+    """The meeting's name: ``Phiên họp thứ Ba ...`` after tại/tổ chức/chủ trì, or a
+    headline; a session's name with its ordinal wins over one without."""
+    found = _title_candidates(prep)
+    if found:
+        ordinal = [c for c in found if _ORDINAL_RE.search(prep.low, *c[1])]
+        return (ordinal or found)[0]
     for sentence in prep.sentences[:30]:
         issued = _ISSUED_RE.search(prep.low, sentence.start, sentence.end)
         if issued:
             return _trimmed(prep, issued.end(), sentence.end)
-    first = prep.sentences[0] if prep.sentences else None
-    return _trimmed(prep, first.start, first.end) if first else None
+    for sentence in prep.sentences[:30]:
+        if sum(t.is_word and not t.text.isdigit() for t in _tokens(prep, sentence)) > 3:
+            return _trimmed(prep, sentence.start, sentence.end)
+    return None
+
+
+def _tokens(prep: Prepared, sentence: Sentence) -> tuple[Token, ...]:
+    """The tokens of a sentence."""
+    return prep.tokens[sentence.first : sentence.last]
+
+
+def _title_candidates(prep: Prepared) -> list[tuple[str, Span]]:
+    """Meeting names in the first sentences, in reading order."""
+    found = []
+    for sentence in prep.sentences[:60]:
+        start = prep.tokens[sentence.body_first].start
+        opening = _OPENING_TITLE_RE.match(prep.low, start)
+        if opening and start == _line_start(prep, start):
+            title = _title_from(prep, start, sentence.end, bare_ok=True)
+            if title:
+                found.append(title)
+        for m in _TITLE_RE.finditer(prep.low, start, sentence.end):
+            title = _title_from(prep, m.start("title"), sentence.end, bare_ok=False)
+            if title:
+                found.append(title)
+    return found
 
 
 def _title_from(
@@ -78,11 +118,17 @@ def _title_from(
 ) -> tuple[str, Span] | None:
     """A title running from a meeting word to the end of the sentence."""
     words = prep.low[start:end].split()
-    if len(words) < 3 or words[1].strip(",.") in _TITLE_BAD_NEXT or words[1] in ",.":
+    noun = _OPENING_TITLE_RE.match(prep.low, start)
+    rest = prep.low[noun.end() : end].split() if noun else words[1:]
+    if len(words) < 3 or not rest or rest[0][0] in ",.:;":
+        return None  # "Phát biểu khai mạc Hội nghị, ...": no name follows
+    after = rest[0].strip(",.")
+    if after in _TITLE_BAD_NEXT and not (after == "lần" and rest[1:2] == ["thứ"]):
         return None
     if words[0] in ("họp", "phiên") and words[1] != "họp" and not bare_ok:
         return None  # only a headline opens with a bare "Họp ..."
-    return _trimmed(prep, start, end)
+    title = _trimmed(prep, start, end)
+    return title if len(title[0].split()) >= 3 else None
 
 
 def _line_start(prep: Prepared, position: int) -> int:
@@ -94,7 +140,9 @@ def _line_start(prep: Prepared, position: int) -> int:
 
 
 def _trimmed(prep: Prepared, start: int, end: int) -> tuple[str, Span]:
-    """The text of ``[start, end)`` without final punctuation."""
+    """The text of ``[start, end)`` without final punctuation or what follows it."""
+    cut = _TITLE_END_RE.search(prep.low, start, end)
+    end = cut.start() if cut and cut.start() > start else end
     while end > start and (prep.raw[end - 1] in ".:;, " or prep.raw[end - 1].isspace()):
         end -= 1
     return prep.span_text(start, end), (start, end)
@@ -117,7 +165,8 @@ def find_meeting_date(
         start = prep.tokens[sentence.body_first].start
         m = _DATE_OPENING_RE.match(prep.low, start)
         if m and _MEETING_CONTEXT_RE.search(prep.low, m.end(), sentence.end):
-            value = _complete(m, documents, published, today)
+            own = _sentence_year(prep, sentence.start, sentence.end)
+            value = _complete(m, documents, published, today, own)
             if value:
                 return value, (m.start(), m.end() - 1)
     m = _DATE_AFTER_MEETING_RE.search(prep.low)
@@ -125,11 +174,28 @@ def find_meeting_date(
         value = _complete(m, documents, published, today)
         if value:
             return value, (m.start("d"), m.end())
+    for sentence in prep.sentences:
+        m = _DATE_TIME_OF_DAY_RE.search(prep.low, sentence.start, sentence.end)
+        if m and _MEETING_CONTEXT_RE.search(prep.low, sentence.start, sentence.end):
+            own = _sentence_year(prep, sentence.start, sentence.end)
+            value = _complete(m, documents, published, today, own)
+            if value:
+                return value, (m.start(), m.end())
     return None
 
 
+def _sentence_year(prep: Prepared, start: int, end: int) -> int | None:
+    """The first year a sentence writes (``năm 2022``), if any."""
+    m = _SENTENCE_YEAR_RE.search(prep.low, start, end)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def _complete(
-    m: re.Match[str], documents: list[date], published: date | None, today: date | None
+    m: re.Match[str],
+    documents: list[date],
+    published: date | None,
+    today: date | None,
+    own_year: int | None = None,
 ) -> date | None:
     """The date of a match, its year taken from context when the text omits it."""
     day, month, year = date_parts(m)
@@ -137,6 +203,10 @@ def _complete(
         return None
     if year is not None:
         return make_date(year, month, day)
+    if published is None and own_year is not None:
+        value = make_date(own_year, month, day)  # "Sáng 8/8, ... đầu năm 2022"
+        if value and (not documents or value >= max(documents)):
+            return value
     if published is None and documents:
         # A meeting comes after the documents it cites.
         floor = max(documents)
@@ -161,8 +231,8 @@ def find_points(
     toks = prep.tokens
     for sentence in prep.sentences:
         for k in range(sentence.first, sentence.last - 1):
-            if toks[k].low != "điểm" or toks[k + 1].low != "cầu":
-                continue
+            if toks[k].low not in ("điểm", "đầu") or toks[k + 1].low != "cầu":
+                continue  # "điểm cầu X" and "đầu cầu X" both name a point
             if k > sentence.first and (
                 toks[k - 1].low in ("các", "những") or toks[k - 1].text.isdigit()
             ):
@@ -186,8 +256,19 @@ def _point_at(
     toks = prep.tokens
     while k < end and toks[k].low in ("chính", "trung", "tâm", "tại", "ở"):
         k += 1
+    if k + 1 < end and (toks[k].low, toks[k + 1].low) == ("trụ", "sở"):
+        start = k  # "đầu cầu trụ sở Chính phủ": the seat of a body
+        k += 2
+        items = reader.parse_list(k, end, "point")
+        if items:
+            return toks[start].start, reader.span(items[-1])[1]
+        stop = reader.extend(k, end, "point") if k < end and toks[k].is_cap else k
+        return (toks[start].start, toks[stop - 1].end) if stop > k else None
     items = reader.parse_list(k, end, "point")
     if items:
+        after = items[-1].last
+        if items[0].plural or (after < end and toks[after].low in ("các", "những")):
+            return None  # "đầu cầu các bộ, ngành", "đầu cầu UBND các tỉnh": no name
         return reader.span(items[0])[0], reader.span(items[-1])[1]
     stop = reader.extend(k, end, "point") if k < end and toks[k].is_cap else k
     return (toks[k].start, toks[stop - 1].end) if stop > k else None

@@ -139,6 +139,9 @@ SPEECH_VERBS: tuple[tuple[str, str], ...] = (
     ("cho ý kiến chỉ đạo", "directive"),
     ("ý kiến chỉ đạo", "directive"),
     ("phát biểu khai mạc", "opening"),
+    ("phát biểu mở đầu", "opening"),
+    ("dự và chỉ đạo", "directive"),
+    ("phát biểu kết thúc", "conclusion"),
     ("phát biểu chỉ đạo", "directive"),
     ("phát biểu kết luận", "conclusion"),
     ("phát biểu tham luận", "discussion"),
@@ -185,6 +188,9 @@ SURNAMES = frozenset({
 TITLE_OPENERS = frozenset({
     "bí", "bộ", "chủ", "giám", "phó", "thủ", "thứ", "trưởng", "tổng", "đồng", "ủy",
 })
+
+# Last syllables of a title that a two-word name may follow (Tổng Bí thư Tô Lâm).
+TITLE_ENDS = frozenset({"thư", "tịch", "tướng", "trưởng", "đốc", "nhiệm"})
 
 # Lower-case words that may sit inside a title before a name (Chủ tịch UBND tỉnh).
 TITLE_WORDS = frozenset({
