@@ -176,9 +176,16 @@ class AssignmentReader:
                     report_to=self._report_to(seg_start, seg_end)
                     or self._report_to(task.body, end),
                     kind=kind,
+                    rule=f"task.{task.rule}",
+                    anchor_span=self._anchor(task),
                 )
             )
         return out
+
+    def _anchor(self, task: _Task) -> Span | None:
+        """The words that opened a task (``Giao Sở X``, ``Sở X``), when in its text."""
+        end = max((self.reader.span(p)[1] for p in task.leads), default=task.start)
+        return (task.start, end) if end > task.start else None
 
     def _is_request(self, task: _Task) -> bool:
         """A request to an outside party: an enterprise or a central body."""
@@ -214,15 +221,20 @@ class AssignmentReader:
 
     def _deadline(self, match: DeadlineMatch) -> Deadline:
         """A deadline with its date resolved, the year from context when omitted."""
-        if match.rule in ("relative", "periodic"):
-            year = None  # no date to resolve: keep the words only
-        else:
-            year = match.year or self.years.year_for(
-                match.start, match.month, match.day
-            )
+        rule = f"deadline.{match.rule}"
+        year: int | None = None
+        if match.rule not in ("relative", "periodic"):  # those name no date
+            year, source = match.year, "year written"
+            if year is None:
+                year, source = self.years.year_and_source(
+                    match.start, match.month, match.day
+                )
+            rule = f"{rule} ({source})"
+        if match.recurrence:
+            rule = f"deadline.recurring {match.recurrence}"
         value = resolve_deadline(match, year) if year else None
         text = self.prep.span_text(match.start, match.end)
-        return Deadline(value, text, (match.start, match.end), match.recurrence)
+        return Deadline(value, text, (match.start, match.end), match.recurrence, rule)
 
     def _report_to(self, start: int, end: int) -> ReportTo | None:
         """``báo cáo UBND tỉnh (qua Sở X)``, ``gửi về Sở X``: where results go."""

@@ -232,18 +232,25 @@ class YearContext:
 
     def year_for(self, position: int, month: int, day: int | None) -> int | None:
         """The year for a day/month at ``position``: the meeting, else nearest."""
+        return self.year_and_source(position, month, day)[0]
+
+    def year_and_source(
+        self, position: int, month: int, day: int | None
+    ) -> tuple[int | None, str]:
+        """The year for a day/month at ``position`` and where it came from."""
         if self.reference is not None:
             ref = self.reference
             # A deadline is set at or after the meeting: "trong tháng 1" said in
             # December means January of the next year.
             later = (month, day or 31) < (ref.month, ref.day)
-            return ref.year + 1 if later else ref.year
+            return (ref.year + 1 if later else ref.year), "year of the text's date"
         nearest = self._nearest_date(position)
         if nearest is not None:
-            return nearest
+            return nearest, "year of the nearest date"
         if self.year_words:
-            return min(self.year_words, key=lambda w: abs(w[0] - position))[1]
-        return self.fallback_year
+            word = min(self.year_words, key=lambda w: abs(w[0] - position))
+            return word[1], "nearest year written"
+        return self.fallback_year, "today's year"
 
     def _nearest_date(self, position: int) -> int | None:
         """Year of the full date closest to ``position``."""

@@ -106,9 +106,20 @@ def find_documents(prep: Prepared) -> list[CitedDocument]:
             continue
         found[key] = _Found(kind, number, value, (start, end), number_span)
     return [
-        CitedDocument(f.kind, f.number, f.date, f.span, f.number_span)
+        CitedDocument(f.kind, f.number, f.date, f.span, f.number_span, _rule(prep, f))
         for f in found.values()
     ]
+
+
+def _rule(prep: Prepared, f: _Found) -> str:
+    """Which rule read a citation: kind and number, code in the number, bare number."""
+    if not re.search(r"[/-]", f.number):
+        return "document.kind-bare-number"  # "Đề án 06"
+    if f.span[0] < f.number_span[0] and prep.low[f.span[0]].isalpha():
+        named = prep.low[f.span[0] : f.number_span[0]].strip()
+        if named and named != "số":
+            return "document.kind-number"  # "Nghị quyết số 04-NQ/TU"
+    return "document.number-code"  # "1969/QĐ-UBND": the code names the kind
 
 
 def _mentions(prep: Prepared) -> list[tuple[str, str, int, int, Span]]:

@@ -74,20 +74,22 @@ _APPROVAL_SPLIT_RE = re.compile(
 )
 
 
-def find_title(prep: Prepared) -> tuple[str, Span] | None:
+def find_title(prep: Prepared) -> tuple[str, Span, str] | None:
     """The meeting's name: ``Phiên họp thứ Ba ...`` after tại/tổ chức/chủ trì, or a
     headline; a session's name with its ordinal wins over one without."""
     found = _title_candidates(prep)
     if found:
         ordinal = [c for c in found if _ORDINAL_RE.search(prep.low, *c[1])]
-        return (ordinal or found)[0]
+        if ordinal:
+            return (*ordinal[0], "title.session-name")
+        return (*found[0], "title.meeting-name")
     for sentence in prep.sentences[:30]:
         issued = _ISSUED_RE.search(prep.low, sentence.start, sentence.end)
         if issued:
-            return _trimmed(prep, issued.end(), sentence.end)
+            return (*_trimmed(prep, issued.end(), sentence.end), "title.issued")
     for sentence in prep.sentences[:30]:
         if sum(t.is_word and not t.text.isdigit() for t in _tokens(prep, sentence)) > 3:
-            return _trimmed(prep, sentence.start, sentence.end)
+            return (*_trimmed(prep, sentence.start, sentence.end), "title.first-line")
     return None
 
 
@@ -159,28 +161,29 @@ def find_published(prep: Prepared) -> date | None:
 
 def find_meeting_date(
     prep: Prepared, documents: list[date], published: date | None, today: date | None
-) -> tuple[date, Span] | None:
-    """The day the meeting was held: an opening date, or ``cuộc họp ngày ...``."""
+) -> tuple[date, Span, str] | None:
+    """The day the meeting was held: an opening date, ``cuộc họp ngày ...``, or a
+    time-of-day date in a sentence about the meeting; with the rule that read it."""
     for sentence in prep.sentences:
         start = prep.tokens[sentence.body_first].start
         m = _DATE_OPENING_RE.match(prep.low, start)
         if m and _MEETING_CONTEXT_RE.search(prep.low, m.end(), sentence.end):
             own = _sentence_year(prep, sentence.start, sentence.end)
-            value = _complete(m, documents, published, today, own)
+            value, source = _complete(m, documents, published, today, own)
             if value:
-                return value, (m.start(), m.end() - 1)
+                return value, (m.start(), m.end() - 1), f"date.opening ({source})"
     m = _DATE_AFTER_MEETING_RE.search(prep.low)
     if m:
-        value = _complete(m, documents, published, today)
+        value, source = _complete(m, documents, published, today)
         if value:
-            return value, (m.start("d"), m.end())
+            return value, (m.start("d"), m.end()), f"date.after-meeting ({source})"
     for sentence in prep.sentences:
         m = _DATE_TIME_OF_DAY_RE.search(prep.low, sentence.start, sentence.end)
         if m and _MEETING_CONTEXT_RE.search(prep.low, sentence.start, sentence.end):
             own = _sentence_year(prep, sentence.start, sentence.end)
-            value = _complete(m, documents, published, today, own)
+            value, source = _complete(m, documents, published, today, own)
             if value:
-                return value, (m.start(), m.end())
+                return value, (m.start(), m.end()), f"date.time-of-day ({source})"
     return None
 
 
@@ -196,30 +199,33 @@ def _complete(
     published: date | None,
     today: date | None,
     own_year: int | None = None,
-) -> date | None:
-    """The date of a match, its year taken from context when the text omits it."""
+) -> tuple[date | None, str]:
+    """The date of a match, its year taken from context when the text omits it,
+    and where that year came from."""
     day, month, year = date_parts(m)
     if month is None:
-        return None
+        return None, ""
     if year is not None:
-        return make_date(year, month, day)
+        return make_date(year, month, day), "year written"
     if published is None and own_year is not None:
         value = make_date(own_year, month, day)  # "Sáng 8/8, ... đầu năm 2022"
         if value and (not documents or value >= max(documents)):
-            return value
+            return value, "year of its own sentence"
     if published is None and documents:
         # A meeting comes after the documents it cites.
         floor = max(documents)
         value = make_date(floor.year, month, day)
-        return (
-            value if value and value >= floor else make_date(floor.year + 1, month, day)
-        )
+        if not (value and value >= floor):
+            value = make_date(floor.year + 1, month, day)
+        return value, "year after the cited documents"
     limit = published or today
     if limit is None:
-        return None
+        return None, ""
     # Reported after the fact: the latest such day not after publication (or today).
     value = make_date(limit.year, month, day)
-    return make_date(limit.year - 1, month, day) if value and value > limit else value
+    if value and value > limit:
+        value = make_date(limit.year - 1, month, day)
+    return value, "year of publication" if published else "today's year"
 
 
 def find_points(
@@ -240,7 +246,8 @@ def find_points(
             span = _point_at(prep, reader, k + 2, sentence.last)
             if span and fold(prep.span_text(*span)) not in seen:
                 seen.add(fold(prep.span_text(*span)))
-                points.append(ConnectionPoint(prep.span_text(*span), span))
+                rule = f"point.{toks[k].low}-cầu"
+                points.append(ConnectionPoint(prep.span_text(*span), span, rule))
     counts = [
         (int(m.group(1).replace(".", "")), m.span(1))
         for m in _COUNT_RE.finditer(prep.low)

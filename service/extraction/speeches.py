@@ -75,7 +75,7 @@ class SpeechReader:
         speeches: list[Speech] = []
         names = self.names(s.first, s.last)
         for first, last in names:
-            kind_span = None
+            kind_span, rule = None, "speech.opening-phrase"
             if (
                 lead
                 and not speeches
@@ -85,19 +85,21 @@ class SpeechReader:
                 )
             ):
                 kind_span = (lead[1], self._span(s.body_first, s.body_first + lead[0]))
-            kind_span = (
-                kind_span or self._verb_after(last, s.last) or self._verb_of(first)
-            )
+            if kind_span is None:
+                kind_span, rule = self._verb_after(last, s.last), "speech.verb-after"
+            if kind_span is None:
+                kind_span, rule = self._verb_of(first), "speech.verb-of"
             if kind_span:
                 verb_start = kind_span[1][0]
                 limit = verb_start if verb_start > self.toks[last - 1].end else s.end
                 person = self.person(first, last, s.first, limit)
-                speeches.append(Speech(person, kind_span[0], kind_span[1]))
+                speeches.append(Speech(person, kind_span[0], kind_span[1], rule))
         if lead and comma is not None and not names:
             titled = self.titled_reference(comma + 1, s.last)
             if titled:  # "Phát biểu mở đầu, Thủ tướng Chính phủ cho biết"
                 verb_span = self._span(s.body_first, s.body_first + lead[0])
-                speeches.append(Speech(titled, lead[1], verb_span))
+                rule = "speech.title-reference"
+                speeches.append(Speech(titled, lead[1], verb_span, rule))
         lead_kind = None
         if (
             lead
@@ -358,7 +360,7 @@ def merge_speeches(found: list[Speech]) -> list[Speech]:
         person = speech.person
         if not person.title:
             person = _best_titled(found, key) or person
-        merged.append(Speech(person, kind, speech.verb_span))
+        merged.append(Speech(person, kind, speech.verb_span, speech.rule))
     return merged
 
 
