@@ -121,8 +121,14 @@ def date_parts(match: re.Match[str]) -> tuple[int, int | None, int | None]:
     )
 
 
+# Every deadline phrase holds one of these; a range without any is skipped cheaply.
+_HINT_RE = re.compile(r"\d|quý|trong\s+(?:tuần|tháng|năm)|định\s+kỳ")
+
+
 def find_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
     """Deadline phrases in ``low[start:end]``, in reading order, without overlaps."""
+    if not _HINT_RE.search(low, start, end):
+        return []
     found = _day_deadlines(low, start, end) + _period_deadlines(low, start, end)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DeadlineMatch] = []

@@ -122,7 +122,7 @@ def prepare(raw: str) -> Prepared:
             current = items[index]
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         body_first = bisect_left(starts, marker_end)
-        if first < last:
+        if first < last and body_first < last:  # a lone marker ("– ") says nothing
             sentences.append(
                 Sentence(start, end, first, last, current, para, body_first)
             )
