@@ -1,4 +1,4 @@
-"""Benchmark the extractor on the seed, dev and held-out texts: ms per text vs fold()."""
+"""Benchmark the extractor on the seed, dev and held-out texts (ms per text)."""
 
 from __future__ import annotations
 

@@ -12,13 +12,14 @@ from service.extraction import ExtractionError, extract
 from service.extraction.explain import explain
 
 # Words and marks the rules react to, so random texts reach deep into them.
-_WORDS = (
+_PHRASES = (
     "Giao Sở Y tế chủ trì phối hợp với UBND các huyện, thị xã; đề nghị yêu cầu "
     "Thủ tướng Phạm Minh Chính Phó Chủ tịch Hồ Văn Bình kết luận khai mạc trình bày "
     "điểm cầu đầu cầu trụ sở Chính phủ trong tuần này định kỳ hằng quý quý III "
     "tháng 5 trước ngày 24.4 30/6/2023 Đề án 06 Nghị quyết số 04-NQ/TU được giao "
     "tất cả các bộ, ngành, địa phương Dự và chỉ đạo có đồng chí trong khi # source:"
-).split()
+)
+_WORDS = _PHRASES.split(" ")
 _TEXTS = st.lists(
     st.one_of(
         st.sampled_from(_WORDS),
