@@ -136,7 +136,9 @@ class AgencyReader:
             body = self.parse(j + length, end, "object")
             name_end = body.last if body is not None else name_end
         head_words = " ".join(t.low for t in self.toks[j : j + length])
-        kind = self._settle_kind(head_kind, head_words, j, j + length, name_end, plural)
+        kind = self._settle_kind(
+            head_kind, head_words, j, j + length, name_end, plural or mode == "list"
+        )
         following = self.toks[name_end].text if name_end < end else ""
         if kind is None or not self._allowed(
             kind, mode, plural, self.toks[j], following
@@ -175,6 +177,9 @@ class AgencyReader:
         if kind == "role":
             after = self.toks[head_end] if head_end < name_end else None
             if after is not None and after.low in _PLURALS:
+                return kind
+            if after is None and plural:
+                # "các Bộ trưởng, Trưởng ngành": office holders as a collective
                 return kind
             if after is None or not (after.low in _PLURALS or after.is_cap):
                 return None

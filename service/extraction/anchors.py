@@ -21,9 +21,9 @@ _TASK_MODALS = Phrases(vocab.TASK_MODALS)
 # Conjunctions after a comma that open a clause with a subject of its own.
 _CLAUSE_OPENERS = Phrases(("trong khi", "còn", "đồng thời", "trong đó"))
 _DIRECTING_RE = re.compile(
-    r"(?<!ban )(?<!sự )(?<!\w)(?:"
+    r"(?<!ban )(?<!sự )(?<!tin )(?<!\w)(?:"
     + "|".join(w.replace(" ", r"\s+") for w in vocab.DIRECTING_WORDS)
-    + r")(?!\w)"
+    + r")(?!\w)(?!\s+điều\s+hành)"  # "Tin chỉ đạo điều hành" names a column
 )
 # A comma after these opens a clause whose subject is addressed ("nhấn mạnh, các ...").
 _SAYING = Phrases(
@@ -60,6 +60,9 @@ _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp"
 _MEETING_NOUNS = Phrases(vocab.MEETING_WORDS)
 # Verbs that begin with a word otherwise read as a preposition ("theo dõi").
 _VERB_PAIRS = frozenset({("theo", "dõi"), ("cho", "ý"), ("về", "việc"), ("tại", "chỗ")})
+# A numbered item's marker ("2. ", "3) "), not a bullet.
+_ITEM_MARKER_RE = re.compile(r"\s*\d{1,2}[.)]\s")
+_ITEM_PREFIX_RE = re.compile(r"\s*\d{1,2}[.)]\s*")
 # A sentence that opens on the day of an event reports it ("Sáng 17/3, ...").
 _DATED_OPENING = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?|ngày|hôm\s+nay|trong\s+ngày)\s+(?:ngày\s+)?\d{1,2}[/.-]\d"
@@ -135,6 +138,9 @@ class AnchorFinder:
             if anchor:
                 anchors.append(anchor)
                 k = anchor.body
+                nested = self._directive(k, s) if k < s.last else None
+                if nested and nested.verb != "đề nghị":
+                    k = nested.body  # "đề nghị A giao B ...": handing on is A's task
                 continue
             k += 1
         return anchors
@@ -238,7 +244,19 @@ class AnchorFinder:
         j = self.skip_parenthesis(items[-1].last, s.last)
         if j < s.last and self.toks[j].text == ":":
             return tuple(items), j + 1
+        rest = self.toks[j : s.last]
+        if s.item and self._opens_item(s) and all(not t.is_word for t in rest):
+            return tuple(items), s.last  # "2. Trung tâm Văn hóa" alone, bullets below
         return None
+
+    def _opens_item(self, s: Sentence) -> bool:
+        """The sentence starts a numbered item ("2. Trung tâm ..."), not a bullet."""
+        raw = self.prep.raw
+        line_start = raw.rfind("\n", 0, s.start) + 1
+        prefix = raw[line_start : s.start]
+        return bool(
+            _ITEM_MARKER_RE.match(raw, s.start) or _ITEM_PREFIX_RE.fullmatch(prefix)
+        )
 
     def _coordinates(self, k: int, end: int) -> bool:
         """``phối hợp`` at token ``k``."""

@@ -15,7 +15,7 @@ from .prepare import Prepared, Sentence, Token
 
 _MEETING = "|".join(w.replace(" ", r"\s+") for w in vocab.MEETING_WORDS)
 _TITLE_RE = re.compile(
-    r"\b(?:tại|tổ\s+chức|chủ\s+trì|dự|khai\s+mạc|trong)\s+(?P<title>(?:"
+    r"\b(?:tại|tổ\s+chức|chủ\s+trì|dự|khai\s+mạc|trong|có)\s+(?P<title>(?:"
     + _MEETING
     + r")\b)"
 )
@@ -59,9 +59,11 @@ _MEETING_CONTEXT_RE = re.compile(
     r"|tham\s+dự|\bdự\b|khai\s+mạc|tọa\s+đàm"
 )
 _PUBLISHED_RE = re.compile(
-    r"\s*(?:\d{1,2}:\d{2}\s*,?\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
+    r"\s*[-–]?\s*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|xuất\s+bản)"
+    r"\s*:?\s*)?"
+    r"(?:\d{1,2}:\d{2}\s*,?\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:,?\s*\d{1,2}:\d{2})?\s*"
-    r"(?:\(?gmt[+\d: ]*\)?)?\s*$"
+    r"(?:\(?gmt[+\d: ]*\)?)?\s*(?:[-–]\s*chia\s+sẻ)?\s*$"
 )
 _COUNT_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{3})*|\d+)\s+điểm\s+cầu")
 _APPROVAL_RE = re.compile(

@@ -37,7 +37,8 @@ _MARKER_RE = re.compile(
 _ABBREVIATIONS = frozenset(
     {"tp", "ts", "pgs", "gs", "ths", "bs", "ks", "th", "st", "v.v"}
 )
-_END_OF_BODY_RE = re.compile(r"^\s*(nơi nhận|tin liên quan|tin cùng chuyên mục)\b")
+# Matched at a line's start (``match(low, pos)``: a ``^`` would only fit offset 0).
+_END_OF_BODY_RE = re.compile(r"\s*(nơi nhận|tin liên quan|tin cùng chuyên mục)\b")
 # A saved page's first line may name where it came from: not part of the text.
 _SOURCE_LINE_RE = re.compile(r"\s*#\s*source\s*:", re.IGNORECASE)
 # A sentence longer than this is cut, so no rule ever scans an unbounded stretch.

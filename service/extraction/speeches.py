@@ -117,6 +117,8 @@ class SpeechReader:
     def titled_reference(self, k: int, end: int) -> Person | None:
         """The named person a bare title at ``k`` refers to (``Thủ tướng``)."""
         toks = self.toks
+        if k + 2 < end and (toks[k].low, toks[k + 1].low) == ("đồng", "chí"):
+            k += 2  # "..., đồng chí Phó Chủ tịch UBND huyện đã ghi nhận"
         if k >= end or not toks[k].is_cap or toks[k].low not in vocab.TITLE_OPENERS:
             return None
         words = [t.low for t in toks[k : min(end, k + 3)] if t.is_word][:2]
@@ -137,9 +139,9 @@ class SpeechReader:
             self._titled = []
             for sentence in self.prep.sentences:
                 for first, last in self.names(sentence.first, sentence.last):
-                    span = self.title_before(first, sentence.first)
-                    if span:
-                        self._titled.append(self.person(first, last, sentence.first, 0))
+                    person = self.person(first, last, sentence.first, sentence.end)
+                    if person.title:  # "Chủ tịch X" or "X – Phó Chủ tịch TT ..."
+                        self._titled.append(person)
         return self._titled
 
     def _delegates(self, k: int, end: int) -> bool:

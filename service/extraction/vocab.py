@@ -22,6 +22,7 @@ NAMED_HEADS = frozenset({
 STANDALONE_HEADS = frozenset({
     "ban chấp hành", "ban chỉ đạo", "ban cán sự", "ban dân vận", "ban nội chính",
     "ban quản lý", "ban thường vụ", "ban tuyên giáo", "ban tổ chức", "ban điều hành",
+    "quý cơ quan", "quý đơn vị", "lực lượng chức năng",
     "bch", "bcđ", "chính phủ", "công an tỉnh", "evn", "fpt", "huyện ủy", "hđnd",
     "hội đồng nhân dân", "mobifone", "quận ủy", "thành đoàn", "thành ủy", "thị ủy",
     "tỉnh đoàn", "tỉnh ủy", "tổ công nghệ số cộng đồng", "tổ công tác", "tổ giúp việc",
@@ -31,7 +32,8 @@ STANDALONE_HEADS = frozenset({
 
 # People acting as an office (Thủ trưởng các sở, Chủ tịch UBND các huyện).
 ROLE_HEADS = frozenset({
-    "chủ tịch", "giám đốc", "lãnh đạo", "người đứng đầu", "thủ trưởng",
+    "bộ trưởng", "chủ tịch", "giám đốc", "lãnh đạo", "người đứng đầu", "thủ trưởng",
+    "trưởng ngành",
 })
 
 # Plural nouns for kinds of bodies: "các sở, ngành", "sở, ngành, địa phương".
@@ -51,7 +53,8 @@ ATTACH_ONLY = frozenset({
 
 # Lower-case words that continue an agency name (UBND tỉnh, UBND các huyện, ...).
 COMPLEMENTS = frozenset({
-    "biên phòng", "chi nhánh", "chuyên môn", "chuyên trách", "chuyển đổi số",
+    "biên phòng", "các tỉnh", "ngang bộ", "thuộc chính phủ", "chi nhánh", "chuyên môn",
+    "chuyên trách", "chuyển đổi số",
     "chính quyền số", "chính quyền điện tử", "các cấp", "các huyện", "các phường",
     "các quận", "các thị xã", "các xã", "có liên quan", "công nghệ cộng đồng",
     "công nghệ số cộng đồng", "cơ quan", "cấp huyện", "cấp tỉnh", "cấp xã", "cổ phần",
@@ -90,7 +93,8 @@ REPORTAGE_VERBS = (
     "công bố", "cho biết", "thông báo", "trình bày", "phát biểu", "nêu", "tham luận",
     "trao đổi", "thảo luận", "đề xuất", "kiến nghị", "nhấn mạnh", "khẳng định",
     "biểu dương", "ghi nhận", "đánh giá cao", "dự", "tham dự", "cho rằng", "giới thiệu",
-    "tiếp thu ý kiến", "thông tin", "chia sẻ", "lưu ý",
+    "tiếp thu ý kiến", "thông tin", "chia sẻ", "lưu ý", "có ý kiến", "có thể",
+    "diễn ra",
 )
 
 # Report verbs that still give a task when the clause carries a deadline.
