@@ -24,6 +24,8 @@ _DIRECTING_RE = re.compile(
     r"(?<!ban )(?<!sự )(?<!tin )(?<!\w)(?:"
     + "|".join(w.replace(" ", r"\s+") for w in vocab.DIRECTING_WORDS)
     + r")(?!\w)(?!\s+điều\s+hành)"  # "Tin chỉ đạo điều hành" names a column
+    # "giao nộp", "giao thông", "giao ban": words of their own, nothing handed over
+    r"(?<!giao)(?!\s+(?:nộp|dịch|thông|lưu|ban|tiếp|diện|hữu|nhận|hàng|kết|thừa)\b)"
 )
 # A comma after these opens a clause whose subject is addressed ("nhấn mạnh, các ...").
 _SAYING = Phrases(

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from domain.text import fold
+
 from . import vocab
 from .agencies import Phrase
 from .agency_lists import AgencyListReader
@@ -16,6 +18,7 @@ from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
 _CONNECTORS = Phrases(vocab.SEQUENCE_CONNECTORS)
+_ACTIONS = Phrases(vocab.ACTION_VERBS)
 _HANDING_OVER = Phrases(v for v in vocab.DIRECTIVE_VERBS if v != "chỉ đạo")
 _REPORT_RE = re.compile(
     r"báo\s+cáo(?:\s+[^\s,.;:()]+){0,8}?\s+(?:gửi\s+)?(?:về|lên|cho)\s+"
@@ -75,7 +78,10 @@ class AssignmentReader:
                 header, last = (sentence.item, opened[0]), None
                 continue  # "1. Sở X:" then one task per bullet below it
             previous = last if last_index == index - 1 else None
-            found = self._sentence_tasks(sentence, previous, header, opened)
+            same_para = (
+                index > 0 and self.prep.sentences[index - 1].para == sentence.para
+            )
+            found = self._sentence_tasks(sentence, previous, header, opened, same_para)
             if found:
                 tasks.extend(found)
                 last, last_index = found[-1], index
@@ -83,7 +89,9 @@ class AssignmentReader:
                 assert last is not None
                 last.end = sentence.end  # the item goes on about the same task
                 last_index = index
-        assignments = [a for task in tasks for a in self._finish(task)]
+        assignments = _without_repeats(
+            [a for task in tasks for a in self._finish(task)]
+        )
         if not self.prep.numbered:
             assignments = [
                 replace(a, item=str(i)) for i, a in enumerate(assignments, 1)
@@ -104,8 +112,10 @@ class AssignmentReader:
         previous: _Task | None,
         header: tuple[str | None, tuple[Phrase, ...]] | None,
         opened: tuple[tuple[Phrase, ...], int] | None,
+        same_para: bool = False,
     ) -> list[_Task]:
-        """Tasks that start in this sentence, or one carried on by a connector."""
+        """Tasks that start in this sentence, or one carried on by a connector or,
+        in a text without numbered items, by a verb opening the next sentence."""
         if opened:  # "Sở X: chủ trì ..." names its addressee before a colon
             anchors = [Anchor(s.body_first, opened[0], opened[1], None)]
         else:
@@ -122,6 +132,9 @@ class AssignmentReader:
         if header:  # a bullet under an addressee that ended with a colon
             return [_Task(s.item, header[1], start, start, s.end, None, "header")]
         n = self.finder.phrase_at(s.body_first, s.last, _CONNECTORS)
+        if previous is not None and not n and self._carries(s, same_para):
+            # "... yêu cầu các huyện A. Nâng cao B.": B is theirs too
+            return [_Task(s.item, previous.leads, start, start, s.end, None, "carried")]
         if previous is None or not n or previous.item != s.item:
             return []
         body = self.finder.skip_openers(s.body_first, s.last)
@@ -131,6 +144,16 @@ class AssignmentReader:
                 s.item, previous.leads, start, start, s.end, previous.verb, "connector"
             )
         ]
+
+    def _carries(self, s: Sentence, same_para: bool) -> bool:
+        """A sentence without an addressee that opens on a task verb, right after a
+        task in the same paragraph of a text without numbered items."""
+        return (
+            same_para
+            and not self.prep.numbered
+            and self.toks[s.body_first].is_cap
+            and bool(self.finder.phrase_at(s.body_first, s.last, _ACTIONS))
+        )
 
     def _task(self, s: Sentence, anchor: Anchor, following: Anchor | None) -> _Task:
         """A task from an anchor up to the next anchor or the end of the sentence."""
@@ -273,7 +296,11 @@ class AssignmentReader:
         toks = self.toks
         k, last = self.token_at(start), self.token_at(end)
         k = self._skip_roles(k, last)
-        stop = min([d.start for d in deadlines] + [end])
+        for d in deadlines:  # "được giao trong tháng 2 phải tổng kết ...": after it
+            if k < last and self.toks[k].start == d.start:
+                k = self._skip_roles(self.token_at(d.end), last)
+        after = self.toks[k].start if k < last else end
+        stop = min([d.start for d in deadlines if d.start >= after] + [end])
         words, j = 0, k
         while (
             j < last
@@ -294,7 +321,14 @@ class AssignmentReader:
         """Skip ``chủ trì,`` and ``phối hợp với X,`` before the action itself."""
         toks = self.toks
         while k < last:
-            if toks[k].text in ",-–:" or toks[k].low in ("cần", "có", "trách", "nhiệm"):
+            if toks[k].text in ",-–:" or toks[k].low in (
+                "cần",
+                "có",
+                "trách",
+                "nhiệm",
+                "cũng",
+                "phải",
+            ):
                 k += 1
             elif toks[k].low == "được" and self.finder.phrase_at(
                 self.finder.after_agent(k + 1, last), last, _HANDING_OVER
@@ -312,7 +346,9 @@ class AssignmentReader:
                 while j < last and toks[j].low in ("chặt", "chẽ", "với"):
                     j += 1
                 items = self.reader.parse_list(j, last, "object")
-                k = items[-1].last if items else j
+                if not items:
+                    break  # "phối hợp chặt chẽ trong ...": working together is the task
+                k = items[-1].last
             else:
                 break
         return k
@@ -323,3 +359,16 @@ def _trim_end(raw: str, start: int, end: int) -> int:
     while end > start and (raw[end - 1] in ".;,:/ " or raw[end - 1].isspace()):
         end -= 1
     return end
+
+
+def _without_repeats(assignments: list[Assignment]) -> list[Assignment]:
+    """Assignments less those that repeat an earlier one word for word (a news lead
+    that the body states again): same item, addressees and summary."""
+    seen: set[tuple[str | None, tuple[str, ...], str]] = set()
+    kept = []
+    for a in assignments:
+        key = (a.item, tuple(fold(m.text) for m in a.lead), fold(a.summary))
+        if key not in seen:
+            seen.add(key)
+            kept.append(a)
+    return kept

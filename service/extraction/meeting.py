@@ -52,7 +52,7 @@ _DATE_TIME_OF_DAY_RE = re.compile(
 # The year a sentence gives itself ("6 tháng đầu năm 2022", "tháng 02/2022").
 # A horizon ("đến năm 2025", "giai đoạn 2021-2025") is no such year.
 _SENTENCE_YEAR_RE = re.compile(
-    r"(?<!đến )(?<!tới )năm\s+(\d{4})\b(?!\s*[-–])|tháng\s+\d{1,2}\s*/\s*(\d{4})\b"
+    r"(?<!đến )(?<!tới )năm\s+(\d{4})\b(?!\s*[-–])|tháng\s+\d{1,2}\s*[/-]\s*(\d{4})\b"
 )
 _MEETING_CONTEXT_RE = re.compile(
     r"chủ\s+trì|họp|hội\s+nghị|phiên|tổ\s+chức|diễn\s+ra|làm\s+việc|hội\s+thảo"

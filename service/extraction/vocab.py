@@ -94,12 +94,21 @@ REPORTAGE_VERBS = (
     "trao đổi", "thảo luận", "đề xuất", "kiến nghị", "nhấn mạnh", "khẳng định",
     "biểu dương", "ghi nhận", "đánh giá cao", "dự", "tham dự", "cho rằng", "giới thiệu",
     "tiếp thu ý kiến", "thông tin", "chia sẻ", "lưu ý", "có ý kiến", "có thể",
-    "diễn ra",
+    "diễn ra", "họp",
 )
 
 # Report verbs that still give a task when the clause carries a deadline.
 REPORTAGE_UNLESS_DEADLINE = (
     "báo cáo", "ban hành", "tổ chức",
+)
+
+# Verbs that open a task; in a text without numbered items, a sentence opening with
+# one right after a task, in the same paragraph, carries that task's addressees on.
+ACTION_VERBS = (
+    "nâng cao", "tăng cường", "đẩy mạnh", "tiếp tục", "triển khai", "xây dựng",
+    "rà soát", "chủ động", "tập trung", "tuyên truyền", "kiểm tra", "hoàn thành",
+    "thực hiện", "phối hợp", "đôn đốc", "bảo đảm", "đảm bảo", "nghiên cứu",
+    "khẩn trương", "quan tâm", "chú trọng", "kịp thời", "hướng dẫn", "theo dõi",
 )
 
 # Sentence openers that carry the previous subject into a new task.
@@ -128,7 +137,7 @@ NARRATIVE_OPENERS = (
 # text that has not yet passed on any directive ("Công an tỉnh cần ...").
 TASK_MODALS = (
     "cần", "phải", "có trách nhiệm", "chịu trách nhiệm", "chủ trì", "khẩn trương",
-    "được giao", "phối hợp", "tập trung", "tiếp tục", "chủ động", "sớm", "kịp thời",
+    "được giao", "phối hợp",
 )
 
 # Verbs that pass a leader's directions on: once one has appeared, the agency
