@@ -169,6 +169,7 @@ class AnchorFinder:
         """Token indexes where a clause may open with its subject."""
         positions = {s.body_first}
         first_comma = True
+        condition = self._condition(s)
         for k in range(s.body_first, s.last - 1):
             text = self.toks[k].text
             if text in ";:":
@@ -177,10 +178,24 @@ class AnchorFinder:
                 if first_comma or self._after_saying(k):
                     positions.add(k + 1)
                 first_comma = False
+                if condition is not None and condition < k:
+                    positions.add(k + 1)  # "nếu có phát sinh ..., Sở X báo cáo ..."
                 opener = self.phrase_at(k + 1, s.last, _CLAUSE_OPENERS)
                 if opener:
                     positions.add(k + 1 + opener)  # ", trong khi Sở X chủ trì ..."
         return positions
+
+    def _condition(self, s: Sentence) -> int | None:
+        """Index of the first word opening a condition (``nếu``, ``khi``,
+        ``trường hợp``) in the sentence, if any."""
+        for i in range(s.body_first, s.last - 1):
+            low = self.toks[i].low
+            if low in ("nếu", "khi") or (low, self.toks[i + 1].low) == (
+                "trường",
+                "hợp",
+            ):
+                return i
+        return None
 
     def _after_saying(self, comma: int) -> bool:
         """True when the comma follows a verb of saying or directing."""
@@ -216,7 +231,9 @@ class AnchorFinder:
         if self.phrase_at(j, end, _REPORTAGE):
             return "none"
         if self.phrase_at(j, end, _UNLESS_DEADLINE) and not has_deadline:
-            return "none"
+            reports_to = low == "báo" and self.reader.parse_list(j + 2, end, "object")
+            if not reports_to:
+                return "none"  # "Sở X báo cáo UBND TP ...": a report owed, a task
         if low == "chủ" and j + 2 <= end and toks[j + 1].low == "trì":
             after = toks[j + 2].low if j + 2 < end else "."
             if after in _MEETING_AFTER_CHAIR or (

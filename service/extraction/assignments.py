@@ -77,6 +77,8 @@ class AssignmentReader:
             if opened and self._words(opened[1], sentence.last) < 3:
                 header, last = (sentence.item, opened[0]), None
                 continue  # "1. Sở X:" then one task per bullet below it
+            if self._introduces_details(sentence):
+                continue  # "UBND tỉnh chỉ đạo ...; cụ thể:": the tasks follow
             previous = last if last_index == index - 1 else None
             same_para = (
                 index > 0 and self.prep.sentences[index - 1].para == sentence.para
@@ -85,6 +87,11 @@ class AssignmentReader:
             if found:
                 tasks.extend(found)
                 last, last_index = found[-1], index
+            elif previous is not None and self._terms_of(sentence):
+                previous.end = (
+                    sentence.end
+                )  # "Báo cáo gửi về ... trước ngày ...": its terms
+                last_index = index
             elif self._goes_on(last, sentence):
                 assert last is not None
                 last.end = sentence.end  # the item goes on about the same task
@@ -97,6 +104,17 @@ class AssignmentReader:
                 replace(a, item=str(i)) for i, a in enumerate(assignments, 1)
             ]
         return assignments
+
+    def _introduces_details(self, s: Sentence) -> bool:
+        """A sentence ending ``cụ thể:`` or ``như sau:`` announces the tasks below."""
+        tail = self.prep.low[max(s.start, s.end - 20) : s.end].rstrip()
+        return tail.endswith(":") and tail[:-1].rstrip().endswith(("cụ thể", "như sau"))
+
+    def _terms_of(self, s: Sentence) -> bool:
+        """A sentence giving the previous task's terms: when and where to report."""
+        words = self.prep.low[s.start : s.start + 20]
+        opens = words.startswith(("báo cáo gửi", "thời gian", "thời hạn", "hạn hoàn"))
+        return opens and bool(self.deadlines(s.start, s.end))
 
     def _goes_on(self, last: _Task | None, s: Sentence) -> bool:
         """True when a sentence without an addressee continues the item's last task."""

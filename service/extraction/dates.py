@@ -21,7 +21,9 @@ DAY_MONTH = (
 _DAY_RE = re.compile(
     r"(?P<pre>(?:hoàn\s+thành|ban\s+hành|xong|hoàn\s+tất|gửi)\s+)?"
     r"(?P<trig>trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|muộn\s+nhất(?:\s+là)?"
-    r"|hạn\s+chót(?:\s+là)?|(?:đến\s+)?hết|vào)\s+(?:ngày\s+)?" + DAY_MONTH
+    r"|hạn\s+chót(?:\s+là)?|(?:đến\s+)?hết|vào)\s+"
+    # an hour may come first: "chậm nhất 10h00' ngày 27/4", "trước 14 giờ ngày 28/4"
+    r"(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*(?:'|phút)?\s*,?\s*)?(?:ngày\s+)?" + DAY_MONTH
 )
 _RECURRING_RE = re.compile(
     r"(?P<trig>trước|vào|chậm\s+nhất(?:\s+là)?)\s+ngày\s+(?P<d>\d{1,2})\s+"

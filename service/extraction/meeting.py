@@ -265,6 +265,8 @@ def _point_at(
     toks = prep.tokens
     while k < end and toks[k].low in ("chính", "trung", "tâm", "tại", "ở"):
         k += 1
+    if k < end and toks[k].low == "cấp":
+        return None  # "điểm cầu cấp huyện": a level, not a named point
     if k + 1 < end and (toks[k].low, toks[k + 1].low) == ("trụ", "sở"):
         start = k  # "đầu cầu trụ sở Chính phủ": the seat of a body
         k += 2
@@ -278,6 +280,8 @@ def _point_at(
         after = items[-1].last
         if items[0].plural or (after < end and toks[after].low in ("các", "những")):
             return None  # "đầu cầu các bộ, ngành", "đầu cầu UBND các tỉnh": no name
+        if not any(t.is_cap for t in toks[items[0].first : after]):
+            return None  # "điểm cầu huyện": a level, no name
         return reader.span(items[0])[0], reader.span(items[-1])[1]
     stop = reader.extend(k, end, "point") if k < end and toks[k].is_cap else k
     return (toks[k].start, toks[stop - 1].end) if stop > k else None

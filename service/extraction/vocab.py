@@ -53,7 +53,8 @@ ATTACH_ONLY = frozenset({
 
 # Lower-case words that continue an agency name (UBND tỉnh, UBND các huyện, ...).
 COMPLEMENTS = frozenset({
-    "biên phòng", "các tỉnh", "ngang bộ", "thuộc chính phủ", "chi nhánh", "chuyên môn",
+    "biên phòng", "các tỉnh", "lực lượng vũ trang", "ngang bộ", "thuộc chính phủ",
+    "chi nhánh", "chuyên môn",
     "chuyên trách", "chuyển đổi số",
     "chính quyền số", "chính quyền điện tử", "các cấp", "các huyện", "các phường",
     "các quận", "các thị xã", "các xã", "có liên quan", "công nghệ cộng đồng",

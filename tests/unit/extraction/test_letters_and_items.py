@@ -125,3 +125,54 @@ def test_taking_place_is_not_a_task() -> None:
         "các tỉnh diễn ra vào sáng 19/7."
     )
     assert extract_dict(text)["assignments"] == []
+
+
+def test_an_hour_before_the_day_still_gives_the_deadline() -> None:
+    task = only_assignment(
+        "Giao Sở Y tế tổng hợp báo cáo gửi về UBND tỉnh trước 14h00 ngày 28/4/2020."
+    )
+    assert task["deadline"] == "2020-04-28"
+    assert task["deadline_text"] == "trước 14h00 ngày 28/4/2020"
+
+
+def test_a_sentence_announcing_the_details_gives_no_task_itself() -> None:
+    text = (
+        "UBND tỉnh chỉ đạo các sở báo cáo kết quả phòng, chống dịch; cụ thể:\n"
+        "UBND tỉnh yêu cầu các sở rà soát, đánh giá kết quả phòng, chống dịch."
+    )
+    assert _leads(text) == [["các sở"]]
+
+
+def test_a_following_sentence_gives_the_terms_of_the_task() -> None:
+    text = (
+        "UBND tỉnh yêu cầu các sở rà soát, báo cáo kết quả phòng, chống dịch.\n"
+        "Báo cáo gửi về UBND tỉnh chậm nhất 10h00' ngày 27/4/2020."
+    )
+    (task,) = extract_dict(text)["assignments"]
+    assert task["deadline"] == "2020-04-27"
+
+
+def test_after_a_condition_the_subject_reports_to_a_body() -> None:
+    text = (
+        "Lãnh đạo thành phố yêu cầu Sở Xây dựng khẩn trương hoàn thiện dự án. Trong "
+        "quá trình triển khai nếu có phát sinh khối lượng, Sở Xây dựng báo cáo UBND "
+        "thành phố xem xét quyết định."
+    )
+    found = extract_dict(text)["assignments"]
+    assert [a["assignees_lead"] for a in found] == [["Sở Xây dựng"], ["Sở Xây dựng"]]
+    assert found[1]["report_to"] == "UBND thành phố"
+
+
+def test_a_level_is_no_connection_point() -> None:
+    text = (
+        "Hội nghị được tổ chức tại điểm cầu cấp huyện và 10 điểm cầu cấp xã; tại điểm "
+        "cầu huyện có Thường trực Ban Chỉ đạo."
+    )
+    assert extract_dict(text)["meeting"]["connection_points"] == []
+
+
+def test_the_armed_forces_are_part_of_a_body_name() -> None:
+    task = only_assignment(
+        "Yêu cầu các đơn vị lực lượng vũ trang cấp tỉnh rà soát kết quả thực hiện."
+    )
+    assert task["assignees_lead"] == ["các đơn vị lực lượng vũ trang cấp tỉnh"]
