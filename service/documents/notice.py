@@ -9,8 +9,13 @@ from uuid import UUID
 from domain.assignment import Assignment
 from domain.meeting import Meeting
 from service.documents import words
-from service.documents.layout import AdministrativeDocument, Paragraph, Signature
-from service.documents.layout import Style, paragraph
+from service.documents.layout import (
+    AdministrativeDocument,
+    Paragraph,
+    Signature,
+    Style,
+    paragraph,
+)
 from service.documents.record import ItemRecord, MeetingRecord, meeting_record
 from service.errors import NotFoundError
 from service.usecases.lookups import zone_of
@@ -97,9 +102,7 @@ def _points_phrase(meeting: Meeting) -> str:
         named = others[:MAX_POINTS_NAMED]
         rest = len(others) - len(named)
         tail = f" và {rest} điểm cầu khác" if rest else ""
-        phrase += (
-            f", kết nối với {len(others)} điểm cầu: {', '.join(named)}{tail}"
-        )
+        phrase += f", kết nối với {len(others)} điểm cầu: {', '.join(named)}{tail}"
     return phrase
 
 
@@ -179,12 +182,16 @@ def signer(record: MeetingRecord, signing: Signing) -> Signature:
     """The signature block: the secretary's choice, else the concluding chair."""
     speech = record.conclusion_speech
     chair = record.meeting.chairs[0] if record.meeting.chairs else None
-    name = signing.name or (speech.speaker_name if speech else chair.name if chair else "")
-    title = signing.title or (
-        (speech.speaker_title if speech else chair.title if chair else None) or ""
-    )
+    if speech is not None:
+        name, title = speech.speaker_name, speech.speaker_title
+    elif chair is not None:
+        name, title = chair.name, chair.title
+    else:
+        name, title = "", None
     return Signature(
-        title=words.upper(title), name=name, authority=signing.authority
+        title=words.upper(signing.title or title or ""),
+        name=signing.name or name,
+        authority=signing.authority,
     )
 
 

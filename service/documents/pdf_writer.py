@@ -24,12 +24,16 @@ def _templates() -> Environment:
 
 def render_html(document: AdministrativeDocument) -> str:
     """The document as the HTML page the PDF is printed from."""
-    return _templates().get_template("document.html").render(
-        document=document,
-        quoc_hieu=QUOC_HIEU,
-        tieu_ngu=TIEU_NGU,
-        family=FAMILY,
-        faces=serif_faces(),
+    return (
+        _templates()
+        .get_template("document.html")
+        .render(
+            document=document,
+            quoc_hieu=QUOC_HIEU,
+            tieu_ngu=TIEU_NGU,
+            family=FAMILY,
+            faces=serif_faces(),
+        )
     )
 
 

@@ -48,9 +48,7 @@ def date_line(day: date | None, year_hint: int | None = None) -> str:
     if day is None:
         year = str(year_hint) if year_hint else "      "
         return f"ngày      tháng      năm {year}"
-    return (
-        f"ngày {two_digits(day.day)} tháng {two_digits(day.month)} năm {day.year}"
-    )
+    return f"ngày {two_digits(day.day)} tháng {two_digits(day.month)} năm {day.year}"
 
 
 def place_and_date(place: str, day: date | None, year_hint: int | None) -> str:

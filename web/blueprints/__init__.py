@@ -10,6 +10,7 @@ from web.blueprints import (
     digest_subscriptions,
     digests,
     documents,
+    downloads,
     health,
     history,
     lineage,
@@ -37,5 +38,6 @@ BLUEPRINTS = [
     digests.blp,
     digest_subscriptions.blp,
     history.blp,
+    downloads.blp,
     health.blp,
 ]

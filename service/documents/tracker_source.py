@@ -1,0 +1,82 @@
+"""Where the documents read tracker rows and meeting names: today's read side.
+
+The one adapter between the documents and ``service/readmodel``: when the read
+side's interface changes, only this module follows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from service.readmodel.base import AssignmentFilter, MeetingFilter, Page, Row
+from service.readmodel.readside import MAX_PAGE, ReadSide
+
+
+def tracker_rows(read_side: ReadSide, where: AssignmentFilter) -> Iterator[Row]:
+    """Every assignment the tracker query ``where`` finds, page by page, by due date.
+
+    Each row is the tracker's own (``GET /api/v1/assignments``): id, title, kind,
+    committee, meeting and item, deadlines, status on ``where.day``, agencies.
+    """
+    cursor: str | None = None
+    while True:
+        page = read_side.assignments(where, Page(limit=MAX_PAGE, cursor=cursor))
+        yield from page.items
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+def committee_meetings(read_side: ReadSide, committee_id: str) -> Iterator[Row]:
+    """Every meeting of a committee, newest first (id, title, status, starts_at...)."""
+    cursor: str | None = None
+    while True:
+        page = read_side.meetings(
+            MeetingFilter(committee_id=committee_id),
+            Page(limit=MAX_PAGE, cursor=cursor),
+        )
+        yield from page.items
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+
+
+@dataclass
+class MeetingNames:
+    """Meetings' titles and days, read once per committee as rows ask for them."""
+
+    read_side: ReadSide
+    zone: ZoneInfo
+    known: dict[str, tuple[str, date]] = field(default_factory=dict)
+    committees: set[str] = field(default_factory=set)
+
+    def of(self, committee_id: str, meeting_id: str) -> tuple[str, date] | None:
+        """The title and day of a meeting, or None if the read side has none."""
+        if committee_id not in self.committees:
+            self.committees.add(committee_id)
+            for row in committee_meetings(self.read_side, committee_id):
+                starts = as_moment(row["starts_at"]).astimezone(self.zone)
+                self.known[str(row["id"])] = (row["title"], starts.date())
+        return self.known.get(meeting_id)
+
+
+def as_moment(value: object) -> datetime:
+    """A read-side time (text on SQLite, typed on PostgreSQL)."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def as_date(value: object) -> date:
+    """A read-side date or time (text on SQLite, typed on PostgreSQL) as a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return datetime.fromisoformat(str(value)).date()
+
+
+def optional_date(value: object) -> date | None:
+    """A date column that may be empty."""
+    return None if value in (None, "") else as_date(value)
