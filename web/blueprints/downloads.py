@@ -83,7 +83,7 @@ def download_conclusion_notice_pdf(args: dict[str, Any], meeting_id: UUID) -> An
 @blp.response(200, BINARY, content_type=DOCX, description="Biên bản")
 @blp.alt_response(404, response="NOT_FOUND")
 def download_meeting_minutes_docx(meeting_id: UUID) -> Any:
-    """The minutes (Biên bản) as DOCX: time, points, attendance, speeches, conclusion."""
+    """The minutes (Biên bản) as DOCX: time, points, attendance, speeches..."""
     return _rendered(meeting_minutes(steerlog(), meeting_id), render_docx, "docx")
 
 
@@ -108,7 +108,8 @@ def download_tracker_report_xlsx(args: dict[str, Any]) -> Any:
     (four statuses, cancelled, superseded, overdue share, > 120 days overdue)
     and every task; the same filters as ``GET /assignments``, every row."""
     where, meetings = _tracker(args)
-    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+    # send_file closes the spool once the response is sent.
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
     write_xlsx(tracker_rows(read_side(), where), meetings, where.day, spool)
     spool.seek(0)
     return send_file(
