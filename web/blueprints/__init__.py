@@ -5,6 +5,7 @@ from __future__ import annotations
 from web.blueprints import (
     agencies,
     assignments,
+    calendars,
     committees,
     conclusion_drafts,
     digest_subscriptions,
@@ -39,5 +40,6 @@ BLUEPRINTS = [
     digest_subscriptions.blp,
     history.blp,
     downloads.blp,
+    calendars.blp,
     health.blp,
 ]
