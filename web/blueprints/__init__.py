@@ -15,6 +15,7 @@ from web.blueprints import (
     health,
     history,
     lineage,
+    meeting_exports,
     meeting_points,
     meeting_record,
     meetings,
@@ -41,5 +42,6 @@ BLUEPRINTS = [
     history.blp,
     downloads.blp,
     calendars.blp,
+    meeting_exports.blp,
     health.blp,
 ]

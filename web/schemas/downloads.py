@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from marshmallow import INCLUDE, Schema, fields
 from marshmallow.validate import Length
 
 from web.schemas.tracker import TrackerArgsSchema
@@ -35,9 +35,19 @@ class TrackerReportArgsSchema(TrackerArgsSchema):
         exclude = ("limit", "cursor")
 
 
-class FeedSecretSchema(Schema):
-    """A calendar feed secret, shown once, and the feed addresses it opens."""
+class MeetingExportBodySchema(Schema):
+    """A meeting export (Popolo vocabulary); checked whole against its JSON Schema
+    (``service/documents/meeting-export.schema.json``) by the import."""
 
-    account_id = fields.String(required=True)
-    secret = fields.String(required=True)
-    created_at = fields.DateTime(required=True)
+    class Meta:
+        unknown = INCLUDE
+
+    format = fields.String(
+        required=True, metadata={"example": "steerlog-meeting-export/1"}
+    )
+    organizations = fields.List(fields.Dict(), required=True)
+    persons = fields.List(fields.Dict(), required=True)
+    memberships = fields.List(fields.Dict(), required=True)
+    events = fields.List(fields.Dict(), required=True)
+    speeches = fields.List(fields.Dict(), required=True)
+    motions = fields.List(fields.Dict(), required=True)
