@@ -8,6 +8,7 @@ from uuid import UUID
 
 from domain.assignment import Assignment
 from domain.meeting import Meeting
+from domain.values import optional_text
 from service.documents import words
 from service.documents.layout import (
     AdministrativeDocument,
@@ -189,9 +190,9 @@ def signer(record: MeetingRecord, signing: Signing) -> Signature:
     else:
         name, title = "", None
     return Signature(
-        title=words.upper(signing.title or title or ""),
-        name=signing.name or name,
-        authority=signing.authority,
+        title=words.upper(optional_text(signing.title) or title or ""),
+        name=optional_text(signing.name) or name,
+        authority=optional_text(signing.authority),
     )
 
 

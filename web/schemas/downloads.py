@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import INCLUDE, Schema, fields
 from marshmallow.validate import Length
 
+from web.schemas.fields import Text
 from web.schemas.tracker import TrackerArgsSchema
 
 _TEXT = Length(min=1, max=200)
@@ -13,15 +14,15 @@ _TEXT = Length(min=1, max=200)
 class SigningArgsSchema(Schema):
     """Who signs the notice; by default the chair who gave the conclusion."""
 
-    signer_name = fields.String(
+    signer_name = Text(
         load_default=None, validate=_TEXT, metadata={"description": "Họ tên"}
     )
-    signer_title = fields.String(
+    signer_title = Text(
         load_default=None,
         validate=_TEXT,
         metadata={"description": "Chức vụ, e.g. CHÁNH VĂN PHÒNG"},
     )
-    signer_authority = fields.String(
+    signer_authority = Text(
         load_default=None,
         validate=_TEXT,
         metadata={"description": "Quyền hạn ký, e.g. TL. TRƯỞNG BAN"},
