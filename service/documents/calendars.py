@@ -172,7 +172,9 @@ def committees_of(app: Steerlog, person_id: UUID) -> list[UUID]:
     start = 1
     while True:
         page = app.recorder.select_notifications(
-            start, LOG_PAGE, topics=(MEMBER_APPOINTED,)
+            start,
+            LOG_PAGE,
+            topics=[MEMBER_APPOINTED],  # a list: PostgreSQL takes it as an array
         )
         for notification in page:
             candidates.setdefault(notification.originator_id, None)

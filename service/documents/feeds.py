@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg2
+from psycopg2 import sql
 
 from domain.errors import InvalidValueError
 from domain.text import clean
@@ -61,6 +62,9 @@ class FeedSecrets:
     def __init__(self, database: Database) -> None:
         self.database = database
         with self._cursor() as cursor:
+            if database.backend == "postgres" and database.schema:
+                name = sql.Identifier(database.schema).as_string(cursor.cursor)
+                cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {name}")
             for statement in DDL:
                 cursor.execute(statement)
 

@@ -35,12 +35,18 @@ def docx_paragraphs(body: bytes) -> list[str]:
     texts = []
     for block in document.element.body.iterchildren():
         if block.tag.endswith("}p"):
-            texts.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+            texts.append(
+                "".join(t.text or "" for t in block.iter() if t.tag.endswith("}t"))
+            )
         elif block.tag.endswith("}tbl"):
             for paragraph in block.iter():
                 if paragraph.tag.endswith("}p"):
                     texts.append(
-                        "".join(t.text or "" for t in paragraph.iter() if t.tag.endswith("}t"))
+                        "".join(
+                            t.text or ""
+                            for t in paragraph.iter()
+                            if t.tag.endswith("}t")
+                        )
                     )
     return [text for text in texts if text.strip()]
 

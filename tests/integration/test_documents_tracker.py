@@ -59,7 +59,9 @@ def test_the_report_lists_every_task_of_the_query_in_the_official_layout(
     assert [row[0] for row in tasks[1:]] == list(range(1, len(expected) + 1))
     assert [row[1] for row in tasks[1:]] == [row["title"] for row in expected]
     assert {row[6] for row in tasks[1:]} <= set(STATUS_NAMES.values())
-    quang_nam = next(row for row in tasks if row[1].startswith("xây dựng Kế hoạch công tác"))
+    quang_nam = next(
+        row for row in tasks if row[1].startswith("xây dựng Kế hoạch công tác")
+    )
     assert quang_nam[2] == "Sở Thông tin và Truyền thông tỉnh Quảng Nam"
     assert quang_nam[4].date() == date(2022, 1, 15)  # as first given
     assert quang_nam[5].date() == date(2022, 1, 31)  # extended
@@ -82,13 +84,17 @@ def test_the_summary_counts_each_agency_and_the_long_overdue_apart(
     assert total[1] == "Tổng cộng"
     assert total[8] == sum(line[8] for line in lines)
     # 30/06/2022: Quảng Nam's item 1 (due 31/12/2021) is 181 days overdue.
-    quang_nam = next(line for line in lines if line[1] == "Các Sở, Ban, ngành tỉnh Quảng Nam")
+    quang_nam = next(
+        line for line in lines if line[1] == "Các Sở, Ban, ngành tỉnh Quảng Nam"
+    )
     assert quang_nam[5] == 1 and quang_nam[10] == 1 and quang_nam[9] == 1.0
 
 
 def test_the_csv_is_the_same_query_filtered_as_the_tracker(read_side: ReadSide) -> None:
     where = AssignmentFilter(day=DAY, status="overdue")
-    text = "".join(csv_lines(tracker_rows(read_side, where), MeetingNames(read_side, ZONE)))
+    text = "".join(
+        csv_lines(tracker_rows(read_side, where), MeetingNames(read_side, ZONE))
+    )
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     expected = read_side.assignments(where, Page(limit=200)).items
