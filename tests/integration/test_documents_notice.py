@@ -72,14 +72,20 @@ def test_quang_nam_notice_pdf_keeps_diacritics_and_embeds_its_fonts(
     ):
         assert phrase in text, phrase
     fonts = pdf_fonts(pdf, tmp_path)
-    assert fonts and all(row[0].split("+")[-1].startswith("Liberation") for row in fonts)
+    assert fonts and all(
+        row[0].split("+")[-1].startswith("Liberation") for row in fonts
+    )
     assert all("yes" == row[-5] for row in fonts)  # the "emb" column
 
 
 def test_a_signer_given_by_the_secretary_replaces_the_chair(app: Steerlog) -> None:
     load_demo(app)
-    signing = Signing(name="Nguyễn Văn A", title="Chánh Văn phòng", authority="TL. CHỦ TỊCH")
-    paragraphs = docx_paragraphs(render_docx(conclusion_notice(app, QUANG_NAM, signing)))
+    signing = Signing(
+        name="Nguyễn Văn A", title="Chánh Văn phòng", authority="TL. CHỦ TỊCH"
+    )
+    paragraphs = docx_paragraphs(
+        render_docx(conclusion_notice(app, QUANG_NAM, signing))
+    )
     assert paragraphs[-3:] == ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Văn A"]
 
 
@@ -89,7 +95,10 @@ def test_every_seed_meeting_gives_a_notice_and_minutes_in_both_formats(
     load_demo(app)
     for meeting_id in seed_meeting_ids():
         record = meeting_record(app, meeting_id)
-        notice, minutes = conclusion_notice(app, meeting_id), meeting_minutes(app, meeting_id)
+        notice, minutes = (
+            conclusion_notice(app, meeting_id),
+            meeting_minutes(app, meeting_id),
+        )
         notice_text = "\n".join(docx_paragraphs(render_docx(notice)))
         minutes_text = "\n".join(docx_paragraphs(render_docx(minutes)))
         assert "THÔNG BÁO" in notice_text and "BIÊN BẢN" in minutes_text
@@ -103,5 +112,7 @@ def test_every_seed_meeting_gives_a_notice_and_minutes_in_both_formats(
             assert item.item.text[1:20] in notice_text
         assert "Cuộc họp kết thúc vào" in minutes_text
         assert "THƯ KÝ" in minutes_text and "CHỦ TỌA" in minutes_text
-        assert record.meeting.title[:30] in flat(pdf_text(render_pdf(minutes), tmp_path))
+        assert record.meeting.title[:30] in flat(
+            pdf_text(render_pdf(minutes), tmp_path)
+        )
         assert "THÔNG BÁO" in pdf_text(render_pdf(notice), tmp_path)

@@ -33,11 +33,12 @@ blp = Blueprint(
 
 
 def feed_secrets() -> FeedSecrets:
-    """The feed secrets' table of this app's database (its table made once)."""
-    if FEEDS not in current_app.extensions:
-        current_app.extensions[FEEDS] = FeedSecrets(steerlog().settings.database)
-    secrets: FeedSecrets = current_app.extensions[FEEDS]
-    return secrets
+    """The feed secrets' table of the application's database (made once)."""
+    database = steerlog().settings.database
+    known: dict[str, FeedSecrets] = current_app.extensions.setdefault(FEEDS, {})
+    if database.url not in known:
+        known[database.url] = FeedSecrets(database)
+    return known[database.url]
 
 
 def _feed(secret: str, feed: Feed, aggregate_id: UUID) -> Response:
