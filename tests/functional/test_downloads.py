@@ -50,7 +50,7 @@ def test_the_tracker_downloads_as_xlsx_and_csv_with_the_tracker_s_filters(
     api: Api,
 ) -> None:
     meeting = api.open_meeting()
-    [task_id] = api.conclude(meeting, deadline="2022-06-30")
+    api.conclude(meeting, deadline="2022-06-30")
     api.project()
     query = {"committee_id": meeting.committee_id, "day": "2022-12-31"}
     xlsx = api.get("/api/v1/assignments.xlsx", **query)

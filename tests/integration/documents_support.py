@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import unicodedata
@@ -52,11 +53,9 @@ def docx_paragraphs(body: bytes) -> list[str]:
 
 
 def poppler(tool: str) -> str:
-    """A poppler-utils program (``.ci/run`` installs them); skip without, except in CI."""
+    """A poppler-utils program (``.ci/run`` installs it); CI fails without it."""
     found = shutil.which(tool)
     if found is None:
-        import os
-
         if os.environ.get("CI") == "true":
             pytest.fail(f"{tool} missing: apt-get install poppler-utils")
         pytest.skip(f"{tool} missing: apt-get install poppler-utils")

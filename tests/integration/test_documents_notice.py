@@ -75,7 +75,7 @@ def test_quang_nam_notice_pdf_keeps_diacritics_and_embeds_its_fonts(
     assert fonts and all(
         row[0].split("+")[-1].startswith("Liberation") for row in fonts
     )
-    assert all("yes" == row[-5] for row in fonts)  # the "emb" column
+    assert all(row[-5] == "yes" for row in fonts)  # the "emb" column
 
 
 def test_a_signer_given_by_the_secretary_replaces_the_chair(app: Steerlog) -> None:
