@@ -189,10 +189,12 @@ def signer(record: MeetingRecord, signing: Signing) -> Signature:
         name, title = chair.name, chair.title
     else:
         name, title = "", None
+    given = optional_text(signing.title)
+    position, authority = words.signing_position(given or title or "")
     return Signature(
-        title=words.upper(optional_text(signing.title) or title or ""),
+        title=words.upper(given) if given else position,
         name=optional_text(signing.name) or name,
-        authority=optional_text(signing.authority),
+        authority=optional_text(signing.authority) or (None if given else authority),
     )
 
 

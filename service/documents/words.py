@@ -94,3 +94,18 @@ def committee_bodies(name: str, jurisdiction: str) -> tuple[str | None, str]:
 def issuer_bodies(issuer: str) -> tuple[str | None, str]:
     """A notice issued by another body (``UBND tỉnh Quảng Nam``) under its name."""
     return None, upper(issuer)
+
+
+_BODY_IN_TITLE = re.compile(r"\s+(UBND|HĐND|Ủy ban|Uỷ ban|Ban|Bộ|Sở)\b.*$")
+
+
+def signing_position(title: str) -> tuple[str, str | None]:
+    """The position a signer signs as, and the ``KT.`` line a deputy signs under.
+
+    ``Phó Chủ tịch UBND tỉnh`` signs as ``PHÓ CHỦ TỊCH`` under ``KT. CHỦ TỊCH``
+    (ký thay, Nghị định 30/2020, Điều 13); the body is named in the header.
+    """
+    position = upper(_BODY_IN_TITLE.sub("", title).strip()) if title else ""
+    if position.startswith("PHÓ ") and len(position) > 4:
+        return position, f"KT. {position[4:]}"
+    return position, None

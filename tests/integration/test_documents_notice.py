@@ -49,7 +49,8 @@ def test_quang_nam_notice_docx_has_number_date_and_every_item_with_leads_in_orde
             cursor = text.index(record.agencies(task.lead)[0], cursor)
     assert text.index("Nơi nhận:") > cursor
     assert "- Lưu: VT, UBND." in paragraphs
-    assert paragraphs[-1] == "Hồ Quang Bửu"
+    # A deputy signs for the chair: KT. (ký thay), Nghị định 30/2020, Điều 13.
+    assert paragraphs[-3:] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hồ Quang Bửu"]
 
 
 def test_quang_nam_notice_pdf_keeps_diacritics_and_embeds_its_fonts(
