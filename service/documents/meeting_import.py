@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from uuid import UUID
 
 from jsonschema import Draft202012Validator, FormatChecker
 
 from domain import ids
+from domain.assignment import Assignment
 from domain.committee import Committee
 from domain.errors import InvalidValueError
 from domain.meeting import Meeting
 from domain.person import Person
+from domain.values import Authority
 from service.documents import meeting_replay as replay
 from service.documents.export import export_schema
 from service.errors import AlreadyExistsError, NotFoundError
@@ -101,7 +104,7 @@ def import_meeting(app: Steerlog, data: Any, actor: str) -> Imported:
     replay.while_open(steps, export)
     replay.closing(steps, event)
     items = [m for m in export["motions"] if m["classification"] != "approval"]
-    replay.follow_up(steps, items)
+    follow_up(steps, items)
     meeting = app.view(Meeting, steps.meeting_id)
     position = app.recorder.max_notification_id() or 0
     return Imported(
@@ -165,3 +168,56 @@ def register_person(steps: replay.Steps, person: dict[str, Any]) -> None:
                 agency_id=replay.uuid_or_none(person["steerlog:agency_id"]),
             )
         )
+
+
+def follow_up(steps: replay.Steps, items: list[dict[str, Any]]) -> None:
+    """Deadline extensions and completions of each task, where they are missing.
+
+    An extension authorised by another meeting, which this steerlog does not
+    hold, cannot be recorded here: it is skipped and named in the result.
+    """
+    for item in items:
+        for task in item["steerlog:tasks"]:
+            assignment_id = UUID(task["id"])
+            for extension in task["extensions"][
+                len(steps.app.view(Assignment, assignment_id).extensions) :
+            ]:
+                if not extend(steps, assignment_id, extension):
+                    break
+            completed = steps.app.view(Assignment, assignment_id).completions
+            for completion in task["completions"]:
+                if UUID(completion["agency_id"]) in completed:
+                    continue
+                steps.did(
+                    steps.app.complete(
+                        assignment_id,
+                        actor=steps.actor,
+                        agency_id=UUID(completion["agency_id"]),
+                        evidence=completion["evidence"],
+                        completed_on=date.fromisoformat(completion["completed_on"]),
+                    )
+                )
+
+
+def extend(steps: replay.Steps, assignment_id: UUID, extension: dict[str, Any]) -> bool:
+    """Record one extension; False when its authorising meeting is not here."""
+    given = extension["authority"]
+    authority = Authority(
+        meeting_id=replay.uuid_or_none(given["meeting_id"]),
+        item_number=given["item_number"],
+        document=replay.document(given["document"]),
+    )
+    try:
+        steps.did(
+            steps.app.extend_deadline(
+                assignment_id,
+                actor=steps.actor,
+                deadline=date.fromisoformat(extension["deadline"]),
+                authority=authority,
+                reason=extension["reason"],
+            )
+        )
+    except NotFoundError:
+        steps.skipped.append(f"extension of {assignment_id}: meeting not here")
+        return False
+    return True

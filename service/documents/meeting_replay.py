@@ -13,9 +13,8 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from domain.assignment import Assignment
 from domain.meeting import Meeting
-from domain.values import Authority, DocumentRef, MeetingStatus
+from domain.values import DocumentRef, MeetingStatus
 from service.errors import NotFoundError
 from service.usecases.assignments import TaskDraft
 from service.usecases.record import ItemDraft
@@ -262,56 +261,3 @@ def closing(steps: Steps, event: dict[str, Any]) -> None:
     notice = document(event["steerlog:notice"])
     if notice is not None and steps.meeting.notice is None:
         steps.did(app.publish_notice(meeting_id, actor=actor, notice=notice))
-
-
-def follow_up(steps: Steps, items: list[dict[str, Any]]) -> None:
-    """Deadline extensions and completions of each task, where they are missing.
-
-    An extension authorised by another meeting, which this steerlog does not
-    hold, cannot be recorded here: it is skipped and named in the result.
-    """
-    for item in items:
-        for task in item["steerlog:tasks"]:
-            assignment_id = UUID(task["id"])
-            for extension in task["extensions"][
-                len(steps.app.view(Assignment, assignment_id).extensions) :
-            ]:
-                if not extend(steps, assignment_id, extension):
-                    break
-            completed = steps.app.view(Assignment, assignment_id).completions
-            for completion in task["completions"]:
-                if UUID(completion["agency_id"]) in completed:
-                    continue
-                steps.did(
-                    steps.app.complete(
-                        assignment_id,
-                        actor=steps.actor,
-                        agency_id=UUID(completion["agency_id"]),
-                        evidence=completion["evidence"],
-                        completed_on=date.fromisoformat(completion["completed_on"]),
-                    )
-                )
-
-
-def extend(steps: Steps, assignment_id: UUID, extension: dict[str, Any]) -> bool:
-    """Record one extension; False when its authorising meeting is not here."""
-    given = extension["authority"]
-    authority = Authority(
-        meeting_id=uuid_or_none(given["meeting_id"]),
-        item_number=given["item_number"],
-        document=document(given["document"]),
-    )
-    try:
-        steps.did(
-            steps.app.extend_deadline(
-                assignment_id,
-                actor=steps.actor,
-                deadline=date.fromisoformat(extension["deadline"]),
-                authority=authority,
-                reason=extension["reason"],
-            )
-        )
-    except NotFoundError:
-        steps.skipped.append(f"extension of {assignment_id}: meeting not here")
-        return False
-    return True
