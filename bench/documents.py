@@ -5,8 +5,9 @@
 Prints figures; targets (issue 14): an XLSX of 200,000 tracker rows in < 60 s
 and < 300 MB peak memory; a 30-item conclusion's notice as DOCX < 200 ms and as
 PDF < 2 s. The tracker rows are made through the domain (``Assignment.issue``,
-saved in batches as ``bench/corpus.py`` does) into a SQLite store, projected
-by the projector, then read back page by page through the read side. The XLSX
+saved in batches as ``bench/corpus.py`` does) into a throwaway PostgreSQL schema
+(``--database sqlite`` for a SQLite file), projected by the projector, then read
+back page by page through the read side. The XLSX
 is written in a child process, so its peak resident memory is its own.
 """
 
@@ -19,11 +20,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from uuid import UUID, uuid4, uuid5
 from zoneinfo import ZoneInfo
 
+from bench.common import throwaway_settings
 from domain import ids
 from domain.assignment import Assignment
 from domain.values import DocumentRef, Origin
@@ -90,9 +94,8 @@ def tracker_corpus(app: Steerlog, rows: int) -> UUID:
     return committee_id
 
 
-def build(directory: Path, rows: int) -> None:
-    """Make the corpus and project it (tracker and directory)."""
-    settings = settings_in(directory)
+def build(settings: Settings, rows: int) -> None:
+    """Make the corpus and project it (tracker, directory, meetings)."""
     app = build_application(settings)
     started = time.perf_counter()
     tracker_corpus(app, rows)
@@ -109,9 +112,9 @@ def build(directory: Path, rows: int) -> None:
     app.close()
 
 
-def xlsx_child(directory: Path) -> None:
+def xlsx_child(url: str, directory: Path) -> None:
     """(In the child process) write the XLSX of every row; print time and memory."""
-    settings = settings_in(directory)
+    settings = Settings(database=Database.from_url(url))
     model = build_read_model(settings)
     read_side = ReadSide(model)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -125,7 +128,8 @@ def xlsx_child(directory: Path) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     size = (directory / "report.xlsx").stat().st_size
     print(
-        f"xlsx: {count:,} rows in {elapsed:.1f} s ({count / elapsed:,.0f} rows/s),"
+        f"xlsx ({settings.database.backend}): {count:,} rows in {elapsed:.1f} s"
+        f" ({count / elapsed:,.0f} rows/s),"
         f" peak RSS {peak / 1024:.0f} MB (at start {before / 1024:.0f} MB),"
         f" file {size / 1e6:.1f} MB"
     )
@@ -216,18 +220,33 @@ def main() -> None:
     """Run both benchmarks and print their figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=200_000)
-    parser.add_argument("--xlsx-child", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--database", choices=("postgres", "sqlite"), default="postgres"
+    )
+    parser.add_argument("--xlsx-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.xlsx_child:
-        xlsx_child(Path(args.xlsx_child))
+        xlsx_child(args.xlsx_child[0], Path(args.xlsx_child[1]))
         return
     with tempfile.TemporaryDirectory(prefix="bench-documents-") as name:
         directory = Path(name)
         (directory / "notice").mkdir()
         notice_bench(directory)
-        build(directory, args.rows)
-        child = [sys.executable, "-m", "bench.documents", "--xlsx-child", name]
-        subprocess.run(child, check=True)
+        with corpus_settings(args.database, directory) as settings:
+            build(settings, args.rows)
+            url = settings.database.url
+            child = [sys.executable, "-m", "bench.documents", "--xlsx-child", url, name]
+            subprocess.run(child, check=True)
+
+
+@contextmanager
+def corpus_settings(database: str, directory: Path) -> Iterator[Settings]:
+    """A throwaway PostgreSQL schema (production's database), or a SQLite file."""
+    if database == "sqlite":
+        yield settings_in(directory)
+        return
+    with throwaway_settings("bench_documents") as settings:
+        yield settings
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import threading
 import io
 from collections.abc import Iterator
 from datetime import date
@@ -117,3 +118,11 @@ def test_rows_are_read_page_by_page_past_the_page_size(
     ids = [row["id"] for row in tracker_rows(read_side, where)]
     model.close()
     assert len(ids) == len(set(ids)) == 230
+
+
+def test_a_reader_stopped_early_leaves_no_thread_behind(read_side: ReadSide) -> None:
+    rows = tracker_rows(read_side, AssignmentFilter(day=DAY))
+    first = next(rows)
+    assert first["title"]
+    rows.close()
+    assert not [t for t in threading.enumerate() if t.name == "tracker-pages"]
