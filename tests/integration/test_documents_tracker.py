@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import threading
 import io
+import threading
 from collections.abc import Iterator
 from datetime import date
 from zoneinfo import ZoneInfo
