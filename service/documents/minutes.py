@@ -95,7 +95,7 @@ def attendance(record: MeetingRecord) -> list[Paragraph]:
         if present is None:
             continue
         named = [
-            notice._person(p.full_name, p.title).removeprefix("đồng chí ")
+            notice.person_phrase(p.full_name, p.title).removeprefix("đồng chí ")
             for p in (record.people.get(i) for i in present.person_ids)
             if p is not None
         ]
@@ -111,7 +111,7 @@ def _chairs(meeting: Meeting) -> str:
     names = []
     for chair in meeting.chairs:
         where = meeting.points.get(chair.point_id) if chair.point_id else None
-        text = notice._person(chair.name, chair.title)
+        text = notice.person_phrase(chair.name, chair.title)
         names.append(text + (f" (tại điểm cầu {where.name})" if where else ""))
     return "; ".join(names) or BLANK
 
@@ -135,12 +135,12 @@ def proceedings(record: MeetingRecord, zone: ZoneInfo) -> list[Paragraph]:
         sorted(meeting.speeches.values(), key=lambda s: s.spoken_at), start=1
     ):
         point = meeting.points.get(speech.point_id) if speech.point_id else None
-        who = notice._person(speech.speaker_name, speech.speaker_title)
+        who = notice.person_phrase(speech.speaker_name, speech.speaker_title)
         where = f" tại điểm cầu {point.name}" if point else ""
         said = f": {speech.text}" if speech.text else "."
         kind = words.SPEECH_KINDS[speech.kind]
         local = words.time_of_day(speech.spoken_at.astimezone(zone))
-        text = f"{notice._capital(who)}{where} {kind} ({local}){said}"
+        text = f"{notice.capital(who)}{where} {kind} ({local}){said}"
         lines.append(paragraph(text, lead=f"{number}. "))
     if len(lines) == 1:
         lines.append(paragraph("Không có phát biểu được ghi lại."))
@@ -157,10 +157,14 @@ def conclusion(record: MeetingRecord) -> list[Paragraph]:
     if not record.items:
         return [paragraph("KẾT LUẬN", Style.HEADING), paragraph("Chưa có kết luận.")]
     speech = record.conclusion_speech
-    who = notice._person(speech.speaker_name, speech.speaker_title) if speech else ""
+    who = (
+        notice.person_phrase(speech.speaker_name, speech.speaker_title)
+        if speech
+        else ""
+    )
     lines = [
         paragraph("KẾT LUẬN", Style.HEADING),
-        paragraph(f"{notice._capital(who) or 'Chủ tọa'} kết luận:"),
+        paragraph(f"{notice.capital(who) or 'Chủ tọa'} kết luận:"),
     ]
     for item in record.items:
         lines.extend(notice.item_paragraphs(record, item))

@@ -78,12 +78,13 @@ def conclusion_notice(
 def _chair_phrase(record: MeetingRecord) -> str:
     speech = record.conclusion_speech
     if speech is not None:
-        return _person(speech.speaker_name, speech.speaker_title)
+        return person_phrase(speech.speaker_name, speech.speaker_title)
     chairs = record.meeting.chairs
-    return ", ".join(_person(c.name, c.title) for c in chairs) or "Ban Chỉ đạo"
+    return ", ".join(person_phrase(c.name, c.title) for c in chairs) or "Ban Chỉ đạo"
 
 
-def _person(name: str, title: str | None) -> str:
+def person_phrase(name: str, title: str | None) -> str:
+    """``đồng chí Hồ Quang Bửu, Phó Chủ tịch UBND tỉnh``."""
     return f"đồng chí {name}, {title}" if title else f"đồng chí {name}"
 
 
@@ -111,16 +112,16 @@ def opening(record: MeetingRecord, held_on: date) -> Paragraph:
     """Who chaired, when, where, and whom the meeting heard; then "kết luận"."""
     meeting = record.meeting
     chairs = meeting.chairs
-    chaired = ", ".join(_person(c.name, c.title) for c in chairs) or _chair_phrase(
-        record
-    )
+    chaired = ", ".join(
+        person_phrase(c.name, c.title) for c in chairs
+    ) or _chair_phrase(record)
     heard = [
-        _person(s.speaker_name, s.speaker_title)
+        person_phrase(s.speaker_name, s.speaker_title)
         for s in sorted(meeting.speeches.values(), key=lambda s: s.spoken_at)
         if record.conclusion_speech is None or s.id != record.conclusion_speech.id
     ]
     text = (
-        f"{_capital(words.date_line(held_on))}, {chaired} chủ trì"
+        f"{capital(words.date_line(held_on))}, {chaired} chủ trì"
         f" {meeting.title}{_points_phrase(meeting)}."
     )
     if heard:
@@ -170,12 +171,13 @@ def deadline_phrase(task: Assignment) -> str | None:
     return f"{task.deadline_text} ({day})" if task.deadline_text else day
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
+    """``text`` with its first letter a capital."""
     return text[:1].upper() + text[1:]
 
 
 def _sentence(text: str) -> str:
-    text = _capital(text)
+    text = capital(text)
     return text if text.endswith((".", ":", ";")) else text + "."
 
 
