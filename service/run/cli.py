@@ -211,7 +211,8 @@ def port_taken(bind: str) -> str | None:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host.strip("[]"), int(port)))
     except OSError as error:
-        return f"cannot listen on {bind}: {error.strerror} (choose another: PORT=5001)"
+        other = int(port) + 1
+        return f"cannot listen on {bind}: {error.strerror} (try make run PORT={other})"
     return None
 
 
