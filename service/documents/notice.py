@@ -90,7 +90,13 @@ def person_phrase(name: str, title: str | None) -> str:
 
 def subject(record: MeetingRecord) -> str:
     """Trích yếu: ``Kết luận của đồng chí ... tại Hội nghị ...``."""
-    return f"Kết luận của {_chair_phrase(record)} tại {record.meeting.title}"
+    return f"Kết luận của {_chair_phrase(record)} tại {meeting_phrase(record.meeting)}"
+
+
+def meeting_phrase(meeting: Meeting) -> str:
+    """The meeting as a sentence names it: ``Họp Ban ...`` → ``cuộc họp Ban ...``."""
+    title = meeting.title
+    return f"cuộc họp {title[4:]}" if title.startswith("Họp ") else title
 
 
 def _points_phrase(meeting: Meeting) -> str:
@@ -122,7 +128,7 @@ def opening(record: MeetingRecord, held_on: date) -> Paragraph:
     ]
     text = (
         f"{capital(words.date_line(held_on))}, {chaired} chủ trì"
-        f" {meeting.title}{_points_phrase(meeting)}."
+        f" {meeting_phrase(meeting)}{_points_phrase(meeting)}."
     )
     if heard:
         text += f" Sau khi nghe ý kiến phát biểu của {'; '.join(heard)}"

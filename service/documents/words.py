@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
 from domain.text import nfc
@@ -33,8 +34,14 @@ def upper(text: str) -> str:
     return nfc(text.upper())
 
 
+CAPITAL = "Hà Nội"  # where central bodies issue their documents
+
+
 def place_name(jurisdiction: str) -> str:
-    """The place a document is issued at: ``tỉnh Quảng Nam`` → ``Quảng Nam``."""
+    """The place a document is issued at: ``tỉnh Quảng Nam`` → ``Quảng Nam``;
+    a body whose jurisdiction is no local unit (``toàn quốc``) issues at Hà Nội."""
+    if not _UNITS.match(jurisdiction):
+        return CAPITAL
     return _UNITS.sub("", jurisdiction).strip()
 
 
@@ -66,14 +73,27 @@ def short_date(day: date) -> str:
     return f"{two_digits(day.day)}/{two_digits(day.month)}/{day.year}"
 
 
+_LITTLE_WORDS = {"về", "và", "của", "cho", "các", "tại", "trong"}
+
+
 def body_code(name: str) -> str:
-    """The abbreviation of a body in a number's code: ``Ban Chỉ đạo`` → ``BCĐ``."""
+    """The abbreviation of a body in a number's code: ``Ban Chỉ đạo`` → ``BCĐ``,
+    ``Ủy ban Quốc gia về chuyển đổi số`` → ``UBQGCĐS`` (initials of its words but
+    the little ones, without tone marks; Đ stays Đ)."""
     words = [w for w in re.split(r"\s+", name) if w]
     if len(words) >= 3 and words[0].lower() == "ban" and words[1].lower() == "chỉ":
         return "BCĐ"
     if words and words[0].upper() == "UBND":
         return "UBND"
-    return "".join(w[0] for w in words[:4]).upper()
+    named = [w for w in words if w.lower() not in _LITTLE_WORDS] or words
+    return "".join(_bare(w[0]) for w in named[:8]).upper()
+
+
+def _bare(letter: str) -> str:
+    """A letter without its tone and vowel marks (``Ủ`` → ``U``), ``Đ`` kept."""
+    if letter in "Đđ":
+        return letter
+    return unicodedata.normalize("NFD", letter)[0]
 
 
 def committee_bodies(name: str, jurisdiction: str) -> tuple[str | None, str]:

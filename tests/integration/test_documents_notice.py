@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from uuid import uuid5
 
 from service.documents.docx_writer import render_docx
 from service.documents.minutes import meeting_minutes
@@ -10,6 +11,7 @@ from service.documents.notice import Signing, conclusion_notice
 from service.documents.pdf_writer import render_pdf
 from service.documents.record import meeting_record
 from service.run.demo import load_demo
+from service.run.demo.loader import DEMO
 from service.usecases.steerlog import Steerlog
 from tests.integration.documents_support import (
     QUANG_NAM,
@@ -117,3 +119,14 @@ def test_every_seed_meeting_gives_a_notice_and_minutes_in_both_formats(
             pdf_text(render_pdf(minutes), tmp_path)
         )
         assert "THÔNG BÁO" in pdf_text(render_pdf(notice), tmp_path)
+
+
+def test_a_national_committee_s_draft_notice_is_dated_at_ha_noi_with_blanks(
+    app: Steerlog,
+) -> None:
+    load_demo(app)
+    national = uuid5(DEMO, "vinh-phuc-2022-national-committee-session")
+    paragraphs = docx_paragraphs(render_docx(conclusion_notice(app, national)))
+    assert paragraphs[0] == "ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ"
+    assert "Số:       /TB-UBQGCĐS" in paragraphs
+    assert "Hà Nội, ngày      tháng      năm 2022" in paragraphs
