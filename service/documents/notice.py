@@ -43,15 +43,8 @@ def conclusion_notice(
         raise NotFoundError("conclusion", meeting_id)
     meeting = record.meeting
     notice = meeting.notice
-    zone = zone_of(app, meeting.committee_id)
-    held_on = meeting.starts_at.astimezone(zone).date()
-    if notice is not None and notice.issuer:
-        governing, issuing = words.issuer_bodies(notice.issuer)
-    else:
-        governing, issuing = words.committee_bodies(
-            record.committee.name, record.committee.jurisdiction
-        )
-    code = words.body_code(notice.issuer if notice and notice.issuer else issuing)
+    held_on = meeting.starts_at.astimezone(zone_of(app, meeting.committee_id)).date()
+    governing, issuing, code = bodies(record)
     number = notice.number if notice else f"      /TB-{code}"
     return AdministrativeDocument(
         governing_body=governing,
@@ -73,6 +66,18 @@ def conclusion_notice(
         file_name=f"thong-bao-ket-luan-{meeting.id}",
         metadata={"title": f"Thông báo kết luận: {meeting.title}"},
     )
+
+
+def bodies(record: MeetingRecord) -> tuple[str | None, str, str]:
+    """Governing body, issuing body and number code: the notice's issuer once
+    published (``UBND tỉnh Quảng Nam``: ``UBND``), else the committee itself."""
+    notice = record.meeting.notice
+    if notice is not None and notice.issuer:
+        governing, issuing = words.issuer_bodies(notice.issuer)
+        return governing, issuing, words.body_code(notice.issuer)
+    committee = record.committee
+    governing, issuing = words.committee_bodies(committee.name, committee.jurisdiction)
+    return governing, issuing, words.body_code(issuing)
 
 
 def _chair_phrase(record: MeetingRecord) -> str:
