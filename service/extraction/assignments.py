@@ -111,9 +111,12 @@ class AssignmentReader:
         return tail.endswith(":") and tail[:-1].rstrip().endswith(("cụ thể", "như sau"))
 
     def _terms_of(self, s: Sentence) -> bool:
-        """A sentence giving the previous task's terms: when and where to report."""
-        words = self.prep.low[s.start : s.start + 20]
-        opens = words.startswith(("báo cáo gửi", "thời gian", "thời hạn", "hạn hoàn"))
+        """A sentence giving the previous task's terms: when and where to report, or
+        by when the work it names is done (``Việc thành lập phải ... năm 2017``)."""
+        words = self.prep.low[self.toks[s.body_first].start : s.end][:20]
+        opens = words.startswith(
+            ("báo cáo gửi", "thời gian", "thời hạn", "hạn hoàn", "việc ")
+        )
         return opens and bool(self.deadlines(s.start, s.end))
 
     def _goes_on(self, last: _Task | None, s: Sentence) -> bool:
