@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import vocab
 from .agencies import Phrase
 from .agency_lists import AgencyListReader
+from .openings import is_headline, subject_positions
 from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
@@ -18,8 +19,6 @@ _REPORTAGE = Phrases(vocab.REPORTAGE_VERBS)
 _UNLESS_DEADLINE = Phrases(vocab.REPORTAGE_UNLESS_DEADLINE)
 _NARRATIVE_OPENERS = Phrases(vocab.NARRATIVE_OPENERS)
 _TASK_MODALS = Phrases(vocab.TASK_MODALS)
-# Conjunctions after a comma that open a clause with a subject of its own.
-_CLAUSE_OPENERS = Phrases(("trong khi", "còn", "đồng thời", "trong đó"))
 _DIRECTING_RE = re.compile(
     r"(?<!ban )(?<!sự )(?<!tin )(?<!tác )(?<!\w)(?:"
     + "|".join(w.replace(" ", r"\s+") for w in vocab.DIRECTING_WORDS)
@@ -27,21 +26,6 @@ _DIRECTING_RE = re.compile(
     + r")(?!\w)(?!\s*,?\s+điều\s+hành)"
     # "giao nộp", "giao thông", "giao ban": words of their own, nothing handed over
     r"(?<!giao)(?!\s+(?:nộp|dịch|thông|lưu|ban|tiếp|diện|hữu|nhận|hàng|kết|thừa)\b)"
-)
-# A comma after these opens a clause whose subject is addressed ("nhấn mạnh, các ...").
-_SAYING = Phrases(
-    (
-        "nhấn mạnh",
-        "yêu cầu",
-        "đề nghị",
-        "lưu ý",
-        "khẳng định",
-        "chỉ đạo",
-        "cho rằng",
-        "kết luận",
-        "giao",
-        "chỉ rõ",
-    )
 )
 # "X theo chức năng, nhiệm vụ được giao, rà soát ...": the verb comes after this.
 _REMIT = Phrases(
@@ -115,9 +99,9 @@ class AnchorFinder:
     def find(self, s: Sentence, has_deadline: bool) -> list[Anchor]:
         """Anchors of one sentence, in reading order."""
         anchors: list[Anchor] = []
-        if self.directed_from < 0 and self._headline(s):
+        if self.directed_from < 0 and is_headline(self.prep, s):
             return anchors  # news that passes on no direction: its headline reports
-        positions, weak = self._subject_positions(s)
+        positions, weak = subject_positions(self.toks, s)
         opener = self.phrase_at(s.body_first, s.last, _NARRATIVE_OPENERS)
         if opener and not self.phrase_at(s.body_first, s.last, _ATTENDANCE):
             weak, positions = weak | positions, set()  # "Qua đó, X khẩn trương ..."
@@ -158,16 +142,6 @@ class AnchorFinder:
             k += 1
         return anchors
 
-    def _headline(self, s: Sentence) -> bool:
-        """The text's first sentence, a whole line of its own with no closing stop."""
-        sentences = self.prep.sentences
-        if self.prep.numbered or not sentences or s.start != sentences[0].start:
-            return False
-        raw = self.prep.raw
-        line_end = raw.find("\n", s.start)
-        line = raw[s.start : line_end if line_end >= 0 else len(raw)].strip()
-        return line_end >= 0 and not line.endswith((".", "!", "?", "…", ";", ":"))
-
     def _directed(self, start: int, j: int, s: Sentence, has_deadline: bool) -> bool:
         """True when an agency subject at ``start`` is given a task, not reported.
 
@@ -192,48 +166,6 @@ class AnchorFinder:
         if j < s.last and self.toks[j].low == "được":
             return True  # "Sở X được (UBND tỉnh) giao ...": handed a task
         return bool(self.phrase_at(j, s.last, _TASK_MODALS))
-
-    def _subject_positions(self, s: Sentence) -> tuple[set[int], set[int]]:
-        """Token indexes where a clause may open with its subject, and those where
-        only a subject with a task modal after it opens one (after a later comma of
-        an opener, ``Tuy nhiên, so với yêu cầu, các bộ cần ...``, or after ``là``)."""
-        positions, weak = {s.body_first}, set()
-        first_comma = True
-        condition = self._condition(s)
-        for k in range(s.body_first, s.last - 1):
-            text = self.toks[k].text
-            if text in ";:":
-                positions.add(k + 1)
-            elif self.toks[k].low == "là":
-                weak.add(k + 1)  # "Vấn đề quan trọng nhất là các Bộ trưởng cần ..."
-            elif text == ",":
-                if first_comma or self._after_saying(k):
-                    positions.add(k + 1)
-                else:
-                    weak.add(k + 1)
-                first_comma = False
-                if condition is not None and condition < k:
-                    positions.add(k + 1)  # "nếu có phát sinh ..., Sở X báo cáo ..."
-                opener = self.phrase_at(k + 1, s.last, _CLAUSE_OPENERS)
-                if opener:
-                    positions.add(k + 1 + opener)  # ", trong khi Sở X chủ trì ..."
-        return positions, weak - positions
-
-    def _condition(self, s: Sentence) -> int | None:
-        """Index of the first word opening a condition (``nếu``, ``khi``,
-        ``trường hợp``) in the sentence, if any."""
-        for i in range(s.body_first, s.last - 1):
-            low = self.toks[i].low
-            if low in ("nếu", "khi") or (low, self.toks[i + 1].low) == (
-                "trường",
-                "hợp",
-            ):
-                return i
-        return None
-
-    def _after_saying(self, comma: int) -> bool:
-        """True when the comma follows a verb of saying or directing."""
-        return _SAYING.before(self.toks, comma) > 0
 
     def _verdict(self, j: int, s: Sentence, has_deadline: bool) -> str:
         """What follows a subject: a task, a directive, narrative or nothing."""
