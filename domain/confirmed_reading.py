@@ -62,9 +62,7 @@ class ConfirmedReading(SteerlogAggregate):
         body) must be JSON-ready: dicts with text keys, lists, text, numbers,
         booleans and None. Text is kept in NFC.
         """
-        body = nfc(text) if isinstance(text, str) else ""
-        if not body.strip():
-            raise InvalidValueError(field="text", reason="empty")
+        body = check_text(text)
         return cls(
             id=confirmed_reading_id(meeting_id, body),
             actor=actor,
@@ -94,6 +92,14 @@ class ConfirmedReading(SteerlogAggregate):
     def digest(self) -> str:
         """SHA-256 of the text (hex)."""
         return text_digest(self.text)
+
+
+def check_text(text: object) -> str:
+    """The text in NFC, line breaks kept; an empty one is refused."""
+    body = nfc(text) if isinstance(text, str) else ""
+    if not body.strip():
+        raise InvalidValueError(field="text", reason="empty")
+    return body
 
 
 def check_json_ready(field: str, value: object) -> dict[str, Any]:

@@ -202,3 +202,15 @@ def test_a_deadline_in_the_next_sentence_about_the_work_is_the_task_s() -> None:
     assert got["assignees_lead"] == ["Sở Nội vụ"]
     assert got["deadline"] == "2024-12-31"
     assert got["summary"].startswith("nghiên cứu, tham mưu")
+
+
+def test_a_title_keeps_an_acronym_in_brackets() -> None:
+    text = (
+        "Sáng 12/9/2024, đoàn do Phó Chủ tịch Hội đồng nhân dân (HĐND) tỉnh Trần "
+        "Văn Kỳ chủ trì khảo sát."
+    )
+    chair = extract_dict(text)["meeting"]["chair"]
+    assert chair == {
+        "name": "Trần Văn Kỳ",
+        "title": "Phó Chủ tịch Hội đồng nhân dân (HĐND) tỉnh",
+    }
