@@ -18,6 +18,7 @@ from eventsourcing.utils import get_topic
 
 from domain.agency import Agency
 from domain.confirmed_reading import ConfirmedReading, confirmed_reading_id
+from domain.errors import InvalidValueError
 from domain.meeting import Meeting
 from service.errors import AlreadyExistsError, NotFoundError
 from service.eventstore.application import SteerlogBase, Written
@@ -52,8 +53,8 @@ class ReadingUseCases(SteerlogBase):
         reading = ConfirmedReading.record(
             meeting_id,
             text,
-            plain(draft),
-            plain(confirmed),
+            _plain("draft", draft),
+            _plain("confirmed", confirmed),
             actor=actor,
         )
         try:
@@ -101,3 +102,12 @@ class ReadingUseCases(SteerlogBase):
             return self.view(Agency, UUID(agency_id)).name
         except (ValueError, NotFoundError):
             return agency_id
+
+
+def _plain(field: str, value: object) -> Any:
+    """``value`` as JSON data (ids as text, dates ISO, value objects as dicts); a
+    value of a kind without a rule is refused as the field's fault."""
+    try:
+        return plain(value)
+    except TypeError as error:
+        raise InvalidValueError(field=field, reason=str(error)) from None

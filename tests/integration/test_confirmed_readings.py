@@ -9,6 +9,7 @@ from uuid import uuid4
 
 import pytest
 
+from domain.errors import InvalidValueError
 from domain.values import AssignmentKind, DocumentRef
 from service.errors import NotFoundError
 from service.extraction import extract
@@ -159,3 +160,29 @@ def test_many_readings_are_all_listed_in_the_order_kept(
             confirmed={"items": []},
         )
     assert [r.text for r in app.confirmed_readings()] == texts
+
+
+@pytest.mark.parametrize(
+    ("draft", "confirmed", "field"),
+    [
+        ({"x": object()}, {}, "draft"),
+        ({}, {"items": [{"tasks": [{"deadline": float("inf")}]}]}, "confirmed"),
+    ],
+)
+def test_a_reading_that_is_not_json_data_is_refused_and_nothing_kept(
+    app: Steerlog,
+    scenario: Scenario,
+    draft: dict[str, object],
+    confirmed: dict[str, object],
+    field: str,
+) -> None:
+    with pytest.raises(InvalidValueError) as refused:
+        app.keep_confirmed_reading(
+            actor=ACTOR,
+            meeting_id=scenario.meeting_id,
+            text=TEXT,
+            draft=draft,
+            confirmed=confirmed,
+        )
+    assert (refused.value.field or "").startswith(field)
+    assert list(app.confirmed_readings()) == []
