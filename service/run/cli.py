@@ -20,6 +20,7 @@ from service.errors import NotFoundError
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
 from service.run.composition import build_application, build_read_model
+from service.run.extract_cli import add_extract_command
 from service.run.report import Report
 from service.settings import Settings, SettingsError
 
@@ -52,11 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("id", type=aggregate_id, help="the aggregate's id")
     history.add_argument("--json", action="store_true", help="one JSON object a line")
     history.set_defaults(run=run_history)
-    extract = commands.add_parser("extract", help="read a conclusion text into a draft")
-    extract.add_argument("file", help="a UTF-8 text file, or - for standard input")
-    extract.add_argument("--format", choices=("json", "text"), default="text")
-    extract.add_argument("--spans", action="store_true", help="add character spans")
-    extract.set_defaults(run=run_extract)
+    add_extract_command(commands)
     serve = commands.add_parser("serve", help="run the HTTP API under gunicorn")
     serve.add_argument(
         "--bind", default=os.environ.get("STEERLOG_BIND", "127.0.0.1:5000")
@@ -168,14 +165,6 @@ def run_history(args: argparse.Namespace) -> int:
             )
     app.close()
     return 0
-
-
-def run_extract(args: argparse.Namespace) -> int:
-    """Print the draft a conclusion text gives (see service.extraction)."""
-    from service.extraction.__main__ import main as extract_main
-
-    options = [args.file, "--format", args.format, *(["--spans"] if args.spans else [])]
-    return extract_main(options)
 
 
 def run_serve(args: argparse.Namespace) -> int:

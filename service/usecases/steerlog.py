@@ -6,6 +6,7 @@ from service.usecases.assignments import AssignmentUseCases
 from service.usecases.digests import DigestUseCases
 from service.usecases.directory import DirectoryUseCases
 from service.usecases.meetings import MeetingUseCases
+from service.usecases.readings import ReadingUseCases
 from service.usecases.record import RecordUseCases
 
 
@@ -15,6 +16,7 @@ class Steerlog(
     RecordUseCases,
     AssignmentUseCases,
     DigestUseCases,
+    ReadingUseCases,
 ):
     """The application service and unit of work: one method per use case."""
 
