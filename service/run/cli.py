@@ -19,6 +19,7 @@ from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
 from service.run.composition import build_application, build_read_model
 from service.run.report import Report
+from service.accounts.secret_key import session_secret_key
 from service.settings import Settings, SettingsError
 
 
@@ -178,6 +179,7 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     """Replace this process with gunicorn serving ``web.wsgi:app``."""
     settings = Settings.from_env()  # refuse bad settings before starting workers
+    session_secret_key(settings)  # required on PostgreSQL: refuse before forking
     # Create the event store's and the read models' tables here, once: workers
     # starting together would race to create them.
     build_application(settings).close()

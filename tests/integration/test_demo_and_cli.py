@@ -126,6 +126,7 @@ def test_serve_starts_two_workers_on_a_fresh_database(
     env = {
         **os.environ,
         "STEERLOG_DATABASE_URL": postgres_settings.database.url,
+        "STEERLOG_SECRET_KEY": "k" * 48,
         "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
     }
     server = subprocess.Popen(
@@ -144,7 +145,7 @@ def test_serve_starts_two_workers_on_a_fresh_database(
     try:
         answers = [answer(port, "/healthz") for _ in range(60)]
         assert set(answers) == {200}
-        assert answer(port, "/api/v1/meetings") == 200
+        assert answer(port, "/api/v1/meetings") == 401  # no token: served, refused
     finally:
         server.terminate()
         server.wait(timeout=30)
