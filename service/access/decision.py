@@ -43,7 +43,9 @@ class Scope:
 
     def can_read(self, committee_id: UUID | None) -> bool:
         """Whether the committee's records are readable (None: shared directory)."""
-        return self.everything or committee_id is None or committee_id in self.committees
+        return (
+            self.everything or committee_id is None or committee_id in self.committees
+        )
 
     @property
     def committee_list(self) -> list[UUID] | None:
@@ -63,7 +65,9 @@ class Principal:
     @classmethod
     def of(cls, account: Account) -> Principal:
         """The principal of an (enabled) account."""
-        return cls(account.id, account.login, account.display_name, tuple(account.grants))
+        return cls(
+            account.id, account.login, account.display_name, tuple(account.grants)
+        )
 
     @property
     def actor(self) -> str:

@@ -29,9 +29,7 @@ class Reach(StrEnum):
     AGENCY = "agency"
 
 
-_MEMBERS = frozenset(
-    {Role.SECRETARY, Role.LEADER, Role.AGENCY_OFFICER, Role.VIEWER}
-)
+_MEMBERS = frozenset({Role.SECRETARY, Role.LEADER, Role.AGENCY_OFFICER, Role.VIEWER})
 
 # Permission → the roles (besides admin) that hold it.
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -99,7 +97,9 @@ POLICY: dict[str, Rule] = {
         "pages.digest",
         "history.get_history",
     ),
-    **_rules(_R.COMMITTEE, "read_subscriptions", "digest_subscriptions.get_subscription"),
+    **_rules(
+        _R.COMMITTEE, "read_subscriptions", "digest_subscriptions.get_subscription"
+    ),
     **_rules(
         _R.ADMIN,
         "administer",

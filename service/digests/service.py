@@ -33,7 +33,7 @@ from service.readmodel.readside import ReadSide
 from service.usecases.steerlog import Steerlog
 
 log = logging.getLogger(__name__)
-ACTOR = "steerlog-scheduler"
+SCHEDULER = "scheduler"
 RECIPIENTS = {
     DigestKind.DAILY: RecipientKind.AGENCY,
     DigestKind.WEEKLY: RecipientKind.COMMITTEE,
@@ -70,6 +70,8 @@ class DigestService:
         freshness_timeout: float = 10.0,
     ) -> None:
         self.app, self.read_side, self.mailer = app, read_side, mailer
+        # Jobs act as a named system account, like every actor of an event.
+        self.actor = app.system_actor(SCHEDULER)
         self.policy = policy or RetryPolicy()
         self.freshness_timeout = freshness_timeout
 
@@ -142,7 +144,7 @@ class DigestService:
             return None
         try:
             written = self.app.issue_digest(
-                actor=ACTOR,
+                actor=self.actor,
                 kind=due.kind,
                 committee_id=due.committee_id,
                 recipient_kind=subscription["recipient_kind"],
@@ -206,7 +208,10 @@ class DigestService:
         message_id = message_id_of(digest_id, sender)
         try:
             self.app.attempt_delivery(
-                digest_id, actor=ACTOR, message_id=message_id, lease=self.policy.lease
+                digest_id,
+                actor=self.actor,
+                message_id=message_id,
+                lease=self.policy.lease,
             )
         except (
             ConcurrencyConflictError,
@@ -223,7 +228,7 @@ class DigestService:
         except DeliveryError as error:
             retry = self.policy.next_retry(digest.attempts + 1, self.now())
             self.app.record_delivery_failure(
-                digest_id, actor=ACTOR, error=str(error), next_retry_at=retry
+                digest_id, actor=self.actor, error=str(error), next_retry_at=retry
             )
             log.warning(
                 "digest %s not delivered: %s (retry %s)", digest_id, error, retry
@@ -232,7 +237,7 @@ class DigestService:
         # The window: a crash here, after the server accepted the message and
         # before this is stored, leaves the attempt open; after the lease it is
         # sent again with the same Message-ID (see service.digests docs).
-        self.app.record_delivered(digest_id, actor=ACTOR, message_id=message_id)
+        self.app.record_delivered(digest_id, actor=self.actor, message_id=message_id)
         return True
 
     def deliver_pending(self, limit: int = 1000) -> int:

@@ -14,12 +14,14 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from domain.errors import InvalidValueError
+from service.accounts.secret_key import session_secret_key
 from service.errors import NotFoundError
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
+from service.run.accounts_cli import add_account_commands
 from service.run.composition import build_application, build_read_model
 from service.run.report import Report
-from service.accounts.secret_key import session_secret_key
 from service.settings import Settings, SettingsError
 
 
@@ -35,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotFoundError as error:
         print(f"steerlog: {error}", file=sys.stderr)
         return 1
+    except InvalidValueError as error:
+        print(f"steerlog: {error.field}: {error.details['reason']}", file=sys.stderr)
+        return 2
     return status
 
 
@@ -80,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.add_argument("name", choices=[*PROJECTIONS, "all"])
     rebuild.set_defaults(run=run_rebuild)
     add_digest_commands(commands)
+    add_account_commands(commands, aggregate_id)
     return parser
 
 
@@ -129,10 +135,11 @@ def aggregate_id(text: str) -> UUID:
 def run_demo(args: argparse.Namespace) -> int:
     """Load the demo (idempotent) and print each meeting with its assignments."""
     from service.run.demo import load_demo
+    from service.run.demo.accounts import print_demo_accounts
 
     app = build_application(Settings.from_env())
     report = Report(app)
-    for loaded in load_demo(app):
+    for loaded in load_demo(app, app.system_actor("demo")):
         if args.quiet:
             continue
         state = "đã có sẵn" if loaded.already_loaded else "đã nạp"
@@ -141,6 +148,7 @@ def run_demo(args: argparse.Namespace) -> int:
             print("\n".join(report.meeting(meeting_id)))
         for assignment_id in loaded.assignment_ids:
             print("\n".join(report.assignment(assignment_id)))
+    print_demo_accounts(app)
     app.close()
     return 0
 
@@ -155,13 +163,14 @@ def run_history(args: argparse.Namespace) -> int:
                 "event": entry.event,
                 "recorded_at": entry.recorded_at.isoformat(),
                 "actor": entry.actor,
+                "actor_name": entry.actor_name,
                 "data": entry.data,
             }
             print(json.dumps(line, ensure_ascii=False))
         else:
             data = json.dumps(entry.data, ensure_ascii=False)
             print(
-                f"{entry.version:>4} {entry.recorded_at.isoformat()} {entry.actor}"
+                f"{entry.version:>4} {entry.recorded_at.isoformat()} {entry.actor_name}"
                 f" {entry.event} {data}"
             )
     app.close()

@@ -18,6 +18,7 @@ from service.accounts.credentials import (
     SESSION_LIFETIME,
     TOUCH_EVERY,
     IssuedToken,
+    Passwords,
     SignInLimits,
     new_session_id,
     new_token,
@@ -30,10 +31,8 @@ from service.accounts.errors import (
     TooManyAttemptsError,
     UnknownTokenError,
 )
-from service.accounts.store import SessionRecord, TokenRecord
+from service.accounts.store import SecretStore, SessionRecord, TokenRecord
 from service.errors import NotFoundError
-from service.accounts.credentials import Passwords
-from service.accounts.store import SecretStore
 from service.eventstore.application import SteerlogBase
 
 MAX_TOKEN_NAME = 200
@@ -113,12 +112,23 @@ class SignInUseCases(SteerlogBase):
         account.check_enabled()
         label = required_text("name", name)
         if len(label) > MAX_TOKEN_NAME:
-            raise InvalidValueError(field="name", reason=f"longer than {MAX_TOKEN_NAME}")
+            raise InvalidValueError(
+                field="name", reason=f"longer than {MAX_TOKEN_NAME}"
+            )
         token_id, secret, text = new_token()
         now = self.clock()
         expires = now + lifetime if lifetime is not None else None
         self.secrets.add_token(
-            TokenRecord(token_id, account.id, label, secret_hash(secret), now, expires, None, None)
+            TokenRecord(
+                token_id,
+                account.id,
+                label,
+                secret_hash(secret),
+                now,
+                expires,
+                None,
+                None,
+            )
         )
         return IssuedToken(token_id, account.id, label, expires, text)
 
@@ -167,4 +177,3 @@ class SignInUseCases(SteerlogBase):
         if principal is None:
             raise NotSignedInError("account disabled")
         return principal
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 from uuid import uuid4
@@ -32,15 +33,13 @@ class OpenMeeting:
 
 def admin_token(application: Steerlog, login: str = ADMIN_LOGIN) -> str:
     """A new API token of the tests' admin account (registered the first time)."""
-    try:
+    with contextlib.suppress(AlreadyExistsError):
         application.register_account(
             actor="tests",
             login=login,
             display_name=ADMIN_NAME,
             email=f"{login}@laocai.gov.vn",
         )
-    except AlreadyExistsError:
-        pass
     account = application.account_by_login(login)
     if not account.is_admin:
         application.grant_role(account.id, actor="tests", role="admin")

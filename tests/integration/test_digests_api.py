@@ -13,6 +13,7 @@ from flask import Flask
 from domain.digest import Digest, DigestKind
 from service.readmodel.readside import ReadSide
 from service.settings import Settings
+from tests.functional.support import admin_token
 from tests.integration.test_digests_support import (
     FakeClock,
     Scheduler,
@@ -22,7 +23,6 @@ from tests.integration.test_digests_support import (
     with_smtp,
 )
 from tests.scenario import ICT, conclude, open_meeting
-from tests.functional.support import admin_token
 from web.app import create_app
 
 
