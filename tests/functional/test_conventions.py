@@ -1,4 +1,4 @@
-"""The API's conventions: credentials and actor, If-Match, size limit, bad JSON, docs, health."""
+"""The API's conventions: credentials, If-Match, size limit, bad JSON, docs, health."""
 
 from __future__ import annotations
 
