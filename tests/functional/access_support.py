@@ -45,7 +45,9 @@ class World:
         self, role: str | None, method: str, path: str, body: Any = None
     ) -> TestResponse:
         """One request as ``role`` (None: anonymous)."""
-        headers = {} if role is None else {"Authorization": f"Bearer {self.tokens[role]}"}
+        headers = (
+            {} if role is None else {"Authorization": f"Bearer {self.tokens[role]}"}
+        )
         return self.client().open(path, method=method, json=body, headers=headers)
 
 
@@ -118,7 +120,11 @@ def build_world(api: Api) -> World:
         "admin": ("admin", None, None),
         "secretary": ("secretary", meeting.committee_id, None),
         "leader": ("leader", meeting.committee_id, None),
-        "agency_officer": ("agency_officer", meeting.committee_id, meeting.department_id),
+        "agency_officer": (
+            "agency_officer",
+            meeting.committee_id,
+            meeting.department_id,
+        ),
         "viewer": ("viewer", meeting.committee_id, None),
         "outsider": ("secretary", other, None),
     }
