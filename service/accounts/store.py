@@ -22,7 +22,6 @@ from typing import Any
 from uuid import UUID
 
 import psycopg2
-import psycopg2.pool
 
 from service.settings import Database, Settings
 
@@ -296,44 +295,62 @@ class SQLiteSecretStore(SecretStore):
 
 
 class PostgresSecretStore(SecretStore):
-    """The secret tables in the configured PostgreSQL schema, via a small pool."""
+    """The secret tables in the configured PostgreSQL schema.
+
+    Every statement stands alone, so connections are in autocommit mode: a
+    lookup is one round trip. Idle connections are kept (up to ``pool_size``)
+    for the next request: opening one costs milliseconds.
+    """
 
     def __init__(self, database: Database, pool_size: int = 5) -> None:
-        options = {}
+        self._options = {**database.psycopg2_dsn(), "connect_timeout": 5}
         if database.schema:
             if not _IDENTIFIER.match(database.schema):
                 raise ValueError(f"not a schema name: {database.schema!r}")
-            options["options"] = f"-c search_path={database.schema}"
-        self._pool = psycopg2.pool.ThreadedConnectionPool(
-            0,
-            max(pool_size, 1),
-            connect_timeout=5,
-            **database.psycopg2_dsn(),
-            **options,
-        )
+            self._options["options"] = f"-c search_path={database.schema}"
+        self._size = max(pool_size, 1)
+        self._idle: list[Any] = []
+        self._lock = threading.Lock()
 
     def create(self) -> None:
         """Create the tables, one process at a time (a transaction-level lock)."""
-        with self._connection() as connection, connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-            cursor.execute(_schema_sql("postgres"))
+        with self._connection() as connection:
+            connection.autocommit = False
+            with connection, connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                cursor.execute(_schema_sql("postgres"))
+            connection.autocommit = True
 
     def close(self) -> None:
-        """Close every pooled connection."""
-        self._pool.closeall()
+        """Close every idle connection."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for connection in idle:
+            connection.close()
 
     @contextmanager
     def _connection(self) -> Iterator[Any]:
-        connection = self._pool.getconn()
-        broken = False
+        with self._lock:
+            connection = self._idle.pop() if self._idle else None
+        if connection is None:
+            connection = psycopg2.connect(**self._options)
+            connection.autocommit = True
+        broken = True
         try:
-            with connection:  # commits, or rolls back on an error
-                yield connection
-        except psycopg2.OperationalError:
-            broken = True
+            yield connection
+            broken = False
+        except psycopg2.Error:
+            broken = bool(connection.closed)
             raise
         finally:
-            self._pool.putconn(connection, close=broken)
+            self._check_in(connection, broken)
+
+    def _check_in(self, connection: Any, broken: bool) -> None:
+        with self._lock:
+            if not broken and not connection.closed and len(self._idle) < self._size:
+                self._idle.append(connection)
+                return
+        connection.close()
 
     def _run(self, statement: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         with self._connection() as connection, connection.cursor() as cursor:
