@@ -108,6 +108,9 @@ class Target:
     recipients: frozenset[UUID] = field(default_factory=frozenset)
 
 
+_RECIPIENTS_MAY = frozenset({"read_subscriptions", "manage_subscriptions"})
+
+
 def authorise(
     principal: Principal | None, operation: str, rule: Rule, target: Target
 ) -> None:
@@ -131,10 +134,8 @@ def _allowed(principal: Principal, rule: Rule, target: Target) -> bool:
         return target.account_id == principal.account_id
     if rule.reach is Reach.ANY_COMMITTEE:
         return any(g.role in roles for g in principal.grants)
-    if rule.permission == "manage_subscriptions" and (
-        principal.account_id in target.recipients
-    ):
-        return True
+    if rule.permission in _RECIPIENTS_MAY and principal.account_id in target.recipients:
+        return True  # an account named on a subscription reads and changes it
     if target.committee_id is None:
         # Not bound to a committee: an agency's or a person's history (the
         # shared directory), or a body whose committee_id is missing or

@@ -162,6 +162,7 @@ POLICY: dict[str, Rule] = {
         "digest_subscriptions.change_addresses",
         "digest_subscriptions.end_subscription",
         "digest_subscriptions.resume_subscription",
+        "digest_subscriptions.name_accounts",
     ),
     **_rules(
         _R.COMMITTEE,

@@ -146,7 +146,9 @@ class DigestService:
                 recipient_kind=subscription.recipient_kind,
                 recipient_id=recipient_id,
                 period=due.period,
-                addresses=subscription.addresses,
+                addresses=self.app.digest_addresses(
+                    UUID(subscription.id), subscription.addresses
+                ),
                 lines=content.lines,
                 tallies=content.tallies,
                 late=due.late_at(self.now()),

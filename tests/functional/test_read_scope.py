@@ -94,3 +94,35 @@ def test_lineage_shows_other_committees_nodes_as_restricted_stubs(api: Api) -> N
     full = api.get(f"/api/v1/lineage/assignment/{their_task}").get_json()
     assert all(not node.get("restricted") for node in full["nodes"])
     assert {n["key"] for n in full["nodes"]} == set(nodes)
+
+
+def test_an_account_named_on_a_subscription_changes_it_itself(api: Api) -> None:
+    meeting = api.open_meeting()
+    subscription = api.created(
+        "/api/v1/digests/subscriptions",
+        {
+            "committee_id": meeting.committee_id,
+            "recipient_kind": "agency",
+            "recipient_id": meeting.department_id,
+            "addresses": ["vanphong@stttt.quangnam.gov.vn"],
+        },
+    )
+    application = api.client.application.extensions["steerlog"]
+    named_id, named_token = account_with_role(
+        application, f"nhan.ban.tin.{api.token}", None
+    )
+    _, stranger_token = account_with_role(application, f"la.{api.token}", None)
+    named = Api(api.client.application.test_client(), named_token)
+    stranger = Api(api.client.application.test_client(), stranger_token)
+    path = f"/api/v1/digests/subscriptions/{subscription}"
+    addresses = {"addresses": ["moi@stttt.quangnam.gov.vn"]}
+    problem(named.put(f"{path}/addresses", addresses), 403)
+    api.ok(f"{path}/accounts", {"account_ids": [str(named_id)]}, method="PUT")
+    assert named.get(path).get_json()["account_ids"] == [str(named_id)]
+    assert named.put(f"{path}/addresses", addresses).status_code == 200
+    problem(stranger.put(f"{path}/addresses", addresses), 403)
+    problem(stranger.get(path), 403)
+    assert application.digest_addresses(UUID(subscription), ["moi@x.vn"]) == [
+        "moi@x.vn",
+        f"nhan.ban.tin.{api.token}@quangnam.gov.vn",
+    ]

@@ -113,6 +113,7 @@ EXPECTED: dict[str, frozenset[str]] = {
         "PUT /api/v1/digests/subscriptions/{subscription_id}/addresses",
         "POST /api/v1/digests/subscriptions/{subscription_id}/end",
         "POST /api/v1/digests/subscriptions/{subscription_id}/resume",
+        "PUT /api/v1/digests/subscriptions/{subscription_id}/accounts",
     ),
     **_ops(
         frozenset({"admin", "leader"}),
