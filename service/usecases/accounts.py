@@ -18,7 +18,8 @@ from domain.account import Account, account_id
 from domain.agency import Agency
 from domain.committee import Committee
 from service.accounts.credentials import Passwords, check_password_policy
-from service.accounts.store import SecretStore, build_secret_store
+from service.accounts.databases import build_secret_store
+from service.accounts.store import SecretStore
 from service.errors import AlreadyExistsError, NotFoundError
 from service.eventstore.application import (
     Clock,

@@ -15,6 +15,7 @@ from domain.errors import InvalidValueError
 from domain.values import required_text
 from service.access.decision import NotSignedInError, Principal
 from service.accounts.credentials import (
+    MAX_PASSWORD,
     SESSION_LIFETIME,
     TOUCH_EVERY,
     IssuedToken,
@@ -53,10 +54,14 @@ class SignInUseCases(SteerlogBase):
         self._check_attempts(keys)
         account = self._enabled_account_or_none(login)
         stored = self.secrets.password_hash(account.id) if account else None
-        if account is None or not self.passwords.verify(stored, password[:1024]):
+        # No stored password is longer than the policy allows: a longer one is
+        # checked as the empty one (never a match), not hashed over megabytes.
+        password = password if len(password) <= MAX_PASSWORD else ""
+        # Verified even without an account (against a decoy): the same time.
+        matches = self.passwords.verify(stored, password)
+        if account is None or stored is None or not matches:
             self.secrets.record_failure(keys, self.clock())
             raise SignInRefusedError()
-        assert stored is not None
         if self.passwords.outdated(stored):
             hashed = self.passwords.hash(password)
             self.secrets.set_password_hash(account.id, hashed, self.clock())

@@ -6,9 +6,11 @@ import io
 from datetime import UTC, datetime
 
 import pytest
+from argon2 import PasswordHasher
 
 from domain.account import Account, account_id
 from service.access.decision import NotSignedInError
+from service.accounts.errors import SignInRefusedError
 from service.errors import NotFoundError
 from service.eventstore.snapshots import StateSnapshot
 from service.run.cli import main
@@ -135,3 +137,35 @@ def test_an_account_has_history_a_past_state_and_a_snapshot(app: Steerlog) -> No
     [snapshot] = app.snapshots.get(written.id)
     restored = snapshot.mutate(None)
     assert restored.__dict__ == account.__dict__
+
+
+def test_a_hash_made_with_older_parameters_is_upgraded_at_sign_in(
+    app: Steerlog,
+) -> None:
+    written = app.register_account(
+        actor="tests", login="nang.cap", display_name="Lý Cấp", email="nc@x.vn"
+    )
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+    app.secrets.set_password_hash(written.id, weak.hash(PASSWORD), datetime.now(UTC))
+    assert app.passwords.outdated(str(app.secrets.password_hash(written.id)))
+    app.sign_in("nang.cap", PASSWORD, None)
+    upgraded = str(app.secrets.password_hash(written.id))
+    assert upgraded.startswith("$argon2id$")
+    assert not app.passwords.outdated(upgraded)
+    assert app.passwords.verify(upgraded, PASSWORD)
+
+
+def test_a_password_over_the_limit_is_refused_and_counted(app: Steerlog) -> None:
+    app.register_account(
+        actor="tests",
+        login="dai.qua",
+        display_name="Dài",
+        email="dq@x.vn",
+        password=PASSWORD,
+    )
+    with pytest.raises(SignInRefusedError):
+        app.sign_in("dai.qua", PASSWORD + "x" * 100_000, "10.0.0.9")
+    assert (
+        app.secrets.failures_since("login:dai.qua", datetime(2000, 1, 1, tzinfo=UTC))
+        == 1
+    )
