@@ -81,7 +81,8 @@ def sign_in() -> ResponseOrPage:
 @bp.route("/sign-out", methods=["POST"])
 def sign_out() -> Response:
     """End the session on the server, then forget the cookie."""
-    steerlog().end_session(current_user.session_id)
+    if current_user.is_authenticated:  # a bearer token has no session to end
+        steerlog().end_session(current_user.session_id)
     logout_user()
     session.clear()
     return redirect(url_for("auth.sign_in"))

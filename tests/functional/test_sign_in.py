@@ -185,3 +185,8 @@ def test_the_attempt_limit_holds_across_two_workers(
         assert sign_in(workers[attempt % 2], login, f"đoán sai {attempt}") == 401
     for worker in workers:
         assert sign_in(worker, login) == 429  # even the right password, now
+
+
+def test_sign_out_with_a_bearer_token_ends_no_session_and_no_error(api: Api) -> None:
+    assert api.post("/sign-out").status_code == 302
+    assert api.get(ME).status_code == 200  # tokens are revoked, not signed out
