@@ -68,10 +68,14 @@ class DigestService:
         freshness_timeout: float = 10.0,
     ) -> None:
         self.app, self.read_side, self.mailer = app, read_side, mailer
-        # Jobs act as a named system account, like every actor of an event.
-        self.actor = app.system_actor(SCHEDULER)
         self.policy = policy or RetryPolicy()
         self.freshness_timeout = freshness_timeout
+
+    @property
+    def actor(self) -> str:
+        """Jobs act as a named system account, registered when it first acts
+        (a preview records nothing)."""
+        return self.app.system_actor(SCHEDULER)
 
     def now(self) -> datetime:
         """The application's clock (injected in tests)."""
