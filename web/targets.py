@@ -43,6 +43,7 @@ def request_target() -> Target:
                 acting_agency=acting,
                 account_id=target.account_id,
                 recipients=target.recipients,
+                read_permission=target.read_permission,
             )
     return Target(committee_id=_uuid_in(body, "committee_id"), acting_agency=acting)
 

@@ -34,6 +34,7 @@ class AccessUseCases(SteerlogBase):
             return Target(
                 committee_id=aggregate.committee_id,
                 recipients=frozenset(aggregate.account_ids),
+                read_permission="read_subscriptions",
             )
         if isinstance(aggregate, Meeting | Digest):
             return Target(committee_id=aggregate.committee_id)

@@ -126,3 +126,20 @@ def test_an_account_named_on_a_subscription_changes_it_itself(api: Api) -> None:
         "moi@x.vn",
         f"nhan.ban.tin.{api.token}@quangnam.gov.vn",
     ]
+
+
+def test_a_subscriptions_history_needs_what_the_subscription_needs(api: Api) -> None:
+    meeting = api.open_meeting()
+    subscription = api.created(
+        "/api/v1/digests/subscriptions",
+        {
+            "committee_id": meeting.committee_id,
+            "recipient_kind": "agency",
+            "recipient_id": meeting.department_id,
+            "addresses": ["vanphong@stttt.quangnam.gov.vn"],
+        },
+    )
+    viewer = viewer_of(api, meeting.committee_id)
+    refusal = problem(viewer.get(f"/api/v1/history/{subscription}"), 403)
+    assert refusal["permission"] == "read_subscriptions"
+    assert viewer.get(f"/api/v1/history/{meeting.meeting_id}").status_code == 200

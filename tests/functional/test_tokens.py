@@ -118,3 +118,20 @@ def test_a_vietnamese_display_name_survives_into_history_exactly(api: Api) -> No
     [entry] = api.get(f"/api/v1/history/{committee_id}").get_json()["items"]
     assert entry["actor_name"] == unicodedata.normalize("NFC", decomposed)
     assert entry["actor_name"] == "Nguyễn Thị Hằng Ưng Ổn"
+
+
+def test_an_accounts_history_is_read_by_itself_and_admins_only(api: Api) -> None:
+    application = api.client.application.extensions["steerlog"]
+    committee_id = api.committee()
+    own_id, own = account_with_role(
+        application, f"rieng.{api.token}", "viewer", committee_id
+    )
+    _, colleague = account_with_role(
+        application, f"dong.nghiep.{api.token}", "secretary", committee_id
+    )
+    client = api.client.application.test_client()
+    path = f"/api/v1/history/{own_id}"
+    events = client.get(path, headers=bearer(own)).get_json()["items"]
+    assert [e["event"] for e in events] == ["Registered", "RoleGranted"]
+    assert problem(client.get(path, headers=bearer(colleague)), 403)
+    assert api.get(path).status_code == 200
