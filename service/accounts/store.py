@@ -28,6 +28,9 @@ class TokenRecord:
     expires_at: datetime | None
     last_used_at: datetime | None
     revoked_at: datetime | None
+    # The account's latest event version, read with the token where the event
+    # store is at hand (PostgreSQL), so a cached account needs no query.
+    account_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -88,10 +91,14 @@ class SecretStore(ABC):
     def token(self, token_id: str) -> TokenRecord | None:
         """The token with this id (one indexed read), or None."""
         rows = self._run(
-            f"SELECT {_TOKEN_COLUMNS} FROM api_tokens WHERE token_id = %s",
+            f"SELECT {_TOKEN_COLUMNS}, {self._account_version} FROM api_tokens"
+            " WHERE token_id = %s",
             (token_id,),
         )
         return self._token(rows[0]) if rows else None
+
+    # The token's account's latest event version, where the events are at hand.
+    _account_version = "NULL"
 
     def tokens_of(self, account_id: UUID) -> list[TokenRecord]:
         """Every token of an account, oldest first."""
@@ -229,7 +236,7 @@ class SecretStore(ABC):
         return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
     def _token(self, row: tuple[Any, ...]) -> TokenRecord:
-        token_id, account, name, secret_hash, created, expires, used, revoked = row
+        token_id, account, name, secret_hash, created, expires, used, revoked = row[:8]
         return TokenRecord(
             token_id=token_id,
             account_id=UUID(str(account)),
@@ -239,4 +246,5 @@ class SecretStore(ABC):
             expires_at=None if expires is None else self._datetime(expires),
             last_used_at=None if used is None else self._datetime(used),
             revoked_at=None if revoked is None else self._datetime(revoked),
+            account_version=row[8] if len(row) > 8 else None,
         )

@@ -35,6 +35,7 @@ from service.accounts.errors import (
 from service.accounts.store import SecretStore, SessionRecord, TokenRecord
 from service.errors import NotFoundError
 from service.eventstore.application import SteerlogBase
+from service.eventstore.repository import CopyOnWriteRepository
 
 MAX_TOKEN_NAME = 200
 
@@ -163,17 +164,27 @@ class SignInUseCases(SteerlogBase):
             raise NotSignedInError("expired token")
         if record.last_used_at is None or now - record.last_used_at > TOUCH_EVERY:
             self.secrets.touch_token(token_id, now)
-        principal = self._principal_or_none(record.account_id)
+        principal = self._principal_or_none(record.account_id, record.account_version)
         if principal is None:
             raise NotSignedInError("account disabled")
         return principal
 
-    def _principal_or_none(self, account_id: UUID) -> Principal | None:
-        """The account's principal as it is now; None when disabled or gone."""
-        try:
-            account = self.view(Account, account_id)
-        except NotFoundError:
-            return None
+    def _principal_or_none(
+        self, account_id: UUID, version: int | None = None
+    ) -> Principal | None:
+        """The account's principal as it is now; None when disabled or gone.
+
+        ``version``, the account's latest just read, spares the query that
+        brings a cached account up to date when it is already there.
+        """
+        account = None
+        if version is not None and isinstance(self.repository, CopyOnWriteRepository):
+            account = self.repository.cached_at(account_id, version)
+        if not isinstance(account, Account):
+            try:
+                account = self.view(Account, account_id)
+            except NotFoundError:
+                return None
         return None if account.disabled else Principal.of(account)
 
     def principal_of(self, account_id: UUID) -> Principal:
