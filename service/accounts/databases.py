@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import psycopg2
+import psycopg2.errors
 
-from service.accounts.store import SecretStore
+from service.accounts.store import TOKEN_COLUMNS, SecretStore, TokenRecord
 from service.settings import Database, Settings
 
 _SCHEMA_LOCK = 7_301_002  # pg_advisory_xact_lock key: one creator at a time
@@ -75,6 +76,11 @@ class PostgresSecretStore(SecretStore):
         " WHERE originator_id = api_tokens.account_id)"
     )
 
+    _PREPARE_TOKEN = (
+        f"PREPARE steerlog_token (text) AS SELECT {TOKEN_COLUMNS}, "
+        f"{_account_version} FROM api_tokens WHERE token_id = $1"
+    )
+
     def __init__(self, database: Database, pool_size: int = 5) -> None:
         self._options = {**database.psycopg2_dsn(), "connect_timeout": 5}
         if database.schema:
@@ -124,6 +130,18 @@ class PostgresSecretStore(SecretStore):
                 self._idle.append(connection)
                 return
         connection.close()
+
+    def token(self, token_id: str) -> TokenRecord | None:
+        """The token with this id: a statement prepared once per connection, so
+        the lookup on every request is planned once, not every time."""
+        with self._connection() as connection, connection.cursor() as cursor:
+            try:
+                cursor.execute("EXECUTE steerlog_token (%s)", (token_id,))
+            except psycopg2.errors.InvalidSqlStatementName:
+                cursor.execute(self._PREPARE_TOKEN)  # a new connection
+                cursor.execute("EXECUTE steerlog_token (%s)", (token_id,))
+            rows = cursor.fetchall()
+        return self._token(rows[0]) if rows else None
 
     def _run(self, statement: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         with self._connection() as connection, connection.cursor() as cursor:

@@ -43,7 +43,7 @@ class SessionRecord:
     last_seen_at: datetime
 
 
-_TOKEN_COLUMNS = (
+TOKEN_COLUMNS = (
     "token_id, account_id, name, secret_hash, created_at, expires_at,"
     " last_used_at, revoked_at"
 )
@@ -76,7 +76,7 @@ class SecretStore(ABC):
     def add_token(self, token: TokenRecord) -> None:
         """Store a newly issued token (its hash only)."""
         self._run(
-            f"INSERT INTO api_tokens ({_TOKEN_COLUMNS})"
+            f"INSERT INTO api_tokens ({TOKEN_COLUMNS})"
             " VALUES (%s, %s, %s, %s, %s, %s, NULL, NULL)",
             (
                 token.token_id,
@@ -91,7 +91,7 @@ class SecretStore(ABC):
     def token(self, token_id: str) -> TokenRecord | None:
         """The token with this id (one indexed read), or None."""
         rows = self._run(
-            f"SELECT {_TOKEN_COLUMNS}, {self._account_version} FROM api_tokens"
+            f"SELECT {TOKEN_COLUMNS}, {self._account_version} FROM api_tokens"
             " WHERE token_id = %s",
             (token_id,),
         )
@@ -103,7 +103,7 @@ class SecretStore(ABC):
     def tokens_of(self, account_id: UUID) -> list[TokenRecord]:
         """Every token of an account, oldest first."""
         rows = self._run(
-            f"SELECT {_TOKEN_COLUMNS} FROM api_tokens WHERE account_id = %s"
+            f"SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE account_id = %s"
             " ORDER BY created_at, token_id",
             (self._id(account_id),),
         )
