@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from flask import Flask
@@ -14,6 +15,7 @@ from service.settings import Settings
 from service.usecases.steerlog import Steerlog
 from web import pages
 from web.api import SteerlogApi
+from web.auth import install_auth
 from web.blueprints import BLUEPRINTS
 from web.errors import register_error_handlers
 from web.representations import EXTENSION, Representations
@@ -60,7 +62,6 @@ def create_app(
     if read_side is None:
         read_side = ReadSide(build_read_model(application.settings))
     app = Flask(__name__)
-    # No SECRET_KEY: the API keeps no session and signs no cookie.
     app.config.update(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         **_API_CONFIG,
@@ -79,4 +80,5 @@ def create_app(
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.bp)
     register_error_handlers(app)
+    install_auth(app, replace(application.settings, secret_key=settings.secret_key))
     return app

@@ -51,8 +51,8 @@ def draft_conclusion(
     meeting = application.load(Meeting, meeting_id)
     day = application.committee_day(meeting.committee_id, meeting.starts_at)
     known = [
-        KnownAgency(row["id"], row["name"], tuple(row["aliases"]))
-        for row in read_side.agency_directory()
+        KnownAgency(agency.id, agency.name, agency.aliases)
+        for agency in read_side.agency_directory()
     ]
     place = application.view(Committee, meeting.committee_id).jurisdiction
     extraction = extract(text, agencies=known, today=day, place=place)

@@ -1,36 +1,77 @@
-"""The read-model interface; each database supplies its SQL and its connection."""
+"""The read-model interface: what projections write and people read, typed.
+
+``ReadModel`` names every read in the domain's words and returns the rows of
+``service.readmodel.rows``; each database supplies its connection, its batches
+and its ``.sql`` files (``SQLiteReadModel``, ``PostgresReadModel``). Nothing
+outside the implementations names a table, a column or a statement.
+"""
 
 from __future__ import annotations
 
-import base64
-import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
+from uuid import UUID
 
-from service.readmodel.schema import PROJECTIONS
-
-Row = dict[str, Any]
-Operation = tuple[str, dict[str, Any]]
-STATUSES = (
-    "done_on_time",
-    "done_late",
-    "in_progress",
-    "overdue",
-    "cancelled",
-    "superseded",
+from domain.values import AssignmentStatus
+from service.readmodel import assemble
+from service.readmodel.changes import Change, value
+from service.readmodel.paging import (
+    AssignmentFilter,
+    BadCursorError,
+    Committees,
+    MeetingFilter,
+    Page,
+    PageOf,
+    decode_cursor,
+    paged,
 )
+from service.readmodel.rows import (
+    AgencyNames,
+    AgencyTask,
+    AssignmentRow,
+    CommitteeZone,
+    ConnectionPointRow,
+    Decision,
+    DigestSummary,
+    DocumentCitations,
+    DocumentSummary,
+    Graph,
+    MeetingSummary,
+    SearchHit,
+    StatusCounts,
+    Subscription,
+    TrackedAssignment,
+)
+from service.readmodel.schema import PROJECTIONS
+from service.readmodel.statements import Statement, statements
+
+__all__ = [
+    "STATUSES",
+    "AssignmentFilter",
+    "BadCursorError",
+    "Batch",
+    "Graph",
+    "MeetingFilter",
+    "Page",
+    "PageOf",
+    "PositionMovedError",
+    "ReadModel",
+    "Ready",
+]
+
+T = TypeVar("T")
+Row = tuple[Any, ...]
+# The statuses an assignment can be in on a day: the domain's, in its order.
+STATUSES = tuple(status.value for status in AssignmentStatus)
+MAX_WALK_ROWS = 5000  # a bound on a lineage walk's work; beyond it: truncated
 
 
 class PositionMovedError(Exception):
     """Another projector moved the position first; this batch was rolled back."""
-
-
-class BadCursorError(ValueError):
-    """A paging cursor that this read model did not hand out."""
 
 
 @dataclass(frozen=True)
@@ -41,106 +82,26 @@ class Batch:
     projection: str
     expected: int
     new: int
-    operations: list[Operation]
+    changes: list[Change]
+    keyed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Ready:
     """Batches ready to commit: the positions they move (name, expected, new), in
-    name order, and their statements as the database runs them."""
+    name order, and their changes as the database runs them."""
 
     moves: list[tuple[str, int, int]]
     rendered: Any
 
 
-@dataclass(frozen=True)
-class Page:
-    """A page request: at most ``limit`` rows after ``cursor``."""
-
-    limit: int = 50
-    cursor: str | None = None
-
-
-@dataclass(frozen=True)
-class PageOf:
-    """A page of rows and the cursor of the next page (None on the last)."""
-
-    items: list[Row]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True)
-class MeetingFilter:
-    """Which meetings to list."""
-
-    committee_id: str | None = None
-    status: str | None = None
-    format: str | None = None
-    starts_from: datetime | None = None
-    starts_before: datetime | None = None
-
-
-@dataclass(frozen=True)
-class AssignmentFilter:
-    """Which assignments to list; statuses are evaluated on ``day``."""
-
-    day: date
-    agency_id: str | None = None
-    committee_id: str | None = None
-    meeting_id: str | None = None
-    speaker_id: str | None = None
-    status: str | None = None
-    due_from: date | None = None
-    due_to: date | None = None
-
-
-@dataclass(frozen=True)
-class Graph:
-    """Nodes and edges of a lineage walk."""
-
-    nodes: list[Row] = field(default_factory=list)
-    edges: list[Row] = field(default_factory=list)
-    truncated: bool = False
-
-
-def encode_cursor(*values: Any) -> str:
-    """An opaque cursor from the sort key of the last row of a page."""
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
-
-
-def decode_cursor(cursor: str | None, size: int) -> list[Any]:
-    """The sort key inside a cursor (``size`` values), or Nones for the first page."""
-    if cursor is None:
-        return [None] * size
-    try:
-        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except ValueError:
-        raise BadCursorError(cursor) from None
-    if not isinstance(values, list) or len(values) != size:
-        raise BadCursorError(cursor)
-    return values
-
-
-# By exact type (the drivers return these, never subclasses): a dict lookup for
-# every value of every row read.
-_ISO: dict[type, Any] = {datetime: datetime.isoformat, date: date.isoformat}
-
-
-def plain_value(value: Any) -> Any:
-    """Dates and times as ISO 8601 text, whatever the driver returned."""
-    convert = _ISO.get(type(value))
-    return value if convert is None else convert(value)
-
-
 class ReadModel(ABC):
-    """Tables fed by projections, and the queries that leaders and officers use."""
+    """Tables fed by projections, and the reads that leaders and officers make."""
 
     backend: ClassVar[str]
-    positions_ddl: ClassVar[tuple[str, ...]]
-    ddl: ClassVar[dict[str, tuple[str, ...]]]
-    drops: ClassVar[dict[str, tuple[str, ...]]]
-    statements: ClassVar[dict[str, str]]
-    queries: ClassVar[dict[str, str]]
+
+    def __init__(self) -> None:
+        self.sql: dict[str, Statement] = statements(self.backend)
 
     # -- what each database provides -----------------------------------------
 
@@ -149,80 +110,61 @@ class ReadModel(ABC):
         """A cursor inside one transaction, committed on success."""
 
     @abstractmethod
-    def run(self, cursor: Any, sql: str, params: dict[str, Any]) -> int:
-        """Execute one statement; return the number of rows it changed."""
-
-    def render(self, operations: list[tuple[str, dict[str, Any]]]) -> Any:
-        """(sql, parameters) pairs made ready for ``run_many`` (as they are, unless a
-        database prefers another form); no connection is needed."""
-        return operations
+    def create(self, projection: str | None = None) -> None:
+        """Create the tables of one projection (or all) and their positions."""
 
     @abstractmethod
-    def run_many(self, cursor: Any, rendered: Any) -> None:
-        """Execute what ``render`` made, in order, in as few round trips as can be."""
+    def drop(self, projection: str) -> None:
+        """Drop a projection's tables and rewind its position to zero."""
 
-    def prepare_batch(self, cursor: Any) -> None:
-        """Set up a projection batch's transaction (nothing to do by default)."""
-        return None
+    @abstractmethod
+    def render(
+        self, changes: list[Change], keyed: Mapping[str, tuple[str, ...]]
+    ) -> Any:
+        """A batch's changes made ready to apply (the work needing no transaction);
+        ``keyed`` names the upserts that may not write one key twice at once."""
 
-    def lock_tables(self, cursor: Any) -> None:
-        """Keep other processes from creating or dropping tables until this
-        transaction ends (nothing to do by default: SQLite has one writer)."""
-        return None
+    @abstractmethod
+    def apply(self, cursor: Any, rendered: Any) -> None:
+        """Apply what ``render`` made, in order, in as few round trips as can be."""
 
     @abstractmethod
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
-        """Rows of one query, as dicts, with dates and times as ISO 8601 text."""
+        """Rows of one query, with dates and times as ISO 8601 text."""
 
     @abstractmethod
-    def placeholders(self, prefix: str, count: int) -> str:
-        """``count`` named parameter markers ``prefix0, prefix1, ...``."""
+    def collection(self, values: Collection[Any] | None) -> Any:
+        """A list of ids as this database's SQL takes it (None: no list)."""
+
+    @abstractmethod
+    def search_terms(self, words: list[str]) -> str:
+        """Folded words as this database's full-text query, every one required."""
 
     @abstractmethod
     def close(self) -> None:
         """Release connections."""
 
-    # -- tables and positions ------------------------------------------------
+    def prepare_batch(self, cursor: Any) -> None:
+        """Set up a projection batch's transaction (nothing to do by default)."""
+        return None
 
-    def create(self, projection: str | None = None) -> None:
-        """Create the tables of one projection (or all) and their positions."""
-        names = [projection] if projection else list(PROJECTIONS)
-        with self.transaction() as cursor:
-            self.lock_tables(cursor)
-            for statement in self.positions_ddl:
-                self.run(cursor, statement, {})
-            for name in names:
-                for statement in self.ddl[name]:
-                    self.run(cursor, statement, {})
-                self.run(cursor, self.queries["position_start"], {"name": name})
-
-    def drop(self, projection: str) -> None:
-        """Drop a projection's tables and rewind its position to zero."""
-        with self.transaction() as cursor:
-            self.lock_tables(cursor)
-            for statement in self.drops[projection]:
-                self.run(cursor, statement, {})
-            self.run(cursor, self.queries["position_reset"], {"name": projection})
-
-    def position(self, projection: str) -> int:
-        """The last notification id the projection has applied."""
-        rows = self.read("position", name=projection)
-        return int(rows[0]["position"]) if rows else 0
+    # -- positions and batches ------------------------------------------------
 
     def positions(self) -> dict[str, int]:
         """Every projection's position, in one query (the projector polls it)."""
-        found = {row["name"]: int(row["position"]) for row in self.read("positions")}
+        found = {name: int(position) for name, position in self.select("positions")}
         return {name: found.get(name, 0) for name in PROJECTIONS}
 
+    def position(self, projection: str) -> int:
+        """The last notification id the projection has applied."""
+        return self.positions()[projection]
+
     def ready(self, batches: list[Batch]) -> Ready:
-        """Batches made ready to commit (the work that needs no connection)."""
+        """Batches made ready to commit (the work that needs no transaction)."""
         moves = sorted((b.projection, b.expected, b.new) for b in batches)
-        operations = [
-            (self.statements[name], params)
-            for batch in batches
-            for name, params in batch.operations
-        ]
-        return Ready(moves, self.render(operations))
+        changes = [item for batch in batches for item in batch.changes]
+        keyed = {name: key for batch in batches for name, key in batch.keyed.items()}
+        return Ready(moves, self.render(changes, keyed))
 
     def commit(self, ready: Ready) -> None:
         """Move the positions and apply the rows of ``ready``, in one transaction.
@@ -234,37 +176,249 @@ class ReadModel(ABC):
         with self.transaction() as cursor:
             self.prepare_batch(cursor)
             for projection, expected, new in ready.moves:
-                moved = self.run(
-                    cursor,
-                    self.queries["position_move"],
-                    {"name": projection, "expected": expected, "new": new},
-                )
-                if moved != 1:
+                moved = {"name": projection, "expected": expected, "new": new}
+                if self.execute(cursor, "position_move", moved) != 1:
                     raise PositionMovedError(projection)
-            self.run_many(cursor, ready.rendered)
+            self.apply(cursor, ready.rendered)
 
-    def read(self, name: str, sql: str | None = None, /, **params: Any) -> list[Row]:
-        """Rows of a named query (or of ``sql``), with ISO 8601 dates."""
+    def execute(self, cursor: Any, name: str, params: dict[str, Any]) -> int:
+        """Run one named statement; the number of rows it changed."""
+        cursor.execute(self.sql[name].sql, params)
+        return int(cursor.rowcount)
+
+    def select(self, name: str, **params: Any) -> list[Row]:
+        """The rows of one named query."""
         with self.transaction() as cursor:
-            return self.fetch(cursor, sql or self.queries[name], params)
+            return self.fetch(cursor, self.sql[name].sql, params)
 
-    def read_in(
-        self, name: str, marker: str, values: list[str], /, **params: Any
-    ) -> list[Row]:
-        """Rows of a named query whose ``{marker}`` is a list of values."""
-        if not values:
-            return []
-        prefix = f"{marker}_"
-        markers = self.placeholders(prefix, len(values))
-        sql = self.queries[name].replace("{" + marker + "}", markers)
-        bound = {f"{prefix}{index}": value for index, value in enumerate(values)}
-        return self.read(name, sql, **bound, **params)
+    # -- the directory --------------------------------------------------------
 
-    def iter_tables(self, projection: str) -> Iterator[tuple[str, list[Row]]]:
-        """Every row of every table of a projection, in a stable order (for checks)."""
-        for table in PROJECTIONS[projection]:
-            yield table, self.read("dump", self.dump_sql(table))
+    def agency_directory(self) -> list[AgencyNames]:
+        """Every agency with the other names it is known by (for matching text)."""
+        return assemble.agency_names(self.select("agency_directory"))
 
-    @abstractmethod
-    def dump_sql(self, table: str) -> str:
-        """A query returning all rows of ``table`` in a stable order."""
+    def committees_with_zones(self) -> list[CommitteeZone]:
+        """Every committee with the time zone its deadlines are dates in."""
+        return [CommitteeZone(*row) for row in self.select("committees_with_zones")]
+
+    # -- meetings -------------------------------------------------------------
+
+    def meetings(
+        self, where: MeetingFilter, page: Page, committees: Committees = None
+    ) -> PageOf[MeetingSummary]:
+        """Meetings, newest first, filtered by committee, dates, status, format."""
+        after_key, after_id = decode_cursor(page.cursor, 2)
+        rows = self.select(
+            "meetings",
+            **_filters(where),
+            committees=self.collection(committees),
+            after_key=after_key,
+            after_id=after_id,
+            limit=page.size + 1,
+        )
+        return _page(rows, page, lambda row: (row[5], row[0]), MeetingSummary)
+
+    def connection_points(self, meeting_id: str | UUID) -> list[ConnectionPointRow]:
+        """A meeting's connection points in the order they were registered."""
+        rows = self.select("meeting_points", meeting_id=str(meeting_id))
+        return [assemble.point(row) for row in rows]
+
+    # -- the tracker and statistics -------------------------------------------
+
+    def assignments(
+        self, where: AssignmentFilter, page: Page, committees: Committees = None
+    ) -> PageOf[TrackedAssignment]:
+        """Assignments by due date, with their status on ``where.day`` and agencies."""
+        after_key, after_id = decode_cursor(page.cursor, 2)
+        rows = self.select(
+            "assignments_of_agency" if where.agency_id else "assignments",
+            **_filters(where),
+            committees=self.collection(committees),
+            after_key=after_key,
+            after_id=after_id,
+            limit=page.size + 1,
+        )
+        found = paged(rows, page, lambda row: (row[-1], row[0]))
+        ids = [row[0] for row in found.items]
+        if not ids:
+            return PageOf([], None)
+        agencies = self.select("assignment_agencies", ids=self.collection(ids))
+        return PageOf(assemble.tracked(found.items, agencies), found.next_cursor)
+
+    def statistics(
+        self,
+        day: date,
+        by: str,
+        committee_id: str | UUID | None = None,
+        committees: Committees = None,
+    ) -> list[StatusCounts]:
+        """Counts in each status on ``day``, per agency or committee; on-time rate.
+
+        Per agency, each tracked agency is judged by its own completion; per
+        committee, each assignment by the whole of it.
+        """
+        query = {"agency": "agency_statistics", "committee": "committee_statistics"}[by]
+        rows = self.select(
+            query,
+            day=day.isoformat(),
+            committee_id=value(committee_id),
+            committees=self.collection(committees),
+        )
+        return assemble.counts(rows)
+
+    # -- documents ------------------------------------------------------------
+
+    def documents(
+        self, page: Page, committees: Committees = None
+    ) -> PageOf[DocumentSummary]:
+        """Cited documents by number, with how many assignments cite them."""
+        (after_key,) = decode_cursor(page.cursor, 1)
+        rows = self.select(
+            "documents",
+            after_key=after_key,
+            committees=self.collection(committees),
+            limit=page.size + 1,
+        )
+        return _page(rows, page, lambda row: (row[0],), DocumentSummary)
+
+    def document(
+        self, key: str, day: date, committees: Committees = None
+    ) -> DocumentCitations | None:
+        """A document and the assignments that cite it, with their status."""
+        found = self.select("document", key=key)
+        if not found:
+            return None
+        citing = self.select(
+            "citing",
+            key=key,
+            day=day.isoformat(),
+            committees=self.collection(committees),
+        )
+        cited_by = [assemble.assignment(row, AssignmentRow) for row in citing]
+        return assemble.document_citations(found[0], cited_by)
+
+    # -- lineage and search ---------------------------------------------------
+
+    def lineage(self, key: str, direction: str, depth: int, day: date) -> Graph:
+        """Nodes and edges from ``key``: up (its sources), down (its results)."""
+        rows = self.select(
+            {"up": "lineage_up", "down": "lineage_down"}[direction],
+            start=key,
+            depth=depth,
+            limit=MAX_WALK_ROWS,
+            day=day.isoformat(),
+        )
+        return assemble.graph(rows, truncated=len(rows) >= MAX_WALK_ROWS)
+
+    def search(
+        self, words: list[str], limit: int, committees: Committees = None
+    ) -> list[SearchHit]:
+        """Speeches, items and assignments matching every (folded) word, best first."""
+        rows = self.select(
+            "search",
+            query=self.search_terms(words),
+            committees=self.collection(committees),
+            limit=limit,
+        )
+        return [assemble.search_hit(row) for row in rows]
+
+    # -- digests --------------------------------------------------------------
+
+    def digests(
+        self,
+        page: Page,
+        committee_id: str | UUID | None = None,
+        recipient_id: str | UUID | None = None,
+        kind: str | None = None,
+        state: str | None = None,
+        committees: Committees = None,
+    ) -> PageOf[DigestSummary]:
+        """Issued digests, newest first, with their counts and delivery state."""
+        after_key, after_id = decode_cursor(page.cursor, 2)
+        rows = self.select(
+            "digests",
+            committee_id=value(committee_id),
+            recipient_id=value(recipient_id),
+            kind=kind,
+            state=state,
+            committees=self.collection(committees),
+            after_key=after_key,
+            after_id=after_id,
+            limit=page.size + 1,
+        )
+        return _page(rows, page, lambda row: (row[7], row[0]), assemble.digest)
+
+    def subscriptions(
+        self, committee_id: str | UUID, recipient_kind: str
+    ) -> list[Subscription]:
+        """The active subscriptions of one kind of recipient to a committee."""
+        rows = self.select(
+            "digest_subscriptions",
+            committee_id=str(committee_id),
+            recipient_kind=recipient_kind,
+        )
+        return [assemble.subscription(row) for row in rows]
+
+    def issued_digests(self, ids: Sequence[str | UUID]) -> set[str]:
+        """Which of these digests the read model has seen issued."""
+        if not ids:
+            return set()
+        rows = self.select("digests_existing", ids=self.collection(ids))
+        return {row[0] for row in rows}
+
+    def digests_to_deliver(
+        self, now: datetime, stale: datetime, limit: int
+    ) -> list[UUID]:
+        """Digests never attempted, due for a retry, or whose sender went quiet."""
+        rows = self.select(
+            "digests_to_deliver", now=value(now), stale=value(stale), limit=limit
+        )
+        return [UUID(row[0]) for row in rows]
+
+    def agency_tasks(
+        self, committee_id: str | UUID, agency_id: str | UUID, since: date
+    ) -> list[AgencyTask]:
+        """An agency's open tasks in a committee, and those it finished since."""
+        rows = self.select(
+            "agency_tasks",
+            agency_id=str(agency_id),
+            committee_id=str(committee_id),
+            since=since.isoformat(),
+        )
+        return [assemble.agency_task(row) for row in rows]
+
+    def decisions(
+        self, committee_id: str | UUID, period: tuple[date, date], limit: int
+    ) -> list[Decision]:
+        """A committee's decisions issued in ``period``, with where they came from."""
+        rows = self.select(
+            "decisions",
+            committee_id=str(committee_id),
+            start=period[0].isoformat(),
+            end=period[1].isoformat(),
+            limit=limit,
+        )
+        return [assemble.decision(row) for row in rows]
+
+    # -- checks ---------------------------------------------------------------
+
+    def dump(self, projection: str) -> dict[str, list[dict[str, Any]]]:
+        """Every row of a projection's tables, in a stable order (rebuild checks)."""
+        tables: dict[str, list[dict[str, Any]]] = {}
+        with self.transaction() as cursor:
+            for table in PROJECTIONS[projection]:
+                rows = self.fetch(cursor, self.sql[f"dump_{table}"].sql, {})
+                names = [column[0] for column in cursor.description]
+                tables[table] = [dict(zip(names, row, strict=True)) for row in rows]
+        return tables
+
+
+def _filters(where: MeetingFilter | AssignmentFilter) -> dict[str, Any]:
+    return {key: value(raw) for key, raw in asdict(where).items()}
+
+
+def _page(
+    rows: list[Row], page: Page, key: Callable[[Row], Sequence[Any]], make: Any
+) -> PageOf[Any]:
+    found = paged(rows, page, key)
+    return PageOf([make(*row) for row in found.items], found.next_cursor)

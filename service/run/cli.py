@@ -16,9 +16,12 @@ from typing import Any
 from uuid import UUID
 
 from service.documents.commands import add_document_commands
+from domain.errors import InvalidValueError
+from service.accounts.secret_key import session_secret_key
 from service.errors import NotFoundError
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
+from service.run.accounts_cli import add_account_commands
 from service.run.composition import build_application, build_read_model
 from service.run.extract_cli import add_extract_command
 from service.run.report import Report
@@ -37,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotFoundError as error:
         print(f"steerlog: {error}", file=sys.stderr)
         return 1
+    except InvalidValueError as error:
+        print(f"steerlog: {error.field}: {error.details['reason']}", file=sys.stderr)
+        return 2
     return status
 
 
@@ -79,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.set_defaults(run=run_rebuild)
     add_digest_commands(commands)
     add_document_commands(commands)
+    add_account_commands(commands, aggregate_id)
     return parser
 
 
@@ -128,10 +135,11 @@ def aggregate_id(text: str) -> UUID:
 def run_demo(args: argparse.Namespace) -> int:
     """Load the demo (idempotent) and print each meeting with its assignments."""
     from service.run.demo import load_demo
+    from service.run.demo.accounts import print_demo_accounts
 
     app = build_application(Settings.from_env())
     report = Report(app)
-    for loaded in load_demo(app):
+    for loaded in load_demo(app, app.system_actor("demo")):
         if args.quiet:
             continue
         state = "đã có sẵn" if loaded.already_loaded else "đã nạp"
@@ -140,6 +148,7 @@ def run_demo(args: argparse.Namespace) -> int:
             print("\n".join(report.meeting(meeting_id)))
         for assignment_id in loaded.assignment_ids:
             print("\n".join(report.assignment(assignment_id)))
+    print_demo_accounts(app)
     app.close()
     return 0
 
@@ -154,13 +163,14 @@ def run_history(args: argparse.Namespace) -> int:
                 "event": entry.event,
                 "recorded_at": entry.recorded_at.isoformat(),
                 "actor": entry.actor,
+                "actor_name": entry.actor_name,
                 "data": entry.data,
             }
             print(json.dumps(line, ensure_ascii=False))
         else:
             data = json.dumps(entry.data, ensure_ascii=False)
             print(
-                f"{entry.version:>4} {entry.recorded_at.isoformat()} {entry.actor}"
+                f"{entry.version:>4} {entry.recorded_at.isoformat()} {entry.actor_name}"
                 f" {entry.event} {data}"
             )
     app.close()
@@ -174,6 +184,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if taken:
         print(f"steerlog: {taken}", file=sys.stderr)
         return 2
+    session_secret_key(settings)  # required on PostgreSQL: refuse before forking
     # Create the event store's and the read models' tables here, once: workers
     # starting together would race to create them.
     build_application(settings).close()

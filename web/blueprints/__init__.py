@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from web.blueprints import (
+    accounts,
     agencies,
     assignments,
     calendars,
@@ -43,5 +44,6 @@ BLUEPRINTS = [
     downloads.blp,
     calendars.blp,
     meeting_exports.blp,
+    accounts.blp,
     health.blp,
 ]
