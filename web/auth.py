@@ -22,6 +22,7 @@ from flask import (
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.wrappers import Response as BaseResponse
 
 from service.access.decision import (
     ForbiddenError,
@@ -96,7 +97,7 @@ def install_auth(app: Flask, settings: Settings) -> None:
     app.register_blueprint(sign_in_pages)
 
 
-def guard() -> Response | None:
+def guard() -> BaseResponse | None:
     """Authenticate the request, then authorise its operation on its target."""
     operation = request.endpoint
     if operation is None:

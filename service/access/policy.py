@@ -185,6 +185,37 @@ POLICY: dict[str, Rule] = {
 }
 
 
+POLICY.update(
+    {
+        **_rules(
+            _R.COMMITTEE,
+            "read",
+            "downloads.download_conclusion_notice_docx",
+            "downloads.download_conclusion_notice_pdf",
+            "downloads.download_meeting_minutes_docx",
+            "downloads.download_meeting_minutes_pdf",
+            "meeting_exports.export_meeting_record",
+        ),
+        # Scoped like the tracker: the rows of readable committees only.
+        **_rules(
+            _R.SIGNED_IN,
+            "read",
+            "downloads.download_tracker_report_xlsx",
+            "downloads.download_tracker_csv",
+        ),
+        **_rules(_R.ADMIN, "administer", "meeting_exports.import_meeting_record"),
+        # A calendar program cannot sign in: the feed's secret URL is its key.
+        **_rules(
+            _R.PUBLIC,
+            "sign_in",
+            "calendars.committee_meetings_calendar",
+            "calendars.agency_deadlines_calendar",
+            "calendars.person_own_calendar",
+        ),
+    }
+)
+
+
 def rule_for(operation: str) -> Rule | None:
     """The operation's rule; None when the table has no entry (refused)."""
     return POLICY.get(operation)

@@ -15,9 +15,9 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from service.documents.commands import add_document_commands
 from domain.errors import InvalidValueError
 from service.accounts.secret_key import session_secret_key
+from service.documents.commands import add_document_commands
 from service.errors import NotFoundError
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
