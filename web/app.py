@@ -12,7 +12,7 @@ from service.readmodel.readside import ReadSide
 from service.run.composition import build_application, build_read_model
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
-from web import pages
+from web import observability, pages
 from web.api import SteerlogApi
 from web.blueprints import BLUEPRINTS
 from web.errors import register_error_handlers
@@ -79,4 +79,5 @@ def create_app(
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.bp)
     register_error_handlers(app)
+    observability.init_app(app, application.settings)
     return app

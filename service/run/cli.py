@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from service.errors import NotFoundError
+from service.ops.process import start_process
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
 from service.run.composition import build_application, build_read_model
@@ -189,12 +190,14 @@ def run_serve(args: argparse.Namespace) -> int:
         workers = ["--workers", "1", "--threads", "4"]
     # The interpreter running steerlog has gunicorn, whatever PATH says.
     command = [sys.executable, "-m", "gunicorn", "--bind", args.bind, *workers]
+    command += ["--config", "python:web.gunicorn_conf"]  # JSON logs, metrics
     os.execv(sys.executable, [*command, "web.wsgi:app"])
 
 
 def run_project(args: argparse.Namespace) -> int:
     """Follow the event log into the read models (until interrupted, or once)."""
     settings = Settings.from_env()
+    start_process(settings, serve_metrics=not args.once)
     chosen = [PROJECTIONS[name] for name in args.projection or PROJECTIONS]
     projector = Projector(
         build_application(settings), build_read_model(settings), chosen
@@ -226,6 +229,7 @@ def run_scheduler(args: argparse.Namespace) -> int:
     from service.digests.scheduler import blocking_scheduler, digest_service
 
     settings = Settings.from_env()
+    start_process(settings, serve_metrics=not args.once)
     service = digest_service(build_application(settings), build_read_model(settings))
     if args.once:
         issued, sent = service.catch_up(), service.deliver_pending()

@@ -1,0 +1,152 @@
+"""Request ids, JSON request logs without secrets, /readyz and /metrics."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from flask import Flask
+
+from service.ops import logs
+from service.ops.heartbeat import Heartbeats
+from service.settings import Operations
+from service.usecases.steerlog import Steerlog
+from tests.functional.support import Api
+
+SECRET = "s3cr3t-T0ken-value-9f8e7d"
+PASSWORD = "mật-khẩu-Bí-mật-42"
+
+
+@pytest.fixture
+def log_lines() -> Iterator[io.StringIO]:
+    """Everything logged during the test, as the production handler writes it."""
+    stream = io.StringIO()
+    handler = logs.json_handler(stream)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    level = root.level
+    root.setLevel(logging.INFO)
+    yield stream
+    root.removeHandler(handler)
+    root.setLevel(level)
+
+
+def operations(
+    app: Steerlog, monkeypatch: pytest.MonkeyPatch, **values: object
+) -> None:
+    """Run the test with these operator settings."""
+    changed = replace(app.settings, operations=replace(Operations(), **values))
+    monkeypatch.setattr(app, "settings", changed)
+
+
+def test_request_id_is_taken_from_the_request_or_given(api: Api) -> None:
+    given = api.client.get("/healthz", headers={"X-Request-Id": "nginx-abc.123"})
+    assert given.headers["X-Request-Id"] == "nginx-abc.123"
+    made = api.client.get("/healthz", headers={"X-Request-Id": "bad id; " + "x" * 200})
+    assert len(made.headers["X-Request-Id"]) == 32
+    assert made.headers["X-Request-Id"] != api.get("/healthz").headers["X-Request-Id"]
+
+
+def test_request_log_is_one_json_object_naming_id_account_route_status_time(
+    api: Api, log_lines: io.StringIO
+) -> None:
+    committee_id = api.committee()
+    api.client.get(
+        f"/api/v1/committees/{committee_id}", headers={"X-Request-Id": "req-42"}
+    )
+    lines = [json.loads(line) for line in log_lines.getvalue().splitlines()]
+    read = next(line for line in lines if line.get("request_id") == "req-42")
+    assert read["route"] == "/api/v1/committees/<uuid:committee_id>"
+    assert (read["method"], read["status"], read["level"]) == ("GET", 200, "INFO")
+    assert read["time"].endswith("+00:00") and read["duration_ms"] >= 0
+    write = next(line for line in lines if line.get("method") == "POST")
+    assert write["account"] == "thu.ky@laocai.gov.vn"
+    assert committee_id not in read["message"]  # the rule, not the path
+
+
+def test_no_bearer_token_or_password_reaches_the_log(
+    api: Api, log_lines: io.StringIO
+) -> None:
+    headers = {"Authorization": f"Bearer {SECRET}", "Cookie": f"session={SECRET}"}
+    api.client.post("/api/v1/committees", data={"password": PASSWORD}, headers=headers)
+    api.client.get(f"/api/v1/nothing?token={SECRET}", headers=headers)
+    logging.getLogger("steerlog.test").warning(
+        "a careless line: Authorization: Bearer %s password=%s", SECRET, PASSWORD
+    )
+    written = log_lines.getvalue()
+    assert written.count("\n") >= 3  # the requests were logged
+    assert SECRET not in written and PASSWORD not in written
+    assert "Bearer ***" in written and "password=***" in written
+
+
+def test_readiness_names_each_failing_check(
+    api: Api, application: Steerlog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api.committee()  # one event the read models have not seen
+    operations(application, monkeypatch, ready_max_lag=0)
+    heartbeats = Heartbeats(application.settings.database)
+    heartbeats.beat(application.clock() - timedelta(minutes=10))
+    response = api.get("/readyz")
+    body = response.get_json()
+    assert response.status_code == 503
+    assert body["failing"] == ["projections", "scheduler"]
+    checks = {check["name"]: check for check in body["checks"]}
+    assert checks["projections"]["values"]["lag"]["directory"] >= 1
+    assert "heartbeat is 600 s old" in checks["scheduler"]["detail"]
+
+
+def test_ready_when_projections_keep_up_and_a_scheduler_beat(
+    api: Api, application: Steerlog
+) -> None:
+    api.committee()
+    api.project()
+    Heartbeats(application.settings.database).beat(application.clock())
+    response = api.get("/readyz")
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["failing"] == []
+
+
+def test_metrics_count_requests_commands_and_read_the_database_state(
+    api: Api,
+) -> None:
+    api.committee()
+    api.project()
+    api.get("/healthz")
+    text = api.get("/metrics").get_data(as_text=True)
+    assert (
+        'steerlog_http_requests_total{method="GET",route="/healthz",status="200"}'
+        in text
+    )
+    assert "steerlog_http_request_duration_seconds_bucket{" in text
+    assert (
+        'steerlog_commands_total{outcome="ok",use_case="committees.establish_committee"}'
+        in text
+    )
+    assert 'steerlog_projection_lag_events{projection="directory"} 0.0' in text
+    assert "steerlog_events_total " in text
+    assert "\nsteerlog_sign_in_failures_total " in text
+
+
+def test_metrics_are_refused_from_another_machine_or_through_nginx(
+    web_app: Flask,
+) -> None:
+    client = web_app.test_client()
+    outside = client.get("/metrics", environ_base={"REMOTE_ADDR": "203.0.113.7"})
+    proxied = client.get("/metrics", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert (outside.status_code, proxied.status_code) == (403, 403)
+
+
+def test_metrics_ask_for_their_token_when_one_is_set(
+    web_app: Flask, application: Steerlog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    operations(application, monkeypatch, metrics_token=SECRET)
+    client = web_app.test_client()
+    assert client.get("/metrics").status_code == 401
+    wrong = client.get("/metrics", headers={"Authorization": "Bearer nope"})
+    right = client.get("/metrics", headers={"Authorization": f"Bearer {SECRET}"})
+    assert (wrong.status_code, right.status_code) == (401, 200)

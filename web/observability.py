@@ -1,0 +1,115 @@
+"""Every request gets an id, a JSON log line and its metrics; ``/metrics`` serves them.
+
+``X-Request-Id`` is taken from the request when it is a sane token (nginx or a
+client may set one) and given otherwise; it comes back on the response. The log
+line names the request id, the account, the route (its rule, never the path,
+which may hold a calendar feed's secret), the method, the status and the time;
+never a header or a body.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import re
+import time
+import uuid
+from ipaddress import ip_address
+
+from flask import Flask, Response, abort, current_app, g, request
+
+from service.ops import metrics
+from service.ops.heartbeat import Heartbeats
+from service.settings import Settings
+from web.http import read_side, steerlog
+
+log = logging.getLogger("steerlog.request")
+REQUEST_ID = "X-Request-Id"
+_SANE_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+_PROXIED = {"X-Forwarded-For", "X-Real-Ip", "Forwarded"}
+_WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+EXTENSION = "steerlog.heartbeats"
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    """Give ``app`` request ids, request logs and metrics, and ``/metrics``."""
+    app.extensions[EXTENSION] = {settings.database.url: Heartbeats(settings.database)}
+    app.before_request(_start)
+    app.after_request(_finish)
+    app.add_url_rule("/metrics", "metrics", _metrics, methods=["GET"])
+
+
+def heartbeats() -> Heartbeats:
+    """The heartbeats table of the current app's database (made once per database)."""
+    database = steerlog().settings.database
+    tables: dict[str, Heartbeats] = current_app.extensions[EXTENSION]
+    if database.url not in tables:
+        tables[database.url] = Heartbeats(database)
+    return tables[database.url]
+
+
+def _start() -> None:
+    g.request_started = time.perf_counter()
+    given = request.headers.get(REQUEST_ID, "")
+    g.request_id = given if _SANE_ID.fullmatch(given) else uuid.uuid4().hex
+
+
+def _finish(response: Response) -> Response:
+    started = g.get("request_started")
+    if started is None:  # a before_request hook answered before ours ran
+        return response
+    seconds = time.perf_counter() - started
+    route = request.url_rule.rule if request.url_rule else "unmatched"
+    status = response.status_code
+    metrics.REQUESTS.labels(route, request.method, str(status)).inc()
+    metrics.REQUEST_SECONDS.labels(route, request.method).observe(seconds)
+    if request.method in _WRITES and request.endpoint:
+        outcome = metrics.command_outcome(status)
+        metrics.COMMANDS.labels(request.endpoint, outcome).inc()
+    response.headers[REQUEST_ID] = g.request_id
+    if log.isEnabledFor(logging.INFO):
+        log.info(
+            "%s %s %s",
+            request.method,
+            route,
+            status,
+            extra={
+                "request_id": g.request_id,
+                "account": _account(),
+                "method": request.method,
+                "route": route,
+                "status": status,
+                "duration_ms": round(seconds * 1000, 2),
+            },
+        )
+    return response
+
+
+def _account() -> str | None:
+    """Who made the request: the signed-in account, else the declared actor."""
+    account = g.get("account")
+    if account is not None:
+        return str(getattr(account, "id", account))
+    return request.headers.get("X-Steerlog-Actor")
+
+
+def _metrics() -> Response:
+    """Prometheus's text format; a token, or a caller on this machine only."""
+    token = steerlog().settings.operations.metrics_token
+    if token:
+        given = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            abort(401)
+    elif not _loopback(request.remote_addr) or _PROXIED & set(request.headers.keys()):
+        # nginx connects from loopback too: what it forwards is from outside.
+        abort(403)
+    state = metrics.StateCollector(steerlog(), read_side().read_model, heartbeats())
+    body = metrics.exposition(state)
+    return Response(body, mimetype="text/plain; version=0.0.4; charset=utf-8")
+
+
+def _loopback(address: str | None) -> bool:
+    try:
+        return address is not None and ip_address(address).is_loopback
+    except ValueError:
+        return False
