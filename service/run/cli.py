@@ -18,6 +18,7 @@ from service.errors import NotFoundError
 from service.ops.process import start_process
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
+from service.run.backup import add_backup_commands
 from service.run.composition import build_application, build_read_model
 from service.run.report import Report
 from service.settings import Settings, SettingsError
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.add_argument("name", choices=[*PROJECTIONS, "all"])
     rebuild.set_defaults(run=run_rebuild)
     add_digest_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 
