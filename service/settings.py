@@ -313,7 +313,7 @@ class Operations:
             if len(key) not in (16, 24, 32):
                 raise SettingsError(
                     "STEERLOG_CIPHER_KEY: expected base64 of 16, 24 or 32 bytes "
-                    "(make one with `steerlog cipher-key`)"
+                    "(see README: Running it for a province)"
                 )
         if self.metrics_bind and not _host_port(self.metrics_bind):
             raise SettingsError(
@@ -326,13 +326,14 @@ class Operations:
             )
 
     def cipher_env(self) -> dict[str, str]:
-        """eventsourcing's own cipher settings, when a key is set."""
-        if not self.cipher_key:
-            return {}
-        return {
-            "CIPHER_TOPIC": "eventsourcing.cipher:AESCipher",
-            "CIPHER_KEY": self.cipher_key,
-        }
+        """eventsourcing's own cipher settings: AES-GCM with the key, or none.
+
+        The library looks ``STEERLOG_CIPHER_*`` up before ``CIPHER_*`` and merges
+        ``os.environ`` in, so both are set, empty when off: these settings decide.
+        """
+        topic = "eventsourcing.cipher:AESCipher" if self.cipher_key else ""
+        values = {"CIPHER_TOPIC": topic, "CIPHER_KEY": self.cipher_key}
+        return {**values, **{f"STEERLOG_{k}": v for k, v in values.items()}}
 
     def metrics_address(self) -> tuple[str, int]:
         """``metrics_bind`` as (host, port)."""
