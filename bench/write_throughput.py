@@ -9,7 +9,10 @@ Prints, from one run on one database:
   on steerlog's persistence (service.eventstore.pgstore), to show what the domain
   costs alone;
 - the load time of a 200-point, 300-speech meeting with and without a snapshot
-  (target < 10 ms from a snapshot).
+  (target < 10 ms from a snapshot);
+- record_speech with events encrypted at rest (STEERLOG_CIPHER_KEY, AES-GCM), in
+  the same rounds on its own schema, as a share of the unencrypted rate (target
+  >= 80%).
 
 Usage: python -m bench.write_throughput [--speeches N]
 """
@@ -25,12 +28,13 @@ from typing import cast
 from uuid import UUID
 
 from eventsourcing.application import Application
+from eventsourcing.cipher import AESCipher
 from eventsourcing.domain import Aggregate, event
 
 from bench.common import rate, summary, throwaway_settings, timings_ms
 from domain.meeting import Meeting
 from service.run.composition import build_application
-from service.settings import Settings
+from service.settings import Operations, Settings
 from service.usecases.steerlog import Steerlog
 
 START = datetime(2022, 4, 22, 14, 0, tzinfo=UTC)
@@ -177,7 +181,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--speeches", type=int, default=300)
     args = parser.parse_args()
-    with throwaway_settings("bench_write") as settings:
+    with (
+        throwaway_settings("bench_write") as settings,
+        throwaway_settings("bench_write_aes") as other,
+    ):
+        key = AESCipher.create_key(32)
+        secret = build_application(
+            replace(other, operations=Operations(cipher_key=key))
+        )
+        secret_meeting, secret_speakers = meeting_of_200_points(secret)
         app = build_application(settings)
         meeting_id, speakers = meeting_of_200_points(app)
         # The warm-up speaks as someone else: every timed speaker's first speech,
@@ -198,10 +210,19 @@ def main() -> None:
                 "ours": speech_command(app, meeting_id, speakers[:-1]),
                 "raw": baseline_command(raw, args.speeches + 20),
                 "on_pgstore": baseline_command(on_pgstore, args.speeches + 20),
+                "encrypted": speech_command(
+                    secret, secret_meeting, secret_speakers[:-1]
+                ),
             },
             args.speeches,
-            {"ours": warm_up},
+            {
+                "ours": warm_up,
+                "encrypted": speech_command(
+                    secret, secret_meeting, secret_speakers[-1:]
+                ),
+            },
         )
+        secret.close()
         raw.close()
         on_pgstore.close()
         meeting = app.load(Meeting, meeting_id)
@@ -228,6 +249,11 @@ def main() -> None:
     for name, samples in loads.items():
         print(f"  {name:28} {summary(samples)}")
     print("  (target: < 10 ms from a snapshot)")
+    print(
+        f"record_speech, events encrypted at rest (AES-GCM):"
+        f" {rates['encrypted']:8.1f} commands/s,"
+        f" {rates['encrypted'] / ours:.0%} of unencrypted (target >= 80%)"
+    )
 
 
 if __name__ == "__main__":
