@@ -1,7 +1,7 @@
 """Prometheus metrics: what every process counts, and what the database tells.
 
 The counters are module-level, as prometheus_client means them to be; under
-gunicorn with ``PROMETHEUS_MULTIPROC_DIR`` set (``web/gunicorn_conf.py``) each
+gunicorn with ``PROMETHEUS_MULTIPROC_DIR`` set (``service/run/gunicorn_conf.py``) each
 worker writes its own file and ``exposition`` adds them up. Positions, lag,
 the log's head and the scheduler's heartbeat are read from the database when
 scraped, so any web process tells the truth of every machine.

@@ -15,7 +15,6 @@ from typing import Any
 from uuid import UUID
 
 from service.errors import NotFoundError
-from service.ops.process import start_process
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
 from service.run.backup import add_backup_commands
@@ -192,12 +191,14 @@ def run_serve(args: argparse.Namespace) -> int:
         workers = ["--workers", "1", "--threads", "4"]
     # The interpreter running steerlog has gunicorn, whatever PATH says.
     command = [sys.executable, "-m", "gunicorn", "--bind", args.bind, *workers]
-    command += ["--config", "python:web.gunicorn_conf"]  # JSON logs, metrics
+    command += ["--config", "python:service.run.gunicorn_conf"]  # JSON logs, metrics
     os.execv(sys.executable, [*command, "web.wsgi:app"])
 
 
 def run_project(args: argparse.Namespace) -> int:
     """Follow the event log into the read models (until interrupted, or once)."""
+    from service.ops.process import start_process  # imports prometheus_client
+
     settings = Settings.from_env()
     start_process(settings, serve_metrics=not args.once)
     chosen = [PROJECTIONS[name] for name in args.projection or PROJECTIONS]
@@ -229,6 +230,7 @@ def run_rebuild(args: argparse.Namespace) -> int:
 def run_scheduler(args: argparse.Namespace) -> int:
     """Run the digests' jobs until interrupted (or catch up once and exit)."""
     from service.digests.scheduler import blocking_scheduler, digest_service
+    from service.ops.process import start_process
 
     settings = Settings.from_env()
     start_process(settings, serve_metrics=not args.once)

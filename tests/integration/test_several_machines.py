@@ -1,0 +1,109 @@
+"""Several machines against one PostgreSQL: two web servers, two projectors.
+
+Each write goes through one server and is read back through the other with
+``?after=<position>``: the client sees its own write whichever process answers.
+Also: gunicorn workers' metrics are added up by ``/metrics`` in any of them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from prometheus_client.mmap_dict import MmapedDict
+
+from service.settings import Settings
+from tests.integration.processes import request, server, steerlog
+
+ACTOR = {"X-Steerlog-Actor": "thu.ky@tuyenquang.gov.vn"}
+MEETING_START = "2022-04-22T14:00:00+07:00"
+
+
+def write(base: str, path: str, body: dict[str, object]) -> tuple[str, int]:
+    """POST ``body``; the new resource's id and the write's log position."""
+    status, headers, answer = request(f"{base}/api/v1/{path}", body, ACTOR)
+    assert status == 201, answer
+    return answer["id"], int(headers["X-Steerlog-Position"])
+
+
+def test_each_write_is_read_back_through_the_other_server(
+    postgres_settings: Settings,
+) -> None:
+    env = {"STEERLOG_DATABASE_URL": postgres_settings.database.url}
+    halves = [["directory", "meetings", "tracker"], ["lineage", "search", "digests"]]
+    first_half, second_half = ([f"--projection={n}" for n in h] for h in halves)
+    with (
+        server(env) as one,
+        server(env) as other,
+        steerlog("project", *first_half, env=env),
+        steerlog("project", *second_half, env=env),
+    ):
+        for turn in range(6):
+            writer, reader = (one, other) if turn % 2 == 0 else (other, one)
+            committee_id, _ = write(
+                writer,
+                "committees",
+                {"name": f"Ban Chỉ đạo số {turn}", "jurisdiction": "tỉnh Tuyên Quang"},
+            )
+            title = f"Hội nghị chuyển đổi số lần {turn}"
+            meeting = {
+                "committee_id": committee_id,
+                "title": title,
+                "format": "online",
+                "starts_at": MEETING_START,
+            }
+            meeting_id, position = write(writer, "meetings", meeting)
+            query = f"committee_id={committee_id}&after={position}"
+            status, headers, listed = request(f"{reader}/api/v1/meetings?{query}")
+            assert status == 200
+            assert int(headers["X-Steerlog-Read-Position"]) >= position
+            assert [m["id"] for m in listed["items"]] == [meeting_id]
+            status, _, found = request(
+                f"{reader}/api/v1/search?q=lan+{turn}&after={position}"
+            )
+            assert status == 200 and found, found
+
+
+def counted(text: str, route: str) -> float:
+    """The number of GETs of ``route`` answered 200, in a /metrics text."""
+    labels = rf'method="GET",route="{route}",status="200"'
+    match = re.search(rf"steerlog_http_requests_total\{{{labels}\}} (\S+)", text)
+    return float(match.group(1)) if match else 0.0
+
+
+def health_checks_by_worker(directory: Path) -> dict[int, float]:
+    """How many /healthz each worker counted, read from its own file."""
+    counts = {}
+    for file in directory.glob("counter_*.db"):
+        pid = int(file.stem.rsplit("_", 1)[-1])
+        for key, value, *_ in MmapedDict.read_all_values_from_file(str(file)):
+            if '"route": "/healthz"' in key:
+                counts[pid] = counts.get(pid, 0.0) + value
+    return counts
+
+
+def test_metrics_add_up_every_gunicorn_worker(tmp_path: Path) -> None:
+    metrics = tmp_path / "metrics"
+    env = {
+        "STEERLOG_DATABASE_URL": f"sqlite:///{tmp_path}/events.sqlite3",
+        "PROMETHEUS_MULTIPROC_DIR": str(metrics),
+    }
+    with server(env, workers=2) as base, ThreadPoolExecutor(8) as clients:
+        sent = 1  # the check that the server is up
+        while len(health_checks_by_worker(metrics)) < 2 and sent < 800:
+            answers = list(clients.map(lambda _: request(f"{base}/healthz"), range(40)))
+            assert {status for status, _, _ in answers} == {200}
+            sent += 40
+        workers = health_checks_by_worker(metrics)
+        assert len(workers) == 2, "every request went to one worker"
+        _, _, text = request(f"{base}/metrics")
+        assert counted(text, "/healthz") == sum(workers.values()) == sent
+        # A worker that dies keeps its counts: gunicorn starts another in its place.
+        os.kill(min(workers), signal.SIGTERM)
+        for _ in range(20):
+            _, _, text = request(f"{base}/metrics")
+        assert counted(text, "/healthz") == sent
+        assert counted(text, "/metrics") >= 20
