@@ -34,8 +34,8 @@ EXTENSION = "steerlog.heartbeats"
 def init_app(app: Flask, settings: Settings) -> None:
     """Give ``app`` request ids, request logs and metrics, and ``/metrics``."""
     app.extensions[EXTENSION] = {settings.database.url: Heartbeats(settings.database)}
-    app.before_request(_start)
-    app.after_request(_finish)
+    app.before_request(start_request)
+    app.after_request(finish_request)
     app.add_url_rule("/metrics", "metrics", _metrics, methods=["GET"])
 
 
@@ -48,13 +48,15 @@ def heartbeats() -> Heartbeats:
     return tables[database.url]
 
 
-def _start() -> None:
+def start_request() -> None:
+    """Note the time and the request's id (``X-Request-Id``, or a new one)."""
     g.request_started = time.perf_counter()
     given = request.headers.get(REQUEST_ID, "")
     g.request_id = given if _SANE_ID.fullmatch(given) else uuid.uuid4().hex
 
 
-def _finish(response: Response) -> Response:
+def finish_request(response: Response) -> Response:
+    """Count, time and log the request; hand its id back."""
     started = g.get("request_started")
     if started is None:  # a before_request hook answered before ours ran
         return response
