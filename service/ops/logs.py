@@ -76,6 +76,10 @@ def json_handler(stream: IO[str] | None = None) -> logging.Handler:
     return handler
 
 
+# Loggers that say "all is well" at INFO many times a minute.
+QUIET = {"apscheduler.executors.default": "WARNING"}
+
+
 def configure(level: str = "INFO", stream: IO[str] | None = None) -> None:
     """Send every logger's records, as JSON lines, to ``stream`` (the root's only
     handler)."""
@@ -84,6 +88,8 @@ def configure(level: str = "INFO", stream: IO[str] | None = None) -> None:
         root.removeHandler(handler)
     root.addHandler(json_handler(stream))
     root.setLevel(level)
+    for name, quiet in QUIET.items():
+        logging.getLogger(name).setLevel(quiet)
 
 
 def dict_config(level: str = "INFO") -> dict[str, Any]:
@@ -105,5 +111,6 @@ def dict_config(level: str = "INFO") -> dict[str, Any]:
         "loggers": {
             "gunicorn.error": {"level": level, "handlers": [], "propagate": True},
             "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": True},
+            **{name: {"level": quiet} for name, quiet in QUIET.items()},
         },
     }

@@ -28,31 +28,37 @@ def free_port() -> int:
 
 
 @contextmanager
-def steerlog(*argv: str, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
-    """A ``steerlog`` sub-command running in its own process, stopped with SIGTERM."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "service.run.cli", *argv],
-        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield process
-    finally:
-        process.send_signal(signal.SIGTERM)
+def steerlog(
+    *argv: str, env: dict[str, str], stderr: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A ``steerlog`` sub-command running in its own process, stopped with SIGTERM;
+    its standard error into the file ``stderr`` (or nowhere)."""
+    with (stderr or Path(os.devnull)).open("wb") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "service.run.cli", *argv],
+            env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
         try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            yield process
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 @contextmanager
-def server(env: dict[str, str], workers: int = 1) -> Iterator[str]:
+def server(
+    env: dict[str, str], workers: int = 1, stderr: Path | None = None
+) -> Iterator[str]:
     """``steerlog serve`` on a free port; its base URL once it answers."""
     port = free_port()
     argv = ("serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers))
-    with steerlog(*argv, env=env):
+    with steerlog(*argv, env=env, stderr=stderr):
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base)
         yield base

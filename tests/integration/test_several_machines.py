@@ -7,6 +7,7 @@ Also: gunicorn workers' metrics are added up by ``/metrics`` in any of them.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -91,7 +92,8 @@ def test_metrics_add_up_every_gunicorn_worker(tmp_path: Path) -> None:
         "STEERLOG_DATABASE_URL": f"sqlite:///{tmp_path}/events.sqlite3",
         "PROMETHEUS_MULTIPROC_DIR": str(metrics),
     }
-    with server(env, workers=2) as base, ThreadPoolExecutor(8) as clients:
+    log = tmp_path / "stderr.log"
+    with server(env, 2, log) as base, ThreadPoolExecutor(8) as clients:
         sent = 1  # the check that the server is up
         while len(health_checks_by_worker(metrics)) < 2 and sent < 800:
             answers = list(clients.map(lambda _: request(f"{base}/healthz"), range(40)))
@@ -107,3 +109,7 @@ def test_metrics_add_up_every_gunicorn_worker(tmp_path: Path) -> None:
             _, _, text = request(f"{base}/metrics")
         assert counted(text, "/healthz") == sent
         assert counted(text, "/metrics") >= 20
+    lines = [json.loads(line) for line in log.read_text().splitlines()]
+    requests = [line for line in lines if line["logger"] == "steerlog.request"]
+    assert len(requests) >= sent and {"gunicorn.error"} <= {x["logger"] for x in lines}
+    assert {line["route"] for line in requests} == {"/healthz", "/metrics"}
