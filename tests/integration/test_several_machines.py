@@ -11,13 +11,14 @@ import json
 import os
 import re
 import signal
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from prometheus_client.mmap_dict import MmapedDict
 
 from service.settings import Settings
-from tests.integration.processes import request, server, steerlog
+from tests.integration.processes import free_port, request, server, steerlog
 
 ACTOR = {"X-Steerlog-Actor": "thu.ky@tuyenquang.gov.vn"}
 MEETING_START = "2022-04-22T14:00:00+07:00"
@@ -113,3 +114,25 @@ def test_metrics_add_up_every_gunicorn_worker(tmp_path: Path) -> None:
     requests = [line for line in lines if line["logger"] == "steerlog.request"]
     assert len(requests) >= sent and {"gunicorn.error"} <= {x["logger"] for x in lines}
     assert {line["route"] for line in requests} == {"/healthz", "/metrics"}
+
+
+def test_a_scheduler_elsewhere_makes_the_web_ready_and_serves_its_metrics(
+    postgres_settings: Settings,
+) -> None:
+    env = {
+        "STEERLOG_DATABASE_URL": postgres_settings.database.url,
+        "STEERLOG_READY_HEARTBEAT_SECONDS": "60",
+    }
+    with server(env) as web, steerlog("project", env=env):
+        status, _, body = request(f"{web}/readyz")
+        assert (status, body["failing"]) == (503, ["scheduler"])
+        metrics = f"127.0.0.1:{free_port()}"
+        scheduling = {**env, "STEERLOG_METRICS_BIND": metrics}
+        with steerlog("scheduler", env=scheduling):
+            deadline = time.monotonic() + 30
+            while request(f"{web}/readyz")[0] != 200:
+                assert time.monotonic() < deadline, request(f"{web}/readyz")[2]
+                time.sleep(0.2)
+            _, _, text = request(f"http://{metrics}/metrics")
+            assert "steerlog_digests_issued_total 0.0" in text
+            assert "steerlog_digests_failed_total 0.0" in text
