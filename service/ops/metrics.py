@@ -9,6 +9,7 @@ scraped, so any web process tells the truth of every machine.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from datetime import datetime
@@ -30,6 +31,7 @@ from service.readmodel.base import ReadModel
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
 
+log = logging.getLogger(__name__)
 REQUESTS = Counter(
     "steerlog_http_requests", "HTTP requests answered", ["route", "method", "status"]
 )
@@ -67,7 +69,21 @@ class StateCollector(Collector):
         self.app, self.read_model, self.heartbeats = app, read_model, heartbeats
 
     def collect(self) -> Iterator[Metric]:
-        """Read the database now (a scrape every few seconds costs three queries)."""
+        """Read the database now (a scrape every few seconds costs three queries).
+
+        When the database does not answer, ``steerlog_database_up`` says so and
+        the rest of the scrape (the processes' own counts) still goes out.
+        """
+        try:
+            state = list(self._state())
+        except Exception:  # any failure of the database: report it, not a 500
+            log.warning("metrics: the database does not answer", exc_info=True)
+            state = []
+        up = "steerlog_database_up"
+        yield GaugeMetricFamily(up, "1 when the database answered", value=bool(state))
+        yield from state
+
+    def _state(self) -> Iterator[Metric]:
         head = self.app.recorder.max_notification_id() or 0
         # A counter: rate(steerlog_events_total[1m]) is events written per second.
         yield CounterMetricFamily("steerlog_events", "Events in the log", value=head)

@@ -9,6 +9,7 @@ that exits is marked dead so its gauges go while its counts stay.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from service.ops import logs
 
 MULTIPROC_DIR = "PROMETHEUS_MULTIPROC_DIR"
+_made: list[str] = []  # the temporary directory made here, removed on exit
 
 logconfig_dict = logs.dict_config(os.environ.get("STEERLOG_LOG_LEVEL", "INFO").upper())
 # Every request is logged once, as JSON, by the app itself (web/observability.py).
@@ -36,6 +38,7 @@ def on_starting(server: Any) -> None:
             stale.unlink()
     else:
         os.environ[MULTIPROC_DIR] = tempfile.mkdtemp(prefix="steerlog-metrics-")
+        _made.append(os.environ[MULTIPROC_DIR])
 
 
 def child_exit(server: Any, worker: Any) -> None:
@@ -43,3 +46,9 @@ def child_exit(server: Any, worker: Any) -> None:
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
+
+
+def on_exit(server: Any) -> None:
+    """The server stops: a metrics directory made for this run goes with it."""
+    for directory in _made:
+        shutil.rmtree(directory, ignore_errors=True)

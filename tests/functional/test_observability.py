@@ -129,6 +129,7 @@ def test_metrics_count_requests_commands_and_read_the_database_state(
     )
     assert 'steerlog_projection_lag_events{projection="directory"} 0.0' in text
     assert "steerlog_events_total " in text
+    assert "steerlog_database_up 1.0" in text
     assert "\nsteerlog_sign_in_failures_total " in text
 
 
@@ -150,3 +151,19 @@ def test_metrics_ask_for_their_token_when_one_is_set(
     wrong = client.get("/metrics", headers={"Authorization": "Bearer nope"})
     right = client.get("/metrics", headers={"Authorization": f"Bearer {SECRET}"})
     assert (wrong.status_code, right.status_code) == (401, 200)
+
+
+def test_metrics_still_answer_when_the_database_does_not(
+    api: Api, application: Steerlog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreachable() -> int:
+        raise OSError("connection refused")
+
+    api.get("/healthz")
+    monkeypatch.setattr(application.recorder, "max_notification_id", unreachable)
+    response = api.get("/metrics")
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "steerlog_database_up 0.0" in text
+    assert "steerlog_projection_lag_events" not in text
+    assert 'route="/healthz"' in text
