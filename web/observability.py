@@ -15,6 +15,7 @@ import re
 import time
 import uuid
 from ipaddress import ip_address
+from typing import Any
 
 from flask import Flask, Response, abort, current_app, g, request
 
@@ -37,6 +38,8 @@ def init_app(app: Flask, settings: Settings) -> None:
     app.before_request(start_request)
     app.after_request(finish_request)
     app.add_url_rule("/metrics", "metrics", _metrics, methods=["GET"])
+    # Flask's own line names the path, which may hold a feed's secret.
+    app.log_exception = log_exception  # type: ignore[method-assign]
 
 
 def heartbeats() -> Heartbeats:
@@ -85,6 +88,18 @@ def finish_request(response: Response) -> Response:
             },
         )
     return response
+
+
+def log_exception(exc_info: Any) -> None:
+    """An unhandled error, logged with its route and request id, never its path."""
+    route = request.url_rule.rule if request.url_rule else "unmatched"
+    log.error(
+        "unhandled error on %s %s",
+        request.method,
+        route,
+        exc_info=exc_info,
+        extra={"request_id": g.get("request_id"), "route": route},
+    )
 
 
 def _account() -> str | None:

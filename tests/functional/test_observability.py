@@ -17,6 +17,7 @@ from service.ops.heartbeat import Heartbeats
 from service.settings import Operations
 from service.usecases.steerlog import Steerlog
 from tests.functional.support import Api
+from web import create_app
 
 SECRET = "s3cr3t-T0ken-value-9f8e7d"
 PASSWORD = "mật-khẩu-Bí-mật-42"
@@ -167,3 +168,21 @@ def test_metrics_still_answer_when_the_database_does_not(
     assert "steerlog_database_up 0.0" in text
     assert "steerlog_projection_lag_events" not in text
     assert 'route="/healthz"' in text
+
+
+def test_an_unhandled_error_is_logged_with_its_route_not_its_path(
+    application: Steerlog, log_lines: io.StringIO
+) -> None:
+    app = create_app(application=application)  # not testing: errors are 500s
+
+    @app.get("/feeds/<secret>.ics")
+    def feed(secret: str) -> str:
+        raise RuntimeError("the feed broke")
+
+    response = app.test_client().get(f"/feeds/{SECRET}.ics")
+    assert response.status_code == 500
+    written = log_lines.getvalue()
+    error = next(json.loads(line) for line in written.splitlines() if '"ERROR"' in line)
+    assert error["route"] == "/feeds/<secret>.ics" and error["request_id"]
+    assert "RuntimeError: the feed broke" in error["exc_info"]
+    assert SECRET not in written
