@@ -182,3 +182,17 @@ def test_nginx_accepts_the_site(tmp_path: Path) -> None:
     broken = re.sub(r"ssl_certificate_key .*;", "", site)
     refused = nginx_test(nginx, broken, tmp_path)
     assert refused.returncode != 0 and "ssl_certificate_key" in refused.stderr
+
+
+def test_an_installed_copy_carries_every_module() -> None:
+    """pip install (not editable) ships only packages setuptools finds: every
+    folder of code must be one, or `steerlog` fails on a server."""
+    from setuptools import find_packages
+
+    found = set(find_packages(str(ROOT), include=["domain*", "service*", "web*"]))
+    folders = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for top in ("domain", "service", "web")
+        for path in (ROOT / top).rglob("*.py")
+    }
+    assert folders <= found
