@@ -140,3 +140,39 @@ def test_restore_refuses_what_is_no_backup_of_this_kind(
     assert message == f"steerlog: restore: {junk} is not a steerlog backup\n"
     assert steerlog(fresh, monkeypatch, "restore", str(tmp_path / "missing")) == 1
     assert "no file" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_a_dump_restores_only_into_the_schema_it_holds(
+    postgres_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: Any,
+) -> None:
+    load_demo(build_application(postgres_settings))
+    file = tmp_path / "steerlog.dump"
+    assert steerlog(postgres_settings, monkeypatch, "backup", str(file)) == 0
+    elsewhere = postgres_settings.database.url.rsplit("=", 1)[0] + "=other_schema"
+    other = Settings(database=Database.from_url(elsewhere))
+    capsys.readouterr()
+    assert steerlog(other, monkeypatch, "restore", str(file)) == 1
+    schema = postgres_settings.database.schema
+    assert f"holds schema {schema}; name it in STEERLOG_DATABASE_URL" in (
+        capsys.readouterr().err
+    )
+
+
+@pytest.mark.postgres
+def test_without_pg_dump_the_backup_says_what_to_install(
+    postgres_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: Any,
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    file = tmp_path / "steerlog.dump"
+    assert steerlog(postgres_settings, monkeypatch, "backup", str(file)) == 1
+    assert capsys.readouterr().err == (
+        "steerlog: backup: pg_dump not found (install postgresql-client)\n"
+    )
+    assert not file.exists()
