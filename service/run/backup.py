@@ -21,6 +21,7 @@ import sys
 import tarfile
 import tempfile
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,12 @@ class BackupError(Exception):
 def add_backup_commands(commands: Any) -> None:
     """``steerlog backup FILE`` and ``steerlog restore FILE [--rebuild]``."""
     backup = commands.add_parser("backup", help="back the database up into a file")
-    backup.add_argument("file", type=Path, help="the file to write (must not exist)")
+    backup.add_argument(
+        "file",
+        type=Path,
+        help="the file to write (must not exist), or a directory to write "
+        "steerlog-<UTC time>.dump (.tar on SQLite) into",
+    )
     backup.set_defaults(run=run_backup)
     restore = commands.add_parser(
         "restore", help="restore a backup into an empty database"
@@ -57,13 +63,23 @@ def add_backup_commands(commands: Any) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     """Write a backup of the configured database to ``args.file``."""
+    database = Settings.from_env().database
+    file = args.file
+    if file.is_dir():
+        file = file / dated_name(database, datetime.now(UTC))
     try:
-        backup(Settings.from_env().database, args.file)
+        backup(database, file)
     except BackupError as error:
         print(f"steerlog: backup: {error}", file=sys.stderr)
         return 1
-    print(f"steerlog: backed up into {args.file}")
+    print(f"steerlog: backed up into {file}")
     return 0
+
+
+def dated_name(database: Database, at: datetime) -> str:
+    """``steerlog-20261203T020000Z.dump`` (``.tar`` for SQLite): sorts by time."""
+    suffix = "dump" if database.backend == "postgres" else "tar"
+    return f"steerlog-{at.strftime('%Y%m%dT%H%M%SZ')}.{suffix}"
 
 
 def run_restore(args: argparse.Namespace) -> int:

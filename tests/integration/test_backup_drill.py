@@ -3,6 +3,7 @@ models, and every lineage walk and tracker query answers as before."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,15 @@ def test_without_pg_dump_the_backup_says_what_to_install(
         "steerlog: backup: pg_dump not found (install postgresql-client)\n"
     )
     assert not file.exists()
+
+
+def test_a_backup_into_a_directory_is_named_by_its_time(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    load_demo(build_application(settings))
+    assert steerlog(settings, monkeypatch, "backup", str(tmp_path)) == 0
+    [written] = [p for p in tmp_path.iterdir() if p.name.startswith("steerlog-")]
+    suffix = ".dump" if settings.database.backend == "postgres" else ".tar"
+    assert re.fullmatch(r"steerlog-\d{8}T\d{6}Z", written.stem)
+    assert written.suffix == suffix
+    assert capsys.readouterr().out == f"steerlog: backed up into {written}\n"

@@ -60,9 +60,11 @@ def require(tool: str) -> str:
     pytest.skip(f"{tool} is not installed")
 
 
-def test_there_is_a_unit_for_the_web_the_projector_and_the_scheduler() -> None:
+def test_there_is_a_unit_for_each_process_and_the_nightly_backup() -> None:
     commands = {shlex.split(unit(p)["Service"]["ExecStart"])[1] for p in UNITS}
-    assert commands == {"serve", "project", "scheduler"}
+    assert commands == {"serve", "project", "scheduler", "backup"}
+    timer = unit(DEPLOY / "systemd" / "steerlog-backup.timer")
+    assert timer["Timer"]["OnCalendar"] and timer["Timer"]["Persistent"] == "true"
 
 
 @pytest.mark.parametrize("path", UNITS, ids=lambda p: p.name)
@@ -74,7 +76,8 @@ def test_each_unit_runs_a_real_steerlog_command_with_real_options(path: Path) ->
     for instance in instances:  # a template: every projection is an instance
         args = build_parser().parse_args([a.replace("%i", instance) for a in argv[1:]])
         assert callable(args.run)
-    assert service["Restart"] in ("on-failure", "always")
+    if service.get("Type") != "oneshot":  # a backup runs once, when its timer fires
+        assert service["Restart"] in ("on-failure", "always")
     assert service["EnvironmentFile"] == "/etc/steerlog/steerlog.env"
 
 
@@ -109,7 +112,7 @@ def test_systemd_accepts_the_units(tmp_path: Path) -> None:
         shutil.which("steerlog") or Path(sys.executable).with_name("steerlog")
     )
     copies = []
-    for path in UNITS:
+    for path in [*UNITS, DEPLOY / "systemd" / "steerlog-backup.timer"]:
         name = path.name.replace("@.", "@tracker.")
         text = path.read_text().replace(
             "/opt/steerlog/venv/bin/steerlog", str(steerlog)
