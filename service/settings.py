@@ -123,6 +123,7 @@ class Settings:
         schedules = _committee_schedules(env, settings.digest_schedule)
         settings = replace(settings, digest_schedules=schedules)
         settings = replace(settings, operations=Operations.from_env(env))
+        settings.operations.check_read_database(settings)
         settings.zone()
         return settings
 
@@ -288,6 +289,8 @@ class Operations:
     # /readyz: the oldest a scheduler's heartbeat may be (0: not checked).
     ready_heartbeat_seconds: int = 180
     log_level: str = "INFO"
+    # A PostgreSQL replica the web's read-model queries go to (writes never do).
+    read_database_url: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Operations:
@@ -299,6 +302,7 @@ class Operations:
             ready_max_lag=_int(env, "STEERLOG_READY_MAX_LAG", 1000),
             ready_heartbeat_seconds=_int(env, "STEERLOG_READY_HEARTBEAT_SECONDS", 180),
             log_level=env.get("STEERLOG_LOG_LEVEL", "INFO").upper(),
+            read_database_url=env.get("STEERLOG_READ_DATABASE_URL", ""),
         )
         operations.check()
         return operations
@@ -324,6 +328,23 @@ class Operations:
                 f"STEERLOG_LOG_LEVEL: expected DEBUG, INFO, WARNING or ERROR, "
                 f"got {self.log_level!r}"
             )
+
+    def read_database(self) -> Database | None:
+        """The replica read-model queries go to, if one is set."""
+        if not self.read_database_url:
+            return None
+        return Database.from_url(self.read_database_url)
+
+    def check_read_database(self, settings: Settings) -> None:
+        """A replica only of a PostgreSQL primary, and not in all-in-one mode."""
+        replica = self.read_database()
+        if replica is None:
+            return
+        key = "STEERLOG_READ_DATABASE_URL"
+        if replica.backend != "postgres" or settings.database.backend != "postgres":
+            raise SettingsError(f"{key}: a PostgreSQL replica of a PostgreSQL database")
+        if settings.all_in_one:
+            raise SettingsError(f"{key}: not with --all-in-one (it projects locally)")
 
     def cipher_env(self) -> dict[str, str]:
         """eventsourcing's own cipher settings: AES-GCM with the key, or none.

@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 
 from service.readmodel.readside import ReadSide
-from service.run.composition import build_application, build_read_model
+from service.run.composition import build_application, build_read_side
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
 from web import observability, pages
@@ -58,7 +58,7 @@ def create_app(
     if application is None:
         application = build_application(settings)
     if read_side is None:
-        read_side = ReadSide(build_read_model(application.settings))
+        read_side = build_read_side(application.settings)
     app = Flask(__name__)
     # No SECRET_KEY: the API keeps no session and signs no cookie.
     app.config.update(

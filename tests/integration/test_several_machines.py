@@ -12,11 +12,17 @@ import os
 import re
 import signal
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing, contextmanager
 from pathlib import Path
+from uuid import uuid4
 
+import psycopg2
 from prometheus_client.mmap_dict import MmapedDict
+from psycopg2 import sql
 
+from service.run.composition import build_application, build_read_model
 from service.settings import Settings
 from tests.integration.processes import free_port, request, server, steerlog
 
@@ -136,3 +142,67 @@ def test_a_scheduler_elsewhere_makes_the_web_ready_and_serves_its_metrics(
             _, _, text = request(f"http://{metrics}/metrics")
             assert "steerlog_digests_issued_total 0.0" in text
             assert "steerlog_digests_failed_total 0.0" in text
+
+
+@contextmanager
+def read_only_role(settings: Settings) -> Iterator[str]:
+    """A role that may only read the schema (a replica's connection); its URL."""
+    database = settings.database
+    role = f"reader_{uuid4().hex[:10]}"
+    build_application(settings).close()  # every table exists before the grant
+    build_read_model(settings).close()
+    with closing(psycopg2.connect(**database.psycopg2_dsn())) as connection:
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            name, schema = sql.Identifier(role), sql.Identifier(database.schema)
+            cursor.execute(sql.SQL("CREATE ROLE {} LOGIN").format(name))
+            cursor.execute(
+                sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, name)
+            )
+            grant = "GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}"
+            cursor.execute(sql.SQL(grant).format(schema, name))
+        try:
+            where = f"{database.host}:{database.port}/{database.name}"
+            yield f"postgresql://{role}@{where}?schema={database.schema}"
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(sql.SQL("DROP OWNED BY {}").format(name))
+                cursor.execute(sql.SQL("DROP ROLE {}").format(name))
+
+
+def test_reads_can_go_to_a_replica_and_still_see_their_writes(
+    postgres_settings: Settings,
+) -> None:
+    env = {"STEERLOG_DATABASE_URL": postgres_settings.database.url}
+    with read_only_role(postgres_settings) as replica_url:
+        replica = {**env, "STEERLOG_READ_DATABASE_URL": replica_url}
+        with server(replica) as web, steerlog("project", env=env):
+            committee_id, _ = write(
+                web,
+                "committees",
+                {"name": "Ban Chỉ đạo", "jurisdiction": "tỉnh Hà Giang"},
+            )
+            meeting = {
+                "committee_id": committee_id,
+                "title": "Phiên họp thường kỳ",
+                "format": "in_person",
+                "starts_at": MEETING_START,
+            }
+            meeting_id, position = write(web, "meetings", meeting)
+            query = f"committee_id={committee_id}&after={position}"
+            status, _, listed = request(f"{web}/api/v1/meetings?{query}")
+            assert status == 200
+            assert [m["id"] for m in listed["items"]] == [meeting_id]
+            role = replica_url.split("//")[1].split("@")[0]
+            assert reading_sessions(postgres_settings, role) >= 1
+
+
+def reading_sessions(settings: Settings, role: str) -> int:
+    """How many sessions the role has open on the server."""
+    connection = psycopg2.connect(**settings.database.psycopg2_dsn())
+    with closing(connection), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE usename = %s", (role,)
+        )
+        (count,) = cursor.fetchone()
+    return int(count)
