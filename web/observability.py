@@ -35,7 +35,8 @@ EXTENSION = "steerlog.heartbeats"
 def init_app(app: Flask, settings: Settings) -> None:
     """Give ``app`` request ids, request logs and metrics, and ``/metrics``."""
     app.extensions[EXTENSION] = {settings.database.url: Heartbeats(settings.database)}
-    app.before_request(start_request)
+    # First of all hooks, so a request another hook refuses (401) is timed too.
+    app.before_request_funcs.setdefault(None, []).insert(0, start_request)
     app.after_request(finish_request)
     app.add_url_rule("/metrics", "metrics", _metrics, methods=["GET"])
     # Flask's own line names the path, which may hold a feed's secret.
@@ -61,7 +62,7 @@ def start_request() -> None:
 def finish_request(response: Response) -> Response:
     """Count, time and log the request; hand its id back."""
     started = g.get("request_started")
-    if started is None:  # a before_request hook answered before ours ran
+    if started is None:  # not a request start_request saw (e.g. a test's context)
         return response
     seconds = time.perf_counter() - started
     route = request.url_rule.rule if request.url_rule else "unmatched"

@@ -17,7 +17,7 @@ from service.ops.heartbeat import Heartbeats
 from service.settings import Operations
 from service.usecases.steerlog import Steerlog
 from tests.functional.support import Api
-from web import create_app
+from web import create_app, observability
 
 SECRET = "s3cr3t-T0ken-value-9f8e7d"
 PASSWORD = "mật-khẩu-Bí-mật-42"
@@ -186,3 +186,25 @@ def test_an_unhandled_error_is_logged_with_its_route_not_its_path(
     assert error["route"] == "/feeds/<secret>.ics" and error["request_id"]
     assert "RuntimeError: the feed broke" in error["exc_info"]
     assert SECRET not in written
+
+
+def test_a_request_another_hook_refuses_is_still_counted_and_logged(
+    application: Steerlog, log_lines: io.StringIO
+) -> None:
+    app = Flask(__name__)
+
+    @app.before_request  # registered first, as a sign-in check in create_app is
+    def refuse() -> tuple[str, int]:
+        return "no", 401
+
+    observability.init_app(app, application.settings)
+    app.add_url_rule("/tasks", "tasks", lambda: "tasks")
+    response = app.test_client().get("/tasks", headers={"X-Request-Id": "refused-1"})
+    assert response.status_code == 401
+    assert response.headers["X-Request-Id"] == "refused-1"
+    line = next(
+        json.loads(line)
+        for line in log_lines.getvalue().splitlines()
+        if "refused-1" in line
+    )
+    assert (line["status"], line["route"]) == (401, "/tasks")
