@@ -19,6 +19,7 @@ from service.ops import logs
 MULTIPROC_DIR = "PROMETHEUS_MULTIPROC_DIR"
 _made: list[str] = []  # the temporary directory made here, removed on exit
 
+logs.lighten()
 logconfig_dict = logs.dict_config(os.environ.get("STEERLOG_LOG_LEVEL", "INFO").upper())
 # Every request is logged once, as JSON, by the app itself (web/observability.py).
 accesslog = None
