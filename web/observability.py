@@ -74,21 +74,22 @@ def finish_request(response: Response) -> Response:
         metrics.COMMANDS.labels(request.endpoint, outcome).inc()
     response.headers[REQUEST_ID] = g.request_id
     if log.isEnabledFor(logging.INFO):
-        log.info(
-            "%s %s %s",
-            request.method,
-            route,
-            status,
-            extra={
-                "request_id": g.request_id,
-                "account": _account(),
-                "method": request.method,
-                "route": route,
-                "status": status,
-                "duration_ms": round(seconds * 1000, 2),
-            },
-        )
+        # Written once the response is sent (the server closes it): the client
+        # does not wait for the log line.
+        line = {
+            "request_id": g.request_id,
+            "account": _account(),
+            "method": request.method,
+            "route": route,
+            "status": status,
+            "duration_ms": round(seconds * 1000, 2),
+        }
+        response.call_on_close(lambda: _log_request(line))
     return response
+
+
+def _log_request(line: dict[str, Any]) -> None:
+    log.info("%s %s %s", line["method"], line["route"], line["status"], extra=line)
 
 
 def log_exception(exc_info: Any) -> None:

@@ -56,10 +56,15 @@ def test_request_id_is_taken_from_the_request_or_given(api: Api) -> None:
 def test_request_log_is_one_json_object_naming_id_account_route_status_time(
     api: Api, log_lines: io.StringIO
 ) -> None:
-    committee_id = api.committee()
-    api.client.get(
-        f"/api/v1/committees/{committee_id}", headers={"X-Request-Id": "req-42"}
-    )
+    body = {"name": api.name("Ban Chỉ đạo"), "jurisdiction": "tỉnh Lào Cai"}
+    headers = {"X-Steerlog-Actor": "thu.ky@laocai.gov.vn"}
+    # A line is written once its response is closed (sent), as servers do.
+    with api.client.post("/api/v1/committees", json=body, headers=headers) as made:
+        committee_id = made.get_json()["id"]
+        assert '"method": "POST"' not in log_lines.getvalue()  # not yet sent
+    assert '"method": "POST"' in log_lines.getvalue()
+    path = f"/api/v1/committees/{committee_id}"
+    api.client.get(path, headers={"X-Request-Id": "req-42"}).close()
     lines = [json.loads(line) for line in log_lines.getvalue().splitlines()]
     read = next(line for line in lines if line.get("request_id") == "req-42")
     assert read["route"] == "/api/v1/committees/<uuid:committee_id>"
@@ -74,8 +79,9 @@ def test_no_bearer_token_or_password_reaches_the_log(
     api: Api, log_lines: io.StringIO
 ) -> None:
     headers = {"Authorization": f"Bearer {SECRET}", "Cookie": f"session={SECRET}"}
-    api.client.post("/api/v1/committees", data={"password": PASSWORD}, headers=headers)
-    api.client.get(f"/api/v1/nothing?token={SECRET}", headers=headers)
+    form = {"password": PASSWORD}
+    api.client.post("/api/v1/committees", data=form, headers=headers).close()
+    api.client.get(f"/api/v1/nothing?token={SECRET}", headers=headers).close()
     logging.getLogger("steerlog.test").warning(
         "a careless line: Authorization: Bearer %s password=%s", SECRET, PASSWORD
     )
@@ -200,6 +206,7 @@ def test_a_request_another_hook_refuses_is_still_counted_and_logged(
     observability.init_app(app, application.settings)
     app.add_url_rule("/tasks", "tasks", lambda: "tasks")
     response = app.test_client().get("/tasks", headers={"X-Request-Id": "refused-1"})
+    response.close()
     assert response.status_code == 401
     assert response.headers["X-Request-Id"] == "refused-1"
     line = next(
