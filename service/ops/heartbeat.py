@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 import psycopg2
+import psycopg2.errors
 
 from service.settings import Database
 
@@ -59,15 +60,22 @@ class Heartbeats:
         finally:
             connection.close()
 
-    def _create(self, cursor: Any) -> None:
-        if not self._created:
-            cursor.execute(_CREATE)
-            self._created = True
+    def _create(self) -> None:
+        """Create the table once per process, in its own transaction: processes
+        starting together may race to create it, and one losing is fine."""
+        if self._created:
+            return
+        try:
+            with self._cursor() as (cursor, _):
+                cursor.execute(_CREATE)
+        except (psycopg2.errors.UniqueViolation, psycopg2.errors.DuplicateTable):
+            pass  # another process created it at the same moment
+        self._created = True
 
     def beat(self, at: datetime, process: str = SCHEDULER) -> None:
         """Record that ``process`` on this host is alive at ``at``."""
+        self._create()
         with self._cursor() as (cursor, marker):
-            self._create(cursor)
             cursor.execute(
                 _BEAT.format(p=marker),
                 (process, socket.gethostname(), os.getpid(), _text(at)),
@@ -75,8 +83,8 @@ class Heartbeats:
 
     def latest(self, process: str = SCHEDULER) -> datetime | None:
         """When any ``process``, on any host, last beat (None: never)."""
+        self._create()
         with self._cursor() as (cursor, marker):
-            self._create(cursor)
             cursor.execute(_LATEST.format(p=marker), (process,))
             row = cursor.fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
 
@@ -22,6 +23,7 @@ import psycopg2
 from prometheus_client.mmap_dict import MmapedDict
 from psycopg2 import sql
 
+from service.ops.heartbeat import Heartbeats
 from service.run.composition import build_application, build_read_model
 from service.settings import Settings
 from tests.integration.processes import free_port, request, server, steerlog
@@ -206,3 +208,14 @@ def reading_sessions(settings: Settings, role: str) -> int:
         )
         (count,) = cursor.fetchone()
     return int(count)
+
+
+def test_processes_starting_together_create_the_heartbeat_table_once(
+    postgres_settings: Settings,
+) -> None:
+    build_application(postgres_settings).close()  # the schema, as `serve` makes it
+    tables = [Heartbeats(postgres_settings.database) for _ in range(6)]
+    with ThreadPoolExecutor(6) as starting:
+        list(starting.map(lambda table: table.latest(), tables))
+    tables[0].beat(datetime.now(UTC))
+    assert all(table.latest() is not None for table in tables)
