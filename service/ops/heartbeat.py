@@ -17,7 +17,6 @@ from importlib import resources
 from typing import Any
 
 import psycopg2
-import psycopg2.errors
 
 from service.settings import Database
 
@@ -68,8 +67,13 @@ class Heartbeats:
         try:
             with self._cursor() as (cursor, _):
                 cursor.execute(_CREATE)
-        except (psycopg2.errors.UniqueViolation, psycopg2.errors.DuplicateTable):
-            pass  # another process created it at the same moment
+        except psycopg2.Error:
+            # Another process created it at the same moment (whichever error the
+            # race gave): fine if the table is there now.
+            with self._cursor() as (cursor, _):
+                cursor.execute("SELECT to_regclass('steerlog_heartbeats')")
+                if cursor.fetchone()[0] is None:
+                    raise
         self._created = True
 
     def beat(self, at: datetime, process: str = SCHEDULER) -> None:
