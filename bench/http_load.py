@@ -16,9 +16,18 @@ hook in process, on a meeting read (target p50 < 1 ms).
 It runs once without and once with the aggregate cache
 (``STEERLOG_AGGREGATE_CACHE_SIZE``). Targets: meeting reads >= 40% of the
 trivial endpoint's throughput; p99 of recording a speech < 50 ms.
+
+Then what metrics and JSON logs cost: the same reads (and /healthz) against
+servers side by side in rotating rounds, each configured as `steerlog serve`
+(service/run/gunicorn_conf.py: metrics files across workers, JSON logs to a
+file): two as they are (their difference is the machine's noise), one with the
+app's request hooks (request id, metrics, a log line) removed; the difference of
+their p50 (target < 0.5 ms). And the hooks' cost in one process, through
+Flask's test client.
 It prints figures; it is not a test.
 
 Usage: python bench/http_load.py [--clients 4] [--requests 300] [--cache 0,1000]
+           [--overhead-only]
 """
 
 from __future__ import annotations
@@ -66,16 +75,32 @@ def free_port() -> int:
         return port
 
 
+def unobserved_app() -> Any:
+    """steerlog's app without its request hooks (ids, metrics, logs): the baseline
+    of what they cost (gunicorn ``bench.http_load:unobserved_app()``)."""
+    from web import create_app, observability
+
+    app = create_app()
+    app.before_request_funcs[None].remove(observability.start_request)
+    app.after_request_funcs[None].remove(observability.finish_request)
+    return app
+
+
 @contextmanager
-def gunicorn(target: str, env: dict[str, str], ready_path: str) -> Iterator[int]:
+def gunicorn(
+    target: str,
+    env: dict[str, str],
+    ready_path: str,
+    options: tuple[str, ...] = ("--log-level", "warning"),
+    stderr: Any = None,
+) -> Iterator[int]:
     """Serve ``target`` with 2 sync workers on loopback; yields its port."""
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", "sync",
-        "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), "--log-level", "warning",
-        target,
+        "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), *options, target,
     ]  # fmt: skip
-    process = subprocess.Popen(command, env={**os.environ, **env})
+    process = subprocess.Popen(command, env={**os.environ, **env}, stderr=stderr)
     try:
         wait_until_ready(port, ready_path, process)
         yield port
@@ -394,19 +419,125 @@ def print_auth_cost(
     )
 
 
+def p50(samples: list[Samples], name: str) -> float:
+    """The median latency (ms) of ``name`` over every round."""
+    return statistics.median(x for s in samples for x in s.latencies[name])
+
+
+def overhead(clients: int, per_client: int, rounds: int = 6) -> None:
+    """What request ids, metrics and JSON logs add per request (p50, ms), beside
+    the difference between two identical servers (the noise of the machine)."""
+    import tempfile
+
+    from bench.common import throwaway_settings
+    from service.run.composition import build_application, build_read_model
+
+    config = ("--config", "python:service.run.gunicorn_conf")
+    with (
+        throwaway_settings("http_obs") as settings,
+        tempfile.TemporaryDirectory() as work,
+        open(f"{work}/log.jsonl", "w") as log,
+    ):
+        build_application(settings).close()
+        build_read_model(settings).close()
+
+        def served(target: str, name: str) -> Any:
+            env = {
+                "STEERLOG_DATABASE_URL": settings.database.url,
+                "PROMETHEUS_MULTIPROC_DIR": f"{work}/{name}",
+            }
+            return gunicorn(target, env, "/healthz", config, log)
+
+        with (
+            served("web.wsgi:app", "with") as observed,
+            served("web.wsgi:app", "twin") as twin,
+            served("bench.http_load:unobserved_app()", "without") as bare,
+        ):
+            servers = {"with": observed, "twin": twin, "without": bare}
+            meeting = seed(observed, 1).meetings[0][0]
+            paths = {
+                "read meeting": f"/api/v1/meetings/{meeting}",
+                "healthz": "/healthz",
+            }
+            runs: dict[tuple[str, str], list[Samples]] = {}
+            for turn in range(rounds):
+                # Each goes first in some rounds: no order favours one.
+                order = list(servers)[turn % 3 :] + list(servers)[: turn % 3]
+                for name, path in paths.items():
+                    for kind in order:
+                        runs.setdefault((name, kind), []).append(
+                            drive(
+                                clients,
+                                per_client // rounds,
+                                lambda i, r, s=servers[kind], p=path, n=name: (
+                                    n,
+                                    request(s, "GET", p)[0],
+                                ),
+                            )
+                        )
+        lines = Path(f"{work}/log.jsonl").read_text().count("\n")
+    print(f"\nmetrics and JSON logs ({rounds} rotating rounds, {lines} log lines)")
+    for name in paths:
+        with_them, twin_p50, without = (
+            p50(runs[(name, kind)], name) for kind in ("with", "twin", "without")
+        )
+        print(
+            f"  {name:<13} p50 {with_them:6.2f} ms with, {without:6.2f} ms without:"
+            f" {with_them - without:+.2f} ms (target < +0.5 ms);"
+            f" two identical servers differ by {twin_p50 - with_them:+.2f} ms"
+        )
+
+
+def overhead_in_process(requests: int = 2000, rounds: int = 10) -> None:
+    """The same hooks' cost without the network: /healthz through Flask's test
+    client, with and without them, in alternating rounds (JSON logs to a file)."""
+    import logging
+    import tempfile
+
+    from service.ops import logs
+    from web import create_app, observability
+
+    with tempfile.TemporaryDirectory() as work, open(f"{work}/log", "w") as log:
+        logs.configure("INFO", log)
+        url = f"sqlite:///{work}/events.sqlite3"
+        observed = create_app({"STEERLOG_DATABASE_URL": url}).test_client()
+        bare_app = create_app({"STEERLOG_DATABASE_URL": url})
+        bare_app.before_request_funcs[None].remove(observability.start_request)
+        bare_app.after_request_funcs[None].remove(observability.finish_request)
+        bare = bare_app.test_client()
+        spent: dict[str, list[float]] = {"with": [], "without": []}
+        for turn in range(rounds):
+            pair = [("with", observed), ("without", bare)][:: 1 if turn % 2 else -1]
+            for name, client in pair:
+                began = time.perf_counter()
+                for _ in range(requests // rounds):
+                    client.get("/healthz").close()  # closing writes the log line
+                spent[name].append((time.perf_counter() - began) / (requests // rounds))
+        logging.getLogger().handlers.clear()
+    with_them, without = (statistics.median(spent[k]) * 1000 for k in spent)
+    print(
+        f"  in one process (test client, /healthz): {with_them:.3f} ms with,"
+        f" {without:.3f} ms without: {with_them - without:+.3f} ms per request"
+    )
+
+
 def main() -> None:
     """Parse the options and run once per cache size."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--requests", type=int, default=300, help="per client")
     parser.add_argument("--cache", default="0,1000", help="cache sizes to try")
+    parser.add_argument("--overhead-only", action="store_true")
     options = parser.parse_args()
     print(
         f"gunicorn 2 sync workers, {options.clients} clients x {options.requests} "
         f"requests each, {os.cpu_count()} CPUs shared with PostgreSQL and the clients"
     )
-    for size in (int(s) for s in options.cache.split(",")):
-        run(size, options.clients, options.requests)
+    if not options.overhead_only:
+        for size in (int(s) for s in options.cache.split(",")):
+            run(size, options.clients, options.requests)
+    overhead(options.clients, options.requests)
+    overhead_in_process()
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from service.digests.mail import DeliveryError, Mailer, build_message, message_i
 from service.digests.render import Rendered, render
 from service.digests.schedule import Due, current_period, due_periods, schedule_of
 from service.errors import AlreadyExistsError, ConcurrencyConflictError
+from service.ops.metrics import DIGESTS_FAILED, DIGESTS_ISSUED, DIGESTS_SENT
 from service.readmodel.readside import ReadSide
 from service.readmodel.rows import CommitteeZone, Subscription
 from service.usecases.steerlog import Steerlog
@@ -159,6 +160,7 @@ class DigestService:
             )
         except AlreadyExistsError:
             return None  # another scheduler issued it first
+        DIGESTS_ISSUED.inc()
         return written.id
 
     def compose(
@@ -226,6 +228,7 @@ class DigestService:
         try:
             self.mailer.send(message)
         except DeliveryError as error:
+            DIGESTS_FAILED.inc()
             retry = self.policy.next_retry(digest.attempts + 1, self.now())
             self.app.record_delivery_failure(
                 digest_id, actor=self.actor, error=str(error), next_retry_at=retry
@@ -238,6 +241,7 @@ class DigestService:
         # before this is stored, leaves the attempt open; after the lease it is
         # sent again with the same Message-ID (see service.digests docs).
         self.app.record_delivered(digest_id, actor=self.actor, message_id=message_id)
+        DIGESTS_SENT.inc()
         return True
 
     def deliver_pending(self, limit: int = 1000) -> int:

@@ -22,6 +22,7 @@ from service.errors import NotFoundError
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
 from service.run.accounts_cli import add_account_commands
+from service.run.backup import add_backup_commands
 from service.run.composition import build_application, build_read_model
 from service.run.extract_cli import add_extract_command
 from service.run.report import Report
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_digest_commands(commands)
     add_document_commands(commands)
     add_account_commands(commands, aggregate_id)
+    add_backup_commands(commands)
     return parser
 
 
@@ -197,6 +199,7 @@ def run_serve(args: argparse.Namespace) -> int:
     # The interpreter running steerlog has gunicorn, whatever PATH says.
     command = [sys.executable, "-m", "gunicorn", "--bind", args.bind, *workers]
     print(f"steerlog: open http://{args.bind}/ (API: /api/docs)", flush=True)
+    command += ["--config", "python:service.run.gunicorn_conf"]  # JSON logs, metrics
     os.execv(sys.executable, [*command, "web.wsgi:app"])
 
 
@@ -218,7 +221,10 @@ def port_taken(bind: str) -> str | None:
 
 def run_project(args: argparse.Namespace) -> int:
     """Follow the event log into the read models (until interrupted, or once)."""
+    from service.ops.process import start_process  # imports prometheus_client
+
     settings = Settings.from_env()
+    start_process(settings, serve_metrics=not args.once)
     chosen = [PROJECTIONS[name] for name in args.projection or PROJECTIONS]
     projector = Projector(
         build_application(settings), build_read_model(settings), chosen
@@ -248,8 +254,10 @@ def run_rebuild(args: argparse.Namespace) -> int:
 def run_scheduler(args: argparse.Namespace) -> int:
     """Run the digests' jobs until interrupted (or catch up once and exit)."""
     from service.digests.scheduler import blocking_scheduler, digest_service
+    from service.ops.process import start_process
 
     settings = Settings.from_env()
+    start_process(settings, serve_metrics=not args.once)
     service = digest_service(build_application(settings), build_read_model(settings))
     if args.once:
         issued, sent = service.catch_up(), service.deliver_pending()

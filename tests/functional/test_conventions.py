@@ -118,11 +118,14 @@ def test_health_is_ok_when_the_event_store_answers(api: Api) -> None:
     assert (response.status_code, response.get_json()) == (200, {"status": "ok"})
 
 
-def test_health_is_503_when_the_event_store_does_not_answer(
+def test_readiness_is_503_naming_the_database_when_the_event_store_does_not_answer(
     api: Api, application: Steerlog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def unreachable() -> int:
         raise OSError("connection refused")
 
     monkeypatch.setattr(application.recorder, "max_notification_id", unreachable)
-    problem(api.get("/healthz"), 503)
+    response = api.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["failing"] == ["database"]
+    assert api.get("/healthz").status_code == 200  # alive all the same

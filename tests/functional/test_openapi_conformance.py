@@ -26,6 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from service.ops.heartbeat import Heartbeats
 from service.readmodel.projector import Projector
 from service.run.composition import build_application
 from service.settings import Database, Settings
@@ -60,6 +61,8 @@ def seeded(
     projector = Projector(application, app.extensions["steerlog.read"].read_model)
     following = threading.Thread(target=projector.run, args=(stop, 0.05))
     following.start()
+    # A scheduler is alive, as in a deployment: /readyz answers 200, not 503.
+    Heartbeats(database).beat(application.clock())
     ids = {
         "committee_id": meeting.committee_id,
         "agency_id": meeting.department_id,
