@@ -148,7 +148,9 @@ def catch_up(app: Steerlog, read_model: ReadModel) -> tuple[int, float, Stopwatc
     return events, elapsed, watch
 
 
-def report_catch_up(app: Steerlog, read_model: ReadModel) -> None:
+def report_catch_up(
+    app: Steerlog, read_model: ReadModel, two_processes: bool = True
+) -> None:
     """Catch-up events/s between two runs of the reading-only baseline."""
     last = app.recorder.max_notification_id()
     before, _ = read_rate(app, last)
@@ -165,12 +167,13 @@ def report_catch_up(app: Steerlog, read_model: ReadModel) -> None:
         f" ({rate / baseline:.0%} of reading; target >= {TARGET_RATE:,.0f} events/s):"
         f" {verdict(rate >= TARGET_RATE)}"
     )
-    parallel = parallel_catch_up(app, read_model)
-    print(
-        f"  catch-up, two projector processes ({' | '.join(GROUPS)}):"
-        f" {events / parallel:8,.0f} events/s in {parallel:.0f} s:"
-        f" {verdict(events / parallel >= TARGET_RATE)}"
-    )
+    if two_processes:
+        parallel = parallel_catch_up(app, read_model)
+        print(
+            f"  catch-up, two projector processes ({' | '.join(GROUPS)}):"
+            f" {events / parallel:8,.0f} events/s in {parallel:.0f} s:"
+            f" {verdict(events / parallel >= TARGET_RATE)}"
+        )
     # Batches commit in a second thread while the next is read and handled.
     commits = watch.seconds.pop("commit batches (overlaps)", 0.0)
     accounted = sum(watch.seconds.values())
@@ -486,6 +489,9 @@ def main() -> None:
         help="skip the catch-up if a caught-up read model is there (queries only)",
     )
     parser.add_argument("--slowest", action="store_true", help="print slowest asks")
+    parser.add_argument(
+        "--one-process", action="store_true", help="skip the two-process catch-up"
+    )
     parser.add_argument("--part", help=argparse.SUPPRESS)  # one parallel projector
     args = parser.parse_args()
     if args.part:
@@ -501,7 +507,7 @@ def main() -> None:
             if not (args.reuse_read_model and caught_up(read_settings, app)):
                 postgres.drop_schema(read_settings.database)
                 read_model = build_read_model(read_settings)
-                report_catch_up(app, read_model)
+                report_catch_up(app, read_model, not args.one_process)
                 analyze(read_model)
             else:
                 read_model = build_read_model(read_settings)

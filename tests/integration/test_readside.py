@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -272,3 +272,44 @@ def test_values_are_stored_exactly_as_given(read_side: ReadSide) -> None:
         name,
         ("Sở TT&TT",),
     )
+
+
+def test_reads_scoped_to_committees_see_only_theirs(
+    read_side: ReadSide, demo: dict[str, Loaded]
+) -> None:
+    meetings = read_side.meetings(MeetingFilter(), Page()).items
+    quang_nam = next(m for m in meetings if m.notice_number == "25/TB-UBND")
+    mine = [UUID(quang_nam.committee_id)]
+    scoped = read_side.meetings(MeetingFilter(), Page(), committees=mine).items
+    assert [m.id for m in scoped] == [quang_nam.id]
+    assert read_side.meetings(MeetingFilter(), Page(), committees=[]).items == []
+    tracked = read_side.assignments(AssignmentFilter(day=DAY), Page(), mine).items
+    everything = read_side.assignments(AssignmentFilter(day=DAY), Page(200)).items
+    assert tracked and len(tracked) < len(everything)
+    assert {a.committee_id for a in tracked} == {quang_nam.committee_id}
+    counts = read_side.statistics(DAY, "committee", committees=mine)
+    assert [c.id for c in counts] == [quang_nam.committee_id]
+    by_agency = read_side.statistics(DAY, "agency", committees=mine)
+    assert sum(c.total for c in by_agency) < sum(
+        c.total for c in read_side.statistics(DAY, "agency")
+    )
+    cited = {d.key for d in read_side.documents(Page(), committees=mine).items}
+    assert "1969/QĐ-UBND" in cited and "1619/QĐ-TTG" not in cited
+    national = read_side.document("1619/QĐ-TTG", DAY, committees=mine)
+    assert national is not None and national.cited_by == []
+    hits = read_side.search("chuyen doi so", 200, committees=mine)
+    assert hits and len(hits) < len(read_side.search("chuyen doi so", 200))
+    assert {h.meeting_id for h in hits} <= {quang_nam.id, None}
+    assert read_side.digests(committees=mine).items == []
+
+
+def test_lineage_nodes_carry_their_committee(
+    read_side: ReadSide, demo: dict[str, Loaded]
+) -> None:
+    task = demo["quang"].assignment_ids[0]
+    graph = read_side.lineage(f"assignment:{task}", "up", 6, DAY)
+    by_kind = {node.kind: node for node in graph.nodes}
+    committee = by_kind["committee"].key.split(":", 1)[1]
+    for kind in ("assignment", "item", "meeting", "speech", "committee"):
+        assert by_kind[kind].committee_id == committee, kind
+    assert by_kind["person"].committee_id is None  # a person is of no committee

@@ -8,7 +8,7 @@ the search projection and read whole from the meeting itself.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from domain.meeting import Meeting
@@ -18,6 +18,11 @@ from service.readmodel.projections.core import Projection
 
 class MeetingChanges(Changes):
     """Meetings, their connection points (with attendance), speeches and items."""
+
+    keyed: ClassVar[dict[str, tuple[str, ...]]] = {
+        "point_connection": ("id",),
+        "point_attendance": ("id",),
+    }
 
     @change
     def meeting_scheduled(

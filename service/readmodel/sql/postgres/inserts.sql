@@ -1,5 +1,6 @@
--- Inserts, many rows a statement: a batch runs each run of one through
--- psycopg2.extras.execute_values, with the row template named <name>_row.
+-- Inserts and the most frequent updates, many rows a statement: a batch runs
+-- each run of one through psycopg2.extras.execute_values, with the row template
+-- named <name>_row. A VALUES list is typed by its rows: casts name the types.
 
 -- name: committee_established*!
 INSERT INTO committees (id, name, jurisdiction, time_zone, predecessor_id)
@@ -158,3 +159,37 @@ VALUES %s;
 
 -- name: digest_subscribed_row!
 (:id, :committee_id, :recipient_kind, :recipient_id, :addresses, TRUE)
+
+-- name: point_connection*!
+-- A point connected twice in one run is cut into two statements (its key).
+UPDATE connection_points p SET connected = v.connected
+FROM (VALUES %s) AS v (id, connected) WHERE p.id = v.id;
+
+-- name: point_connection_row!
+(:id, CAST(:connected AS BOOLEAN))
+
+-- name: point_attendance*!
+UPDATE connection_points p SET attendee_count = v.count
+FROM (VALUES %s) AS v (id, count) WHERE p.id = v.id;
+
+-- name: point_attendance_row!
+(:id, CAST(:count AS INTEGER))
+
+-- name: assignment_completion_refreshed*!
+-- Done when every tracked agency has completed: the last completion's day.
+-- An id repeated in one run is refreshed once: all would read the same tables.
+UPDATE assignments a SET completed_on = r.completed_on
+FROM (
+    SELECT v.id, (
+        SELECT CASE WHEN COUNT(c.agency_id) = COUNT(*) THEN MAX(c.completed_on) END
+        FROM assignment_agencies t
+        LEFT JOIN assignment_completions c
+          ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
+        WHERE t.assignment_id = v.id AND t.role = 'tracked'
+    ) AS completed_on
+    FROM (SELECT DISTINCT id FROM (VALUES %s) AS given (id)) AS v
+) r
+WHERE a.id = r.id;
+
+-- name: assignment_completion_refreshed_row!
+(:id)

@@ -28,12 +28,6 @@ UPDATE meetings SET status = 'closed', closed_at = :at WHERE id = :id;
 -- name: meeting_notice!
 UPDATE meetings SET notice_number = :number WHERE id = :id;
 
--- name: point_connection!
-UPDATE connection_points SET connected = :connected WHERE id = :id;
-
--- name: point_attendance!
-UPDATE connection_points SET attendee_count = :count WHERE id = :id;
-
 -- name: attendance_cleared!
 DELETE FROM attendance WHERE point_id = :point_id;
 
@@ -60,16 +54,6 @@ WHERE assignment_id = :assignment_id
     SELECT agency_id FROM assignment_agencies
     WHERE assignment_id = :assignment_id AND role = 'tracked'
   );
-
--- name: assignment_completion_refreshed!
--- Done when every tracked agency has completed: the last completion's day.
-UPDATE assignments SET completed_on = (
-    SELECT CASE WHEN COUNT(c.agency_id) = COUNT(*) THEN MAX(c.completed_on) END
-    FROM assignment_agencies t
-    LEFT JOIN assignment_completions c
-      ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
-    WHERE t.assignment_id = :id AND t.role = 'tracked'
-) WHERE id = :id;
 
 -- name: assignment_closed!
 UPDATE assignments SET closed = :closed, superseded_by = :superseded_by WHERE id = :id;

@@ -1,4 +1,5 @@
--- Inserts, one row a statement: a batch runs each run of one with executemany.
+-- Inserts, and updates PostgreSQL runs for many rows at once: one row a
+-- statement here, a batch runs each run of one with executemany.
 
 -- name: committee_established!
 INSERT INTO committees (id, name, jurisdiction, time_zone, predecessor_id)
@@ -95,3 +96,19 @@ VALUES (:id, :kind, :committee_id, :recipient_kind, :recipient_id,
 INSERT INTO digest_subscriptions (id, committee_id, recipient_kind, recipient_id,
     addresses, active)
 VALUES (:id, :committee_id, :recipient_kind, :recipient_id, :addresses, TRUE);
+
+-- name: point_connection!
+UPDATE connection_points SET connected = :connected WHERE id = :id;
+
+-- name: point_attendance!
+UPDATE connection_points SET attendee_count = :count WHERE id = :id;
+
+-- name: assignment_completion_refreshed!
+-- Done when every tracked agency has completed: the last completion's day.
+UPDATE assignments SET completed_on = (
+    SELECT CASE WHEN COUNT(c.agency_id) = COUNT(*) THEN MAX(c.completed_on) END
+    FROM assignment_agencies t
+    LEFT JOIN assignment_completions c
+      ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
+    WHERE t.assignment_id = :id AND t.role = 'tracked'
+) WHERE id = :id;
