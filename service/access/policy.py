@@ -204,6 +204,9 @@ POLICY.update(
             "downloads.download_tracker_csv",
         ),
         **_rules(_R.ADMIN, "administer", "meeting_exports.import_meeting_record"),
+        # What an operator's probes ask: readiness names only what is wrong, and
+        # the metrics check their own token (or answer this machine only).
+        **_rules(_R.PUBLIC, "sign_in", "health.ready", "metrics"),
         # A calendar program cannot sign in: the feed's secret URL is its key.
         **_rules(
             _R.PUBLIC,

@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from flask import Flask
 
+from service.access.policy import POLICY, Reach, Rule
 from service.ops import logs
 from service.ops.heartbeat import Heartbeats
 from service.settings import Operations
@@ -177,9 +178,12 @@ def test_metrics_still_answer_when_the_database_does_not(
 
 
 def test_an_unhandled_error_is_logged_with_its_route_not_its_path(
-    application: Steerlog, log_lines: io.StringIO
+    application: Steerlog, log_lines: io.StringIO, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = create_app(application=application)  # not testing: errors are 500s
+    # Not testing: an error is a 500. Sessions need a key on PostgreSQL.
+    app = create_app({"STEERLOG_SECRET_KEY": "k" * 48}, application=application)
+    # A route of the test's own, public (a feed's secret address is its key).
+    monkeypatch.setitem(POLICY, "feed", Rule("sign_in", Reach.PUBLIC))
 
     @app.get("/feeds/<secret>.ics")
     def feed(secret: str) -> str:

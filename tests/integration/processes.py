@@ -58,6 +58,8 @@ def server(
     """``steerlog serve`` on a free port; its base URL once it answers."""
     port = free_port()
     argv = ("serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers))
+    # Sessions are signed with it; on PostgreSQL `serve` refuses to start without.
+    env = {"STEERLOG_SECRET_KEY": "tests-" + "k" * 42, **env}
     with steerlog(*argv, env=env, stderr=stderr):
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base)

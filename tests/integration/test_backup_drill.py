@@ -19,6 +19,7 @@ from service.run.cli import main
 from service.run.composition import build_application, build_read_side
 from service.run.demo import load_demo
 from service.settings import Database, Settings
+from tests.functional.support import admin_token
 from web import create_app
 
 DAY = "2022-06-30"
@@ -68,7 +69,9 @@ def answers(settings: Settings) -> dict[str, Any]:
     application = build_application(settings)
     read_side = build_read_side(settings)
     Projector(application, read_side.read_model).catch_up()
-    client = create_app({"TESTING": True}, application, read_side).test_client()
+    config = {"TESTING": True, "STEERLOG_SECRET_KEY": "k" * 48}
+    client = create_app(config, application, read_side).test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {admin_token(application)}"
 
     def get(path: str) -> Any:
         response = client.get(path)

@@ -64,7 +64,7 @@ def tracker_titles(application: Steerlog) -> list[str]:
     Projector(application, read_side.read_model).catch_up()
     page = read_side.assignments(AssignmentFilter(day=date(2022, 6, 30)), Page(200))
     read_side.read_model.close()
-    return sorted(row["title"] for row in page.items)
+    return sorted(row.title for row in page.items)
 
 
 def test_without_a_key_the_demo_words_are_stored_in_plain(settings: Settings) -> None:

@@ -26,15 +26,26 @@ from psycopg2 import sql
 from service.ops.heartbeat import Heartbeats
 from service.run.composition import build_application, build_read_model
 from service.settings import Settings
+from tests.functional.support import admin_token
 from tests.integration.processes import free_port, request, server, steerlog
 
-ACTOR = {"X-Steerlog-Actor": "thu.ky@tuyenquang.gov.vn"}
 MEETING_START = "2022-04-22T14:00:00+07:00"
 
 
-def write(base: str, path: str, body: dict[str, object]) -> tuple[str, int]:
+def admin(settings: Settings) -> dict[str, str]:
+    """The headers of requests made as the first admin (a bearer token)."""
+    application = build_application(settings)
+    try:
+        return {"Authorization": f"Bearer {admin_token(application)}"}
+    finally:
+        application.close()
+
+
+def write(
+    base: str, path: str, body: dict[str, object], auth: dict[str, str]
+) -> tuple[str, int]:
     """POST ``body``; the new resource's id and the write's log position."""
-    status, headers, answer = request(f"{base}/api/v1/{path}", body, ACTOR)
+    status, headers, answer = request(f"{base}/api/v1/{path}", body, auth)
     assert status == 201, answer
     return answer["id"], int(headers["X-Steerlog-Position"])
 
@@ -43,6 +54,7 @@ def test_each_write_is_read_back_through_the_other_server(
     postgres_settings: Settings,
 ) -> None:
     env = {"STEERLOG_DATABASE_URL": postgres_settings.database.url}
+    auth = admin(postgres_settings)
     halves = [["directory", "meetings", "tracker"], ["lineage", "search", "digests"]]
     first_half, second_half = ([f"--projection={n}" for n in h] for h in halves)
     with (
@@ -57,6 +69,7 @@ def test_each_write_is_read_back_through_the_other_server(
                 writer,
                 "committees",
                 {"name": f"Ban Chỉ đạo số {turn}", "jurisdiction": "tỉnh Tuyên Quang"},
+                auth,
             )
             title = f"Hội nghị chuyển đổi số lần {turn}"
             meeting = {
@@ -65,14 +78,16 @@ def test_each_write_is_read_back_through_the_other_server(
                 "format": "online",
                 "starts_at": MEETING_START,
             }
-            meeting_id, position = write(writer, "meetings", meeting)
+            meeting_id, position = write(writer, "meetings", meeting, auth)
             query = f"committee_id={committee_id}&after={position}"
-            status, headers, listed = request(f"{reader}/api/v1/meetings?{query}")
+            status, headers, listed = request(
+                f"{reader}/api/v1/meetings?{query}", headers=auth
+            )
             assert status == 200
             assert int(headers["X-Steerlog-Read-Position"]) >= position
             assert [m["id"] for m in listed["items"]] == [meeting_id]
             status, _, found = request(
-                f"{reader}/api/v1/search?q=lan+{turn}&after={position}"
+                f"{reader}/api/v1/search?q=lan+{turn}&after={position}", headers=auth
             )
             assert status == 200 and found, found
 
@@ -176,6 +191,7 @@ def test_reads_can_go_to_a_replica_and_still_see_their_writes(
     postgres_settings: Settings,
 ) -> None:
     env = {"STEERLOG_DATABASE_URL": postgres_settings.database.url}
+    auth = admin(postgres_settings)
     with read_only_role(postgres_settings) as replica_url:
         replica = {**env, "STEERLOG_READ_DATABASE_URL": replica_url}
         with server(replica) as web, steerlog("project", env=env):
@@ -183,6 +199,7 @@ def test_reads_can_go_to_a_replica_and_still_see_their_writes(
                 web,
                 "committees",
                 {"name": "Ban Chỉ đạo", "jurisdiction": "tỉnh Hà Giang"},
+                auth,
             )
             meeting = {
                 "committee_id": committee_id,
@@ -190,9 +207,9 @@ def test_reads_can_go_to_a_replica_and_still_see_their_writes(
                 "format": "in_person",
                 "starts_at": MEETING_START,
             }
-            meeting_id, position = write(web, "meetings", meeting)
+            meeting_id, position = write(web, "meetings", meeting, auth)
             query = f"committee_id={committee_id}&after={position}"
-            status, _, listed = request(f"{web}/api/v1/meetings?{query}")
+            status, _, listed = request(f"{web}/api/v1/meetings?{query}", headers=auth)
             assert status == 200
             assert [m["id"] for m in listed["items"]] == [meeting_id]
             role = replica_url.split("//")[1].split("@")[0]

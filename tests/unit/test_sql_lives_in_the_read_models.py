@@ -26,6 +26,8 @@ ALLOWED = {
     "service/accounts/",
     # The operations heartbeat table.
     "service/ops/",
+    # The backup checks the database it backs up or restores into (its tables).
+    "service/run/backup.py",
     # The calendar feeds' secrets (hashes of secret addresses, outside the log).
     "service/documents/feeds.py",
 }
