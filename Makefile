@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck bench demo clean
+.PHONY: run test install lint typecheck bench demo clean translations
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) *.egg-info steerlog.sqlite3*
+
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o web/translations/messages.pot --no-location --omit-header .
+	$(BIN)/pybabel update -i web/translations/messages.pot -d web/translations --ignore-obsolete --width=88
+	$(BIN)/pybabel compile -d web/translations

@@ -1,0 +1,23 @@
+"""Pages for people: server-rendered, Vietnamese first, usable without JavaScript.
+
+Every page calls the same service methods as the JSON API; htmx (vendored in
+``web/static/vendor``) only makes some of them quicker.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask
+
+from web.pages import digests, docs, errors, i18n, labels, meetings, tasks
+
+PAGES: list[Blueprint] = [meetings.bp, tasks.bp, digests.bp, docs.bp]
+for _blueprint in PAGES:
+    errors.install(_blueprint)  # once, as blueprints are set up before any app
+
+
+def init_pages(app: Flask) -> None:
+    """Register the pages, their language selection and template helpers."""
+    i18n.init_app(app)
+    labels.init_app(app)
+    for blueprint in PAGES:
+        app.register_blueprint(blueprint)
