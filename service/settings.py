@@ -95,6 +95,8 @@ class Settings:
     digest_schedule: DigestSchedule = field(default_factory=lambda: DigestSchedule())
     # Per committee (its id as text), overriding ``digest_schedule``.
     digest_schedules: dict[str, DigestSchedule] = field(default_factory=dict)
+    # Signs browser session cookies; required on PostgreSQL (service.accounts).
+    secret_key: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -111,6 +113,7 @@ class Settings:
             pool_max_overflow=_int(env, "STEERLOG_POOL_MAX_OVERFLOW", 10),
             all_in_one=env.get("STEERLOG_ALL_IN_ONE", "") in ("1", "true", "yes"),
             base_url=env.get("STEERLOG_BASE_URL", "http://127.0.0.1:5000"),
+            secret_key=env.get("STEERLOG_SECRET_KEY", ""),
             smtp=Smtp.from_env(env),
             digest_schedule=DigestSchedule.parse(
                 "STEERLOG_DIGEST_SCHEDULE",

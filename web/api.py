@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import http
+from typing import Any
 
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
+from web.openapi_security import PolicyPlugin
 from web.schemas.common import ProblemSchema
 
 PROBLEM_JSON = "application/problem+json"
@@ -16,6 +18,11 @@ class SteerlogApi(Api):  # type: ignore[misc]
     """The Api whose error responses are ``application/problem+json`` documents."""
 
     ERROR_SCHEMA = ProblemSchema
+
+    def _init_spec(self, **kwargs: Any) -> None:
+        """The spec, with the policy's permissions on every operation."""
+        plugins = [*(kwargs.pop("extra_plugins", None) or ()), PolicyPlugin()]
+        super()._init_spec(extra_plugins=plugins, **kwargs)
 
     def _register_error_handlers(self) -> None:
         """Errors are answered by ``web.errors`` alone, not by flask-smorest."""

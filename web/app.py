@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from flask import Flask
@@ -13,6 +14,7 @@ from service.run.composition import build_application, build_read_model
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
 from web.api import SteerlogApi
+from web.auth import install_auth
 from web.blueprints import BLUEPRINTS
 from web.errors import register_error_handlers
 from web.pages import init_pages
@@ -58,7 +60,6 @@ def create_app(
     if read_side is None:
         read_side = ReadSide(build_read_model(application.settings))
     app = Flask(__name__)
-    # No SECRET_KEY: the API keeps no session and signs no cookie.
     app.config.update(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         **_API_CONFIG,
@@ -77,4 +78,5 @@ def create_app(
         api.register_blueprint(blueprint)
     init_pages(app)
     register_error_handlers(app)
+    install_auth(app, replace(application.settings, secret_key=settings.secret_key))
     return app

@@ -74,6 +74,8 @@ class HistoryEntry:
     recorded_at: datetime
     actor: str | None
     data: dict[str, Any]
+    # Who the actor is, for people: an account's display name (or the actor).
+    actor_name: str | None = None
 
 
 class SteerlogBase(Application):

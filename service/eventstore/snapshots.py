@@ -17,6 +17,7 @@ from eventsourcing.domain import Snapshot
 from eventsourcing.persistence import Transcoder, Transcoding
 from eventsourcing.utils import get_topic, resolve_topic
 
+from domain.account import Grant
 from domain.assignment import (
     Completion,
     Extension,
@@ -47,6 +48,7 @@ STATE_CLASSES: tuple[type, ...] = (
     Extension,
     ExtensionRequest,
     FormerTitle,
+    Grant,
     IssuedItem,
     Membership,
     ProgressReport,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from service.usecases.access import AccessUseCases
+from service.usecases.accounts import AccountUseCases
 from service.usecases.assignments import AssignmentUseCases
 from service.usecases.digests import DigestUseCases
 from service.usecases.directory import DirectoryUseCases
 from service.usecases.meetings import MeetingUseCases
 from service.usecases.record import RecordUseCases
+from service.usecases.sign_in import SignInUseCases
 
 
 class Steerlog(
@@ -15,6 +18,9 @@ class Steerlog(
     RecordUseCases,
     AssignmentUseCases,
     DigestUseCases,
+    AccountUseCases,
+    SignInUseCases,
+    AccessUseCases,
 ):
     """The application service and unit of work: one method per use case."""
 

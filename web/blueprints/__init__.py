@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from web.blueprints import (
+    accounts,
     agencies,
     assignments,
     committees,
@@ -37,5 +38,6 @@ BLUEPRINTS = [
     digests.blp,
     digest_subscriptions.blp,
     history.blp,
+    accounts.blp,
     health.blp,
 ]

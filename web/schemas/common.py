@@ -10,6 +10,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validates_sc
 from marshmallow.validate import Length, Range, Regexp
 
 from domain.values import Authority, DocumentRef
+from web.principal import current_actor
 from web.schemas.fields import Day, Moment, Text
 
 NAME = Length(min=1, max=500)
@@ -62,7 +63,7 @@ class AuthoritySchema(Schema):
 
 @dataclass(frozen=True)
 class Write:
-    """Who writes (``X-Steerlog-Actor``) and the version they saw (``If-Match``)."""
+    """Who writes (the signed-in account) and the version they saw (``If-Match``)."""
 
     actor: str
     expected_version: int | None
@@ -74,18 +75,12 @@ class Write:
 
 
 class WriteHeadersSchema(Schema):
-    """The headers of every write.
+    """The headers of every write: the version it is based on.
 
-    The actor is taken on trust from a header until API tokens arrive (a later
-    issue); it is recorded on every event the write produces.
+    The actor is the account the request is authenticated as (``web.auth``); it
+    is recorded on every event the write produces.
     """
 
-    actor = Text(
-        required=True,
-        data_key="X-Steerlog-Actor",
-        validate=Length(min=1, max=200),
-        metadata={"description": "Who makes the change (recorded on the event)."},
-    )
     if_match = fields.String(
         load_default=None,
         data_key="If-Match",
@@ -98,7 +93,7 @@ class WriteHeadersSchema(Schema):
         """The actor, and the expected version (``*`` or absent: any version)."""
         tag = data["if_match"]
         expected = None if tag in (None, "*") else int(tag.strip('"'))
-        return Write(actor=data["actor"], expected_version=expected)
+        return Write(actor=current_actor(), expected_version=expected)
 
 
 class WrittenSchema(Schema):

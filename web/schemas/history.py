@@ -25,7 +25,14 @@ class HistoryEntrySchema(Schema):
     version = fields.Integer(required=True)
     event = fields.String(required=True, metadata={"example": "SpeechRecorded"})
     recorded_at = fields.AwareDateTime(required=True)
-    actor = fields.String(allow_none=True)
+    actor = fields.String(
+        allow_none=True,
+        metadata={"description": "The account's id (older events: as recorded)."},
+    )
+    actor_name = fields.String(
+        allow_none=True,
+        metadata={"description": "Who the actor is: the account's display name."},
+    )
     data = fields.Dict(keys=fields.String(), required=True)
 
 

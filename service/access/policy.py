@@ -1,0 +1,194 @@
+"""Who may do what: the one operation × role table, read by API, pages and CLI.
+
+Each operation (named as the API's endpoint is, ``blueprint.view``) needs one
+permission, held on the committee of its target. A permission is held by roles;
+``admin`` holds every permission everywhere. ``reach`` says where the permission
+must be held: nowhere (``public``), by any account (``signed_in``, whose reads are
+scoped to the committees it may read), on any committee (the shared directory),
+on the target's committee, on it for the target's agency (officers), or by the
+account addressed itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from domain.account import Role
+
+
+class Reach(StrEnum):
+    """Where the operation's permission must be held."""
+
+    PUBLIC = "public"
+    SIGNED_IN = "signed_in"
+    ADMIN = "admin"
+    SELF = "self"
+    ANY_COMMITTEE = "any_committee"
+    COMMITTEE = "committee"
+    AGENCY = "agency"
+
+
+_MEMBERS = frozenset(
+    {Role.SECRETARY, Role.LEADER, Role.AGENCY_OFFICER, Role.VIEWER}
+)
+
+# Permission → the roles (besides admin) that hold it.
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "sign_in": frozenset(Role),
+    "read": _MEMBERS,
+    "read_subscriptions": frozenset({Role.SECRETARY, Role.LEADER}),
+    "record": frozenset({Role.SECRETARY}),
+    "maintain_directory": frozenset({Role.SECRETARY}),
+    "manage_subscriptions": frozenset({Role.SECRETARY}),
+    "decide": frozenset({Role.LEADER}),
+    "follow_up": frozenset({Role.AGENCY_OFFICER}),
+    "own_account": frozenset(),
+    "administer": frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one operation needs: a permission, held where ``reach`` says."""
+
+    permission: str
+    reach: Reach
+
+
+def _rules(reach: Reach, permission: str, *operations: str) -> dict[str, Rule]:
+    return {operation: Rule(permission, reach) for operation in operations}
+
+
+_R = Reach
+POLICY: dict[str, Rule] = {
+    **_rules(_R.PUBLIC, "sign_in", "health.health", "static", "auth.sign_in"),
+    **_rules(
+        _R.SIGNED_IN,
+        "read",
+        "api-docs.openapi_json",
+        "api-docs.openapi_swagger_ui",
+        "auth.sign_out",
+        "accounts.whoami",
+        "agencies.get_agency",
+        "people.get_person",
+        "meetings.list_meetings",
+        "assignments.list_assignments",
+        "statistics.agency_statistics",
+        "statistics.committee_statistics",
+        "documents.list_documents",
+        "documents.get_document",
+        "lineage.node_lineage",
+        "lineage.item_lineage",
+        "lineage.document_lineage",
+        "search.search",
+        "digests.list_digests",
+        "pages.digests",
+    ),
+    **_rules(
+        _R.COMMITTEE,
+        "read",
+        "committees.get_committee",
+        "meetings.get_meeting",
+        "meeting_points.list_points",
+        "meeting_points.get_point",
+        "meeting_record.get_speech",
+        "meeting_record.get_approval",
+        "assignments.get_assignment",
+        "digests.get_digest",
+        "pages.digest",
+        "history.get_history",
+    ),
+    **_rules(_R.COMMITTEE, "read_subscriptions", "digest_subscriptions.get_subscription"),
+    **_rules(
+        _R.ADMIN,
+        "administer",
+        "committees.establish_committee",
+        "committees.rename_committee",
+        "accounts.register_account",
+        "accounts.list_accounts",
+        "accounts.grant_role",
+        "accounts.revoke_role",
+        "accounts.disable_account",
+        "accounts.enable_account",
+    ),
+    **_rules(
+        _R.SELF,
+        "own_account",
+        "accounts.get_account",
+        "accounts.list_tokens",
+        "accounts.issue_token",
+        "accounts.revoke_token",
+    ),
+    **_rules(
+        _R.ANY_COMMITTEE,
+        "maintain_directory",
+        "agencies.register_agency",
+        "agencies.rename_agency",
+        "agencies.add_agency_alias",
+        "agencies.set_group_members",
+        "people.register_person",
+        "people.change_title",
+    ),
+    **_rules(
+        _R.COMMITTEE,
+        "record",
+        "committees.appoint_member",
+        "committees.relieve_member",
+        "meetings.schedule_meeting",
+        "meetings.reschedule_meeting",
+        "meetings.cancel_meeting",
+        "meetings.assign_chair",
+        "meetings.add_agenda_item",
+        "meetings.open_meeting",
+        "meetings.close_meeting",
+        "meeting_points.add_connection_point",
+        "meeting_points.connect_point",
+        "meeting_points.disconnect_point",
+        "meeting_points.record_attendance",
+        "meeting_record.record_speech",
+        "meeting_record.correct_speech",
+        "meeting_record.record_approval",
+        "meeting_record.issue_conclusion",
+        "meeting_record.amend_conclusion_item",
+        "meeting_record.publish_notice",
+        "conclusion_drafts.extract_conclusion",
+        "assignments.issue_assignment",
+    ),
+    **_rules(
+        _R.COMMITTEE,
+        "manage_subscriptions",
+        "digest_subscriptions.subscribe",
+        "digest_subscriptions.change_addresses",
+        "digest_subscriptions.end_subscription",
+        "digest_subscriptions.resume_subscription",
+    ),
+    **_rules(
+        _R.COMMITTEE,
+        "decide",
+        "assignments.extend_deadline",
+        "assignments.reassign",
+        "assignments.cancel_assignment",
+        "assignments.supersede",
+        "assignments.reopen",
+    ),
+    **_rules(
+        _R.AGENCY,
+        "follow_up",
+        "assignments.acknowledge",
+        "assignments.report_progress",
+        "assignments.request_extension",
+        "assignments.complete",
+        "assignments.delegate",
+    ),
+}
+
+
+def rule_for(operation: str) -> Rule | None:
+    """The operation's rule; None when the table has no entry (refused)."""
+    return POLICY.get(operation)
+
+
+def roles_holding(permission: str) -> frozenset[Role]:
+    """The roles that hold ``permission`` (admin holds every one, always)."""
+    return PERMISSIONS[permission] | {Role.ADMIN}

@@ -1,0 +1,1 @@
+"""Accounts' secrets: the secret store, credentials, and sign-in errors."""
