@@ -95,7 +95,9 @@ def guard() -> Response | None:
     if by_session and request.method not in SAFE_METHODS:
         _protect_from_csrf()
     needs_target = not principal.is_admin and rule.reach is not Reach.SIGNED_IN
-    authorise(principal, operation, rule, request_target() if needs_target else Target())
+    authorise(
+        principal, operation, rule, request_target() if needs_target else Target()
+    )
     return None
 
 

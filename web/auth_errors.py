@@ -48,7 +48,9 @@ def forbidden(error: ForbiddenError) -> Response:
         roles = sorted(role.value for role in roles_holding(error.permission))
         where = f" on committee {error.committee_id}" if error.committee_id else ""
         agency = f" for agency {error.agency_id}" if error.agency_id else ""
-        detail = f"{error.operation} needs the permission {error.permission}{where}{agency}."
+        detail = (
+            f"{error.operation} needs the permission {error.permission}{where}{agency}."
+        )
     return problem(
         403,
         "Forbidden",

@@ -192,3 +192,24 @@ def rule_for(operation: str) -> Rule | None:
 def roles_holding(permission: str) -> frozenset[Role]:
     """The roles that hold ``permission`` (admin holds every one, always)."""
     return PERMISSIONS[permission] | {Role.ADMIN}
+
+
+# Pages run the same operations as the API: each page endpoint is authorised as
+# the API operation it mirrors, so this stays one table.
+PAGE_OPERATIONS = {
+    "docs.swagger_page": "api-docs.openapi_json",
+    "docs.swagger_asset": "api-docs.openapi_json",
+    "meeting_pages.meeting_list": "meetings.list_meetings",
+    "meeting_pages.meeting_calendar": "meetings.list_meetings",
+    "meeting_pages.meeting_page": "meetings.get_meeting",
+    "task_pages.tracker": "assignments.list_assignments",
+    "task_pages.task_page": "assignments.get_assignment",
+    "task_pages.acknowledge": "assignments.acknowledge",
+    "task_pages.progress": "assignments.report_progress",
+    "task_pages.request_extension": "assignments.request_extension",
+    "task_pages.complete": "assignments.complete",
+    "task_pages.extend": "assignments.extend_deadline",
+    "task_pages.reassign": "assignments.reassign",
+    "task_pages.cancel": "assignments.cancel_assignment",
+}
+POLICY.update({page: POLICY[api] for page, api in PAGE_OPERATIONS.items()})

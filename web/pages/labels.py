@@ -68,11 +68,6 @@ def event_label(event: str) -> str:
     return _WORDS.sub(" ", event).capitalize()
 
 
-def actor_name(actor: str | None) -> str:
-    """Who did it, as history shows them."""
-    return actor or "—"
-
-
 def query_with(**changes: object) -> str:
     """This page's query string with ``changes`` (a next-page link keeps filters)."""
     args = {key: value for key, value in request.args.items() if key not in changes}
@@ -87,7 +82,6 @@ def init_app(app: Flask) -> None:
         get_locale=get_locale,
         query_with=query_with,
         event_label=event_label,
-        actor_name=actor_name,
         local=moments.local,
         day_text=moments.day_text,
         speech_kind=lambda kind: str(SPEECH_KIND.get(str(kind), kind)),

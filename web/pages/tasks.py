@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, render_template, request, url_for
+from flask_wtf import FlaskForm
 
 from domain.assignment import Assignment
 from service.readmodel.base import AssignmentFilter, Page
 from service.usecases import lookups
 from web.http import read_side, steerlog
-from web.pages import moments, names
+from web.pages import moments, names, task_actions
+from web.pages.task_actions import ACTIONS
+from web.pages.task_forms import forms_for
 from web.reading import read
 
 bp = Blueprint("task_pages", __name__)
@@ -43,16 +47,25 @@ class LineageNode:
 
 
 @bp.route("/tasks/<uuid:assignment_id>", methods=["GET"])
-def task_page(assignment_id: UUID) -> str:
+def task_page(assignment_id: UUID) -> tuple[str, int]:
     """Status today and on any day, deadlines, agencies, timeline, lineage."""
     at = moments.as_of()
-    task = read(Assignment, assignment_id, at)
+    return render_task(read(Assignment, assignment_id, at), {}, 200, at)
+
+
+def render_task(
+    task: Assignment,
+    submitted: dict[str, FlaskForm],
+    status: int,
+    at: datetime | None = None,
+) -> tuple[str, int]:
+    """The task's page, with the forms its viewer may use (``submitted`` as sent)."""
     application = steerlog()
     day = application.committee_day(task.origin.committee_id, at)
     zone = lookups.zone_of(application, task.origin.committee_id)
     graph = read_side().lineage(f"assignment:{task.id}", "up", LINEAGE_DEPTH, day)
     chain, beside = _chain(graph.nodes, task.origin.meeting_id)
-    return render_template(
+    page = render_template(
         "tasks/page.html",
         task=task,
         day=day,
@@ -64,7 +77,9 @@ def task_page(assignment_id: UUID) -> str:
         beside=beside,
         children=_children(task, day),
         history=application.history(task.id),
+        forms={} if at else forms_for(task, ACTIONS, submitted),
     )
+    return page, status
 
 
 @bp.route("/tasks", methods=["GET"])
@@ -155,3 +170,6 @@ def _children(task: Assignment, day: Any) -> list[Any]:
         for node in graph.nodes
         if node["kind"] == "assignment" and node["key"] != f"assignment:{task.id}"
     ]
+
+
+task_actions.register(bp, render_task)
