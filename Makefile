@@ -3,6 +3,8 @@
 #                (one process: the API and the projector that feeds its lists)
 #   make test  - install, then run the whole test suite (PostgreSQL tests skip
 #                without a server, except under CI=true where they must run)
+#   make typecheck - mypy strict on domain/, service/ and web/ (pyproject.toml
+#                names the packages and the few documented overrides)
 
 PYTHON ?= python3
 VENV ?= .venv

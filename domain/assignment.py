@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain.assignment_rules import AssignmentRules, checked_assignees
-from domain.errors import InvalidValueError, NoChangeError
+from domain.assignment_parts import (
+    Completion,
+    Extension,
+    ExtensionRequest,
+    ProgressReport,
+)
+from domain.assignment_status import status_on_day
+from domain.base import SteerlogAggregate
+from domain.errors import (
+    AlreadyCompletedError,
+    AssignmentClosedError,
+    DeadlineAfterParentError,
+    InvalidValueError,
+    NoChangeError,
+    NotAssigneeError,
+    NotCompletedError,
+)
 from domain.values import (
     AssignmentKind,
+    AssignmentStatus,
     Authority,
     DocumentRef,
     Origin,
@@ -21,45 +36,7 @@ from domain.values import (
 )
 
 
-@dataclass(frozen=True)
-class Completion:
-    """Hoàn thành: one agency reports its part done, with evidence."""
-
-    agency_id: UUID
-    completed_on: date
-    evidence: str
-
-
-@dataclass(frozen=True)
-class ProgressReport:
-    """Báo cáo tiến độ: what an agency said of its progress, and when."""
-
-    agency_id: UUID
-    at: datetime
-    note: str
-    percent: int | None
-
-
-@dataclass(frozen=True)
-class ExtensionRequest:
-    """Đề nghị gia hạn: a lead agency's pending request for a later deadline."""
-
-    agency_id: UUID
-    deadline: date
-    reason: str
-
-
-@dataclass(frozen=True)
-class Extension:
-    """Gia hạn: a deadline moved, by the meeting or document that authorised it."""
-
-    previous: date | None
-    deadline: date
-    authority: Authority
-    reason: str
-
-
-class Assignment(AssignmentRules):
+class Assignment(SteerlogAggregate):
     """Giao nhiệm vụ: lead and coordinating agencies, a deadline, a report-to."""
 
     @classmethod
@@ -147,6 +124,106 @@ class Assignment(AssignmentRules):
         self.cancelled_by: Authority | None = None
         self.superseded_by: UUID | None = None
         self.supersession_authority: Authority | None = None
+
+    # -- rules ---------------------------------------------------------------
+
+    def check_active(self) -> None:
+        """A cancelled or superseded assignment takes no further commands."""
+        if self.cancelled_by is not None or self.superseded_by is not None:
+            raise AssignmentClosedError(
+                assignment_id=self.id, status=self.closed_status
+            )
+
+    def check_assignee(self, agency_id: UUID) -> None:
+        """The agency must be one the assignment tracks, leading or coordinating."""
+        if agency_id not in (*self.tracked, *self.lead, *self.coordinating):
+            raise NotAssigneeError(
+                field="agency_id", assignment_id=self.id, agency_id=agency_id
+            )
+
+    def check_lead(self, agency_id: UUID) -> None:
+        """Completion, extension requests and delegation come from a lead agency."""
+        if agency_id not in self.tracked:
+            raise NotAssigneeError(
+                field="agency_id", assignment_id=self.id, agency_id=agency_id
+            )
+
+    def check_not_completed_by(self, agency_id: UUID) -> None:
+        """An agency completes its part once (until the task is reopened)."""
+        if agency_id in self.completions:
+            raise AlreadyCompletedError(assignment_id=self.id, agency_id=agency_id)
+
+    def check_not_done(self) -> None:
+        """A task every lead agency has completed needs reopening first."""
+        if self.is_done:
+            raise AlreadyCompletedError(assignment_id=self.id)
+
+    def check_some_completion(self) -> None:
+        """Reopening needs a completion to undo."""
+        if not self.completions:
+            raise NotCompletedError(assignment_id=self.id)
+
+    def check_later_deadline(self, deadline: date) -> None:
+        """A new deadline must be after the current one (and after issuing)."""
+        floor = self.deadline or self.issued_on
+        if deadline <= floor:
+            raise InvalidValueError(
+                field="deadline", reason=f"must be after {floor.isoformat()}"
+            )
+
+    def check_delegated_deadline(self, deadline: date | None) -> None:
+        """Giao tiếp: a task delegated from this one is due no later than this one."""
+        if deadline is not None and self.deadline and deadline > self.deadline:
+            raise DeadlineAfterParentError(
+                field="deadline",
+                reason="after the parent's deadline",
+                assignment_id=self.id,
+                parent_deadline=self.deadline,
+            )
+
+    # -- status --------------------------------------------------------------
+
+    @property
+    def closed_status(self) -> AssignmentStatus | None:
+        """Cancelled or superseded, or None while the assignment is active."""
+        if self.superseded_by is not None:
+            return AssignmentStatus.SUPERSEDED
+        if self.cancelled_by is not None:
+            return AssignmentStatus.CANCELLED
+        return None
+
+    @property
+    def is_done(self) -> bool:
+        """Whether every tracked lead agency has reported completion."""
+        return all(agency in self.completions for agency in self.tracked)
+
+    @property
+    def completed_on(self) -> date | None:
+        """The day the last lead agency completed, once all have."""
+        if not self.is_done:
+            return None
+        return max(c.completed_on for c in self.completions.values())
+
+    def status_on(self, day: date) -> AssignmentStatus:
+        """The status on ``day``; "late" is judged against the current deadline."""
+        return status_on_day(
+            day,
+            deadline=self.deadline,
+            completed_on=self.completed_on,
+            closed=self.closed_status,
+        )
+
+    def agency_status_on(self, agency_id: UUID, day: date) -> AssignmentStatus:
+        """One tracked agency's status: a group's task is followed per member."""
+        completion = self.completions.get(agency_id)
+        return status_on_day(
+            day,
+            deadline=self.deadline,
+            completed_on=completion.completed_on if completion else None,
+            closed=self.closed_status,
+        )
+
+    # -- commands ------------------------------------------------------------
 
     def acknowledge(self, *, actor: str, agency_id: UUID, at: datetime) -> None:
         """Tiếp nhận: an agency confirms it has received the task."""
@@ -345,6 +422,19 @@ class Assignment(AssignmentRules):
     ) -> None:
         self.superseded_by = by_assignment_id
         self.supersession_authority = authority
+
+
+def checked_assignees(
+    lead: list[UUID], coordinating: list[UUID]
+) -> tuple[list[UUID], list[UUID]]:
+    """Lead agencies (at least one) and coordinating ones, distinct and not both."""
+    distinct_lead = list(dict.fromkeys(lead))
+    if not distinct_lead:
+        raise InvalidValueError(field="lead", reason="at least one lead agency")
+    distinct_coordinating = [
+        agency for agency in dict.fromkeys(coordinating) if agency not in distinct_lead
+    ]
+    return distinct_lead, distinct_coordinating
 
 
 def _distinct_documents(documents: list[DocumentRef]) -> list[DocumentRef]:

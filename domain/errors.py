@@ -27,6 +27,12 @@ class InvalidValueError(DomainError):
     rule = "invalid_value"
 
 
+class DeadlineAfterParentError(InvalidValueError):
+    """A delegated task is due no later than the task it was delegated from."""
+
+    rule = "deadline_after_parent"
+
+
 class MeetingNotOpenError(DomainError):
     """Speeches and conclusions need the meeting to be open."""
 

@@ -8,11 +8,20 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain.base import SteerlogAggregate
+from domain.connection_points import attendance_count, check_new_point
 from domain.errors import (
     DuplicateItemNumberError,
+    MeetingAlreadyOpenedError,
+    MeetingCancelledError,
+    MeetingClosedError,
+    MeetingNotOpenError,
     NoChangeError,
     NoConclusionError,
+    SpeakerNotPresentError,
+    UnknownConnectionPointError,
     UnknownItemError,
+    UnknownSpeechError,
 )
 from domain.meeting_parts import (
     AgendaItem,
@@ -24,20 +33,24 @@ from domain.meeting_parts import (
     Speech,
     SpeechCorrection,
 )
-from domain.meeting_room import MeetingRoom, aware
+from domain.presence import introduced, present_person_ids
+from domain.text import fold
+from domain.topics import keep_released_topic
 from domain.values import (
     ConclusionItem,
     DocumentRef,
     MeetingFormat,
     MeetingStatus,
+    PointLevel,
     SpeechKind,
+    aware,
     member_of,
     optional_text,
     required_text,
 )
 
 
-class Meeting(MeetingRoom):
+class Meeting(SteerlogAggregate):
     """Hội nghị, cuộc họp, phiên họp of a committee, over many điểm cầu."""
 
     @classmethod
@@ -93,6 +106,60 @@ class Meeting(MeetingRoom):
         self.items: dict[str, IssuedItem] = {}
         self.notice: DocumentRef | None = None
 
+    # -- rules ---------------------------------------------------------------
+
+    def check_not_cancelled(self) -> None:
+        """A cancelled meeting takes nothing more."""
+        if self.status is MeetingStatus.CANCELLED:
+            raise MeetingCancelledError(meeting_id=self.id)
+
+    def check_still_planned(self) -> None:
+        """Only a meeting that has not opened yet can be rescheduled or cancelled."""
+        self.check_not_cancelled()
+        if self.status is not MeetingStatus.SCHEDULED:
+            raise MeetingAlreadyOpenedError(meeting_id=self.id, status=self.status)
+
+    def check_not_closed(self) -> None:
+        """Set-up (points, chairs, agenda) is possible until the meeting closes."""
+        self.check_not_cancelled()
+        if self.status is MeetingStatus.CLOSED:
+            raise MeetingClosedError(meeting_id=self.id)
+
+    def check_open(self) -> None:
+        """Speeches, approvals and conclusions happen while the meeting is open."""
+        self.check_not_closed()
+        if self.status is not MeetingStatus.OPEN:
+            raise MeetingNotOpenError(meeting_id=self.id)
+
+    def check_point_registered(self, point_id: UUID | None) -> None:
+        """A point named by a command must be one of this meeting's points."""
+        if point_id is not None and point_id not in self.points:
+            raise UnknownConnectionPointError(
+                field="point_id", meeting_id=self.id, point_id=point_id
+            )
+
+    def check_speech_recorded(self, speech_id: UUID) -> Speech:
+        """Return the speech, which must have been recorded at this meeting."""
+        try:
+            return self.speeches[speech_id]
+        except KeyError:
+            raise UnknownSpeechError(
+                field="speech_id", meeting_id=self.id, speech_id=speech_id
+            ) from None
+
+    def check_present(self, person_id: UUID) -> None:
+        """Someone concluding must be present: a chair or a recorded attendee."""
+        if person_id not in self.present_person_ids():
+            raise SpeakerNotPresentError(meeting_id=self.id, person_id=person_id)
+
+    def present_person_ids(self) -> set[UUID]:
+        """Chairs and every person recorded as attending at some point."""
+        return present_person_ids(self.chairs, self.attendance.values())
+
+    def introduced(self, person_id: UUID) -> tuple[str, str | None] | None:
+        """The name and title ``person_id`` already has in this meeting's record."""
+        return introduced(person_id, self.speeches.values(), self.chairs)
+
     # -- life: rescheduling, cancelling, opening, closing ---------------------
 
     def reschedule(
@@ -141,6 +208,160 @@ class Meeting(MeetingRoom):
     def _closed(self, *, actor: str, at: datetime) -> None:
         self.status = MeetingStatus.CLOSED
         self.closed_at = at
+
+    # -- set-up: chairs and agenda -------------------------------------------
+
+    def assign_chair(
+        self,
+        *,
+        actor: str,
+        person_id: UUID,
+        name: str,
+        title: str | None,
+        point_id: UUID | None = None,
+    ) -> None:
+        """Chủ trì: a person chairs the meeting, at a given point if several."""
+        self.check_not_closed()
+        self.check_point_registered(point_id)
+        if any(
+            c.person_id == person_id and c.point_id == point_id for c in self.chairs
+        ):
+            raise NoChangeError(field="person_id", meeting_id=self.id)
+        self._chair_assigned(
+            actor=actor,
+            person_id=person_id,
+            name=required_text("name", name),
+            title=optional_text(title),
+            point_id=point_id,
+        )
+
+    @event("ChairAssigned")
+    def _chair_assigned(
+        self,
+        *,
+        actor: str,
+        person_id: UUID,
+        name: str,
+        title: str | None,
+        point_id: UUID | None,
+    ) -> None:
+        self.chairs.append(Chair(person_id, name, title, point_id))
+
+    def add_agenda_item(
+        self, *, actor: str, title: str, presenter_id: UUID | None = None
+    ) -> int:
+        """Add an item to the agenda; returns its number."""
+        self.check_not_closed()
+        number = len(self.agenda) + 1
+        self._agenda_item_added(
+            actor=actor,
+            number=number,
+            title=required_text("title", title),
+            presenter_id=presenter_id,
+        )
+        return number
+
+    @event("AgendaItemAdded")
+    def _agenda_item_added(
+        self, *, actor: str, number: int, title: str, presenter_id: UUID | None
+    ) -> None:
+        self.agenda.append(AgendaItem(number, title, presenter_id))
+
+    # -- connection points and attendance ------------------------------------
+
+    def add_connection_point(
+        self,
+        *,
+        actor: str,
+        point_id: UUID,
+        name: str,
+        level: str,
+        is_host: bool = False,
+        agency_id: UUID | None = None,
+    ) -> None:
+        """Register a connection point (điểm cầu) of this meeting."""
+        self.check_not_closed()
+        checked_name = required_text("name", name)
+        checked_level = member_of("level", PointLevel, level)
+        check_new_point(
+            self.id,
+            self.points,
+            self.point_names,
+            point_id=point_id,
+            name=checked_name,
+            is_host=is_host,
+        )
+        self._connection_point_added(
+            actor=actor,
+            point_id=point_id,
+            name=checked_name,
+            level=checked_level,
+            is_host=bool(is_host),
+            agency_id=agency_id,
+        )
+
+    @event("ConnectionPointAdded")
+    def _connection_point_added(
+        self,
+        *,
+        actor: str,
+        point_id: UUID,
+        name: str,
+        level: str,
+        is_host: bool,
+        agency_id: UUID | None,
+    ) -> None:
+        self.points[point_id] = ConnectionPoint(
+            point_id, name, PointLevel(level), is_host, agency_id
+        )
+        self.point_names[fold(name)] = point_id
+
+    def connect_point(self, *, actor: str, point_id: UUID, at: datetime) -> None:
+        """A point comes on line."""
+        self.check_not_closed()
+        self.check_point_registered(point_id)
+        self._point_connected(actor=actor, point_id=point_id, at=aware("at", at))
+
+    @event("PointConnected")
+    def _point_connected(self, *, actor: str, point_id: UUID, at: datetime) -> None:
+        point = self.points[point_id]
+        self.points[point_id] = replace(point, connected=True, last_change_at=at)
+
+    def disconnect_point(self, *, actor: str, point_id: UUID, at: datetime) -> None:
+        """A point drops off line."""
+        self.check_not_closed()
+        self.check_point_registered(point_id)
+        self._point_disconnected(actor=actor, point_id=point_id, at=aware("at", at))
+
+    @event("PointDisconnected")
+    def _point_disconnected(self, *, actor: str, point_id: UUID, at: datetime) -> None:
+        point = self.points[point_id]
+        self.points[point_id] = replace(point, connected=False, last_change_at=at)
+
+    def record_attendance(
+        self,
+        *,
+        actor: str,
+        point_id: UUID,
+        person_ids: list[UUID],
+        attendee_count: int | None = None,
+    ) -> None:
+        """Who attended at a point: named officials and the head count."""
+        self.check_not_closed()
+        self.check_point_registered(point_id)
+        people = list(dict.fromkeys(person_ids))
+        count = attendance_count(people, attendee_count)
+        self._attendance_recorded(
+            actor=actor, point_id=point_id, person_ids=people, attendee_count=count
+        )
+
+    @event("AttendanceRecorded")
+    def _attendance_recorded(
+        self, *, actor: str, point_id: UUID, person_ids: list[UUID], attendee_count: int
+    ) -> None:
+        self.attendance[point_id] = Attendance(
+            point_id, tuple(person_ids), attendee_count
+        )
 
     # -- the record: speeches, approvals, conclusion, notice ------------------
 
@@ -234,16 +455,8 @@ class Meeting(MeetingRoom):
     def _speech_corrected(
         self, *, actor: str, speech_id: UUID, reason: str, changes: dict[str, str]
     ) -> None:
-        speech = self.speeches[speech_id]
         correction = SpeechCorrection(reason, dict(changes), actor)
-        updated = replace(speech, corrections=(*speech.corrections, correction))
-        if "text" in changes:
-            updated = replace(updated, text=changes["text"])
-        if "speaker_title" in changes:
-            updated = replace(updated, speaker_title=changes["speaker_title"])
-        if "kind" in changes:
-            updated = replace(updated, kind=SpeechKind(changes["kind"]))
-        self.speeches[speech_id] = updated
+        self.speeches[speech_id] = self.speeches[speech_id].corrected(correction)
 
     def record_approval(
         self,
@@ -337,10 +550,7 @@ class Meeting(MeetingRoom):
 
     @event("ConclusionItemAmended")
     def _item_amended(self, *, actor: str, number: str, text: str, reason: str) -> None:
-        issued = self.items[number]
-        self.items[number] = replace(
-            issued, text=text, amendments=(*issued.amendments, issued.text)
-        )
+        self.items[number] = self.items[number].amended(text)
 
     def publish_notice(self, *, actor: str, notice: DocumentRef) -> None:
         """Thông báo kết luận: publish the conclusion as ``25/TB-UBND``."""
@@ -354,3 +564,19 @@ class Meeting(MeetingRoom):
     @event("NoticePublished")
     def _notice_published(self, *, actor: str, notice: DocumentRef) -> None:
         self.notice = notice
+
+
+# The set-up's events were released from a base class, ``MeetingRoom`` in
+# ``domain/meeting_room.py``: stored events, and the read side's filters, name
+# them by that topic, so they keep it.
+for _name in (
+    "ChairAssigned",
+    "AgendaItemAdded",
+    "ConnectionPointAdded",
+    "PointConnected",
+    "PointDisconnected",
+    "AttendanceRecorded",
+):
+    keep_released_topic(
+        getattr(Meeting, _name), f"domain.meeting_room:MeetingRoom.{_name}"
+    )

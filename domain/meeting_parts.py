@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from uuid import UUID
 
@@ -73,6 +73,17 @@ class Speech:
     spoken_at: datetime
     corrections: tuple[SpeechCorrection, ...] = field(default=())
 
+    def corrected(self, correction: SpeechCorrection) -> Speech:
+        """This speech as ``correction`` leaves it, the correction kept with it."""
+        changes = correction.changes
+        return replace(
+            self,
+            text=changes.get("text", self.text),
+            speaker_title=changes.get("speaker_title", self.speaker_title),
+            kind=SpeechKind(changes["kind"]) if "kind" in changes else self.kind,
+            corrections=(*self.corrections, correction),
+        )
+
 
 @dataclass(frozen=True)
 class Approval:
@@ -92,3 +103,7 @@ class IssuedItem:
     text: str
     speech_id: UUID
     amendments: tuple[str, ...] = field(default=())
+
+    def amended(self, text: str) -> IssuedItem:
+        """This item with new ``text``, the previous one kept among its amendments."""
+        return replace(self, text=text, amendments=(*self.amendments, self.text))

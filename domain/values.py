@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 from uuid import UUID
@@ -195,6 +195,13 @@ def optional_text(value: str | None) -> str | None:
     """Return ``value`` cleaned, or None when it is missing or blank."""
     cleaned = clean(value) if value else ""
     return cleaned or None
+
+
+def aware(field: str, moment: datetime) -> datetime:
+    """Return ``moment`` if it carries a UTC offset; naive times are refused."""
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        raise InvalidValueError(field=field, reason="needs a time with a UTC offset")
+    return moment
 
 
 def member_of(field: str, vocabulary: type[E], value: str) -> E:

@@ -18,7 +18,7 @@ from eventsourcing.persistence import Transcoder, Transcoding
 from eventsourcing.utils import get_topic, resolve_topic
 
 from domain.account import Grant
-from domain.assignment import (
+from domain.assignment_parts import (
     Completion,
     Extension,
     ExtensionRequest,

@@ -10,7 +10,6 @@ from domain import ids
 from domain.agency import Agency
 from domain.assignment import Assignment
 from domain.committee import Committee
-from domain.errors import InvalidValueError
 from domain.meeting import Meeting
 from domain.values import Authority, DocumentRef, Origin
 from service.eventstore.application import SteerlogBase, Written
@@ -112,10 +111,7 @@ class AssignmentUseCases(SteerlogBase):
         parent = self.load(Assignment, parent_id)
         parent.check_active()
         parent.check_lead(by_agency_id)
-        if task.deadline and parent.deadline and task.deadline > parent.deadline:
-            raise InvalidValueError(
-                field="deadline", reason="after the parent's deadline"
-            )
+        parent.check_delegated_deadline(task.deadline)
         child_id = ids.delegated_assignment_id(parent_id, task.lead, task.title)
         child = new_assignment(
             self, child_id, parent.origin, task, issued_on, actor, parent_id=parent_id

@@ -10,6 +10,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validates_sc
 from marshmallow.validate import Length, Range, Regexp
 
 from domain.values import Authority, DocumentRef
+from service.paging import MAX_PAGE
 from web.principal import current_actor
 from web.schemas.fields import Day, Moment, Text
 
@@ -17,7 +18,6 @@ NAME = Length(min=1, max=500)
 REASON = Length(min=1, max=5000)
 MANY_IDS = Length(max=500)
 _ETAG = re.compile(r'^(\*|"\d{1,18}")$')
-MAX_PAGE = 200
 _POSITION = Range(min=0, max=2**62)
 
 

@@ -7,8 +7,8 @@ from marshmallow.validate import Length, Range
 
 from domain.digest import DeliveryState, DigestKind
 from domain.values import RecipientKind
+from service.paging import MAX_PAGE
 
-MAX_PAGE = 200
 _DATE = {"format": "date", "example": "2022-03-17"}
 _TIME = {"format": "date-time"}
 

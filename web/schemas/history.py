@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 from marshmallow.validate import Range, Regexp
 
-MAX_PAGE = 200
+from service.paging import MAX_PAGE
 
 
 class HistoryArgsSchema(Schema):

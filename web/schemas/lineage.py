@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 from marshmallow.validate import OneOf, Range
 
-from service.readmodel.base import STATUSES
+from domain.values import AssignmentStatus
 from web.schemas.fields import Day, day_text, moment_text
 
 MAX_DEPTH = 12
@@ -34,7 +34,8 @@ class NodeSchema(Schema):
     label = fields.String(required=True)
     depth = fields.Integer(required=True)
     status = fields.String(
-        validate=OneOf(STATUSES), metadata={"description": "Assignments only."}
+        validate=OneOf([status.value for status in AssignmentStatus]),
+        metadata={"description": "Assignments only."},
     )
     deadline = day_text(allow_none=True, metadata={"description": "Assignments only."})
 

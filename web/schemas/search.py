@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validates
 from marshmallow.validate import Length, OneOf, Range
 
-from web.schemas.common import MAX_PAGE
+from service.paging import MAX_PAGE
 from web.schemas.fields import Text
 
 

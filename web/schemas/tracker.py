@@ -5,12 +5,11 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 from marshmallow.validate import OneOf
 
-from domain.values import AssignmentKind
-from service.readmodel.base import STATUSES
+from domain.values import AssignmentKind, AssignmentStatus
 from web.schemas.common import PageArgsSchema
 from web.schemas.fields import Day, day_text
 
-STATUS = OneOf(STATUSES)
+STATUS = OneOf([status.value for status in AssignmentStatus])
 _DAY = {
     "description": "The day statuses are judged on; default: today in the "
     "committee's zone (Asia/Ho_Chi_Minh without committee_id)."

@@ -11,6 +11,7 @@ from domain.assignment import Assignment
 from domain.errors import (
     AlreadyCompletedError,
     AssignmentClosedError,
+    DeadlineAfterParentError,
     InvalidValueError,
     NotAssigneeError,
     NotCompletedError,
@@ -267,3 +268,19 @@ def test_status_is_evaluated_on_any_day() -> None:
     assignment = issued()
     day = date(2022, 1, 15)
     assert assignment.status_on(day + timedelta(days=1)) is AssignmentStatus.OVERDUE
+
+
+def test_delegated_deadline_may_not_be_after_the_parents() -> None:
+    parent = issued(deadline=date(2022, 1, 15))
+    parent.check_delegated_deadline(date(2022, 1, 15))
+    parent.check_delegated_deadline(None)
+    with pytest.raises(DeadlineAfterParentError) as error:
+        parent.check_delegated_deadline(date(2022, 1, 16))
+    assert error.value.field == "deadline"
+    assert error.value.details["reason"] == "after the parent's deadline"
+    assert error.value.details["parent_deadline"] == date(2022, 1, 15)
+    assert isinstance(error.value, InvalidValueError)
+
+
+def test_a_parent_without_deadline_takes_any_delegated_deadline() -> None:
+    issued(deadline=None).check_delegated_deadline(date(2030, 1, 1))
