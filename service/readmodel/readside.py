@@ -66,6 +66,14 @@ class ReadSide:
                 entry["aliases"].append(row["alias"])
         return list(agencies.values())
 
+    def committees(self) -> list[Row]:
+        """Every committee with its name and time zone."""
+        return self.read_model.read("digest_committees")
+
+    def people(self) -> list[Row]:
+        """Every official of the directory, by name (for choosing a speaker)."""
+        return self.read_model.read("people")
+
     # -- meetings ------------------------------------------------------------
 
     def meetings(self, where: MeetingFilter, page: Page) -> PageOf:

@@ -339,6 +339,7 @@ QUERIES: dict[str, str] = {
         " AND (:after_key IS NULL OR (m.starts_at, m.id) < (:after_key, :after_id))"
         " ORDER BY m.starts_at DESC, m.id DESC LIMIT :limit"
     ),
+    "people": "SELECT id, full_name, title, agency_id FROM people ORDER BY full_name, id",
     "agency_directory": (
         "SELECT g.id, g.name, n.name AS alias FROM agencies g"
         " LEFT JOIN agency_names n ON n.agency_id = g.id AND n.name <> g.name"

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
-from web.pages import digests, docs, errors, i18n, labels, meetings, tasks
+from web.pages import (
+    conclusions,
+    digests,
+    docs,
+    errors,
+    i18n,
+    labels,
+    meetings,
+    tasks,
+)
 
-PAGES: list[Blueprint] = [meetings.bp, tasks.bp, digests.bp, docs.bp]
+PAGES: list[Blueprint] = [meetings.bp, conclusions.bp, tasks.bp, digests.bp, docs.bp]
 for _blueprint in PAGES:
     errors.install(_blueprint)  # once, as blueprints are set up before any app
 

@@ -8,8 +8,10 @@ its events or none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 
+from flask import flash
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -108,3 +110,15 @@ def _reason(reason: object) -> str:
         "at least one lead agency": _l("Cần ít nhất một cơ quan chủ trì."),
     }
     return str(known.get(str(reason), reason))
+
+
+def show_on(form: Any, outcome: Outcome, flash_message: bool = True) -> None:
+    """Put a refusal's messages beside their fields (or above the form)."""
+    for name, messages in outcome.errors.items():
+        field = form._fields.get(name.split(".")[0])
+        if field is None:
+            flash(" ".join(messages), "error")
+        else:
+            field.errors = [*field.errors, *messages]
+    if outcome.message and flash_message:
+        flash(outcome.message, "error")

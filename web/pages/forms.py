@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -39,7 +40,47 @@ DOCUMENT_KINDS = [
 ]
 
 
-class VersionedForm(FlaskForm):  # type: ignore[misc]
+# WTForms ships no Vietnamese: its own messages, as the pages say them.
+WTFORMS_VI = {
+    "This field is required.": "Vui lòng nhập.",
+    "Not a valid choice.": "Lựa chọn không hợp lệ.",
+    "Invalid Choice: could not coerce.": "Lựa chọn không hợp lệ.",
+    "'%(value)s' is not a valid choice for this field.": "'%(value)s' không phải lựa chọn hợp lệ.",
+    "'%(value)s' are not valid choices for this field.": "'%(value)s' không phải lựa chọn hợp lệ.",
+    "Invalid choice(s): one or more data inputs could not be coerced.": "Lựa chọn không hợp lệ.",
+    "Not a valid date value.": "Ngày không hợp lệ (ngày/tháng/năm).",
+    "Not a valid datetime value.": "Thời gian không hợp lệ.",
+    "Not a valid integer value.": "Phải là một số nguyên.",
+    "Number must be between %(min)s and %(max)s.": "Phải từ %(min)s đến %(max)s.",
+    "Field must be between %(min)d and %(max)d characters long.": "Độ dài từ %(min)d đến %(max)d ký tự.",
+    "Field cannot be longer than %(max)d characters.": "Không quá %(max)d ký tự.",
+    "The CSRF token is missing.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
+    "The CSRF token is invalid.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
+    "The CSRF token has expired.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
+    "The CSRF session token is missing.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
+    "The CSRF tokens do not match.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
+}
+
+
+class _Messages:
+    """WTForms' messages in the page's language (English as WTForms writes them)."""
+
+    def gettext(self, string: str) -> str:
+        return string if str(get_locale()) == "en" else WTFORMS_VI.get(string, string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+
+class PageForm(FlaskForm):  # type: ignore[misc]
+    """Every page form: CSRF-protected, its messages in the page's language."""
+
+    class Meta:
+        def get_translations(self, form: object) -> _Messages:
+            return _Messages()
+
+
+class VersionedForm(PageForm):
     """A form that names the version of the record it was loaded at."""
 
     version = HiddenField()

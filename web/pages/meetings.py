@@ -9,7 +9,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
 
 from domain.meeting import Meeting
 from domain.meeting_parts import ConnectionPoint, Speech
@@ -17,7 +19,14 @@ from domain.values import MeetingFormat, MeetingStatus
 from service.readmodel.base import AssignmentFilter, MeetingFilter, Page
 from service.usecases import lookups
 from web.http import read_side, steerlog
-from web.pages import moments, names
+from web.consistency import wait_for
+from service.access.decision import Target
+from web.pages import meeting_actions, moments, names
+from web.pages.feedback import attempt, show_on
+from web.pages.forms import choose
+from web.pages.meeting_forms import ScheduleForm
+from web.pages.permissions import may
+from web.principal import current_actor
 from web.reading import read
 
 bp = Blueprint("meeting_pages", __name__)
@@ -63,7 +72,42 @@ def meeting_list() -> str:
         args=args,
         statuses=list(MeetingStatus),
         formats=list(MeetingFormat),
+        may_schedule=may("meetings.schedule_meeting", Target()),
     )
+
+
+@bp.route("/meetings/new", methods=["GET", "POST"])
+def schedule() -> Response | tuple[str, int]:
+    """Lên lịch: a new meeting of a committee the secretary records for."""
+    form = ScheduleForm()
+    committees = [
+        (str(row["id"]), str(row["name"]))
+        for row in read_side().committees()
+        if may("meetings.schedule_meeting", Target(committee_id=UUID(str(row["id"]))))
+    ]
+    choose(form.committee_id, committees)
+    if request.method == "GET":
+        form.committee_id.data = request.args.get("committee_id")
+    elif form.validate_on_submit():
+        committee_id = UUID(form.committee_id.data)
+        zone = lookups.zone_of(steerlog(), committee_id)
+        outcome = attempt(
+            lambda: steerlog().schedule_meeting(
+                actor=current_actor(),
+                committee_id=committee_id,
+                title=form.title.data.strip(),
+                format=form.format.data,
+                starts_at=form.starts_at.data.replace(tzinfo=zone),
+                location=form.location.data or None,
+            )
+        )
+        if outcome.ok and outcome.written is not None:
+            flash(_("Đã lên lịch hội nghị."), "success")
+            page = url_for(".meeting_page", meeting_id=outcome.written.id)
+            return redirect(page, code=303)
+        show_on(form, outcome)
+    status = 400 if request.method == "POST" else 200
+    return render_template("meetings/new.html", form=form), status
 
 
 @bp.route("/meetings/calendar", methods=["GET"])
@@ -103,12 +147,22 @@ def meeting_calendar() -> str:
 
 
 @bp.route("/meetings/<uuid:meeting_id>", methods=["GET"])
-def meeting_page(meeting_id: UUID) -> str:
+def meeting_page(meeting_id: UUID) -> tuple[str, int]:
     """One meeting: header, agenda, chairs, points, speeches, approvals, conclusion."""
     at = moments.as_of()
-    meeting = read(Meeting, meeting_id, at)
+    return render_meeting(read(Meeting, meeting_id, at), {}, 200, at)
+
+
+def render_meeting(
+    meeting: Meeting,
+    submitted: dict[str, FlaskForm],
+    status: int,
+    at: datetime | None = None,
+) -> tuple[str, int]:
+    """The meeting's page, with the forms its viewer may use (``submitted`` as sent)."""
+    wait_for(request.args.get("after", type=int))
     zone = lookups.zone_of(steerlog(), meeting.committee_id)
-    return render_template(
+    page = render_template(
         "meetings/page.html",
         meeting=meeting,
         zone=zone,
@@ -117,8 +171,10 @@ def meeting_page(meeting_id: UUID) -> str:
         points=_points(meeting),
         speeches=_speeches(meeting),
         items=_items(meeting, at),
-        history=steerlog().history(meeting_id, limit=None)[-20:],
+        history=steerlog().history(meeting.id)[-20:],
+        forms={} if at else meeting_actions.forms_for(meeting, submitted),
     )
+    return page, status
 
 
 def _points(meeting: Meeting) -> list[PointRow]:
@@ -185,3 +241,6 @@ def _month(raw: str | None, today: date) -> date:
         return date.fromisoformat(f"{raw}-01") if raw else today.replace(day=1)
     except ValueError:
         return today.replace(day=1)
+
+
+meeting_actions.register(bp, render_meeting)

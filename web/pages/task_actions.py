@@ -18,7 +18,7 @@ from domain.assignment import Assignment
 from service.eventstore.application import Written
 from web.http import steerlog
 from web.pages import forms
-from web.pages.feedback import attempt
+from web.pages.feedback import attempt, show_on
 from web.pages.task_forms import offer_choices
 from web.principal import current_actor
 
@@ -165,10 +165,7 @@ def _view(
                 return redirect(
                     url_for(".task_page", assignment_id=assignment_id), code=303
                 )
-            for name, messages in outcome.errors.items():
-                form.errors.setdefault(name, []).extend(messages)
-            if outcome.message:
-                flash(outcome.message, "error")
+            show_on(form, outcome)
         # What was typed stays; sent again, it applies to the record as it is now.
         form.version.data = str(steerlog().view(Assignment, assignment_id).version)
         return render(task, {action.name: form}, 400)

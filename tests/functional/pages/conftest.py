@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from uuid import UUID, uuid4
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from service.readmodel.projector import Projector
 from service.usecases.steerlog import Steerlog
 from tests.functional.support import Api
 
@@ -61,3 +63,16 @@ def sign_in(web_app: Flask, api: Api) -> SignIn:
         return client
 
     return signed_in
+
+
+@pytest.fixture
+def projecting(web_app: Flask) -> Iterator[None]:
+    """The projector following the log in a thread, as in all-in-one mode."""
+    read_model = web_app.extensions["steerlog.read"].read_model
+    projector = Projector(web_app.extensions["steerlog"], read_model)
+    stop = threading.Event()
+    thread = threading.Thread(target=projector.run, args=(stop,), daemon=True)
+    thread.start()
+    yield
+    stop.set()
+    thread.join(5)
