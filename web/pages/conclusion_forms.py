@@ -34,11 +34,15 @@ MAX_TEXT = 1_000_000
 class TaskForm(PlainForm):  # type: ignore[misc]
     """One task of an item: what, who leads and coordinates, by when."""
 
-    title = TextAreaField(_l("Nhiệm vụ"), validators=[InputRequired(REQUIRED), Length(max=4000)])
+    title = TextAreaField(
+        _l("Nhiệm vụ"), validators=[InputRequired(REQUIRED), Length(max=4000)]
+    )
     lead = SelectMultipleField(_l("Chủ trì"), validators=[InputRequired(REQUIRED)])
     coordinating = SelectMultipleField(_l("Phối hợp"), validators=[Optional()])
     deadline = DateField(_l("Thời hạn"), validators=[Optional()])
-    deadline_text = StringField(_l("Thời hạn (như văn bản)"), validators=[Optional(), Length(max=500)])
+    deadline_text = StringField(
+        _l("Thời hạn (như văn bản)"), validators=[Optional(), Length(max=500)]
+    )
     report_to = SelectField(_l("Báo cáo"), validators=[Optional()])
     kind = HiddenField(default="task")
     documents = HiddenField()
@@ -47,8 +51,12 @@ class TaskForm(PlainForm):  # type: ignore[misc]
 class ItemForm(PlainForm):  # type: ignore[misc]
     """A numbered item of the conclusion."""
 
-    number = StringField(_l("Số mục"), validators=[InputRequired(REQUIRED), Length(max=20)])
-    text = TextAreaField(_l("Nội dung"), validators=[InputRequired(REQUIRED), Length(max=20_000)])
+    number = StringField(
+        _l("Số mục"), validators=[InputRequired(REQUIRED), Length(max=20)]
+    )
+    text = TextAreaField(
+        _l("Nội dung"), validators=[InputRequired(REQUIRED), Length(max=20_000)]
+    )
     tasks = FieldList(FormField(TaskForm), max_entries=MAX_TASKS)
 
 
@@ -56,10 +64,14 @@ class ConclusionForm(VersionedForm):
     """The whole draft, as the secretary corrected it, and the speech it came in."""
 
     text = HiddenField(validators=[Length(max=MAX_TEXT)])
-    speech_id = SelectField(_l("Phát biểu kết luận"), validators=[InputRequired(REQUIRED)])
+    speech_id = SelectField(
+        _l("Phát biểu kết luận"), validators=[InputRequired(REQUIRED)]
+    )
     items = FieldList(FormField(ItemForm), max_entries=MAX_ITEMS)
 
-    def offer(self, agencies: list[tuple[str, str]], speeches: list[tuple[str, str]]) -> None:
+    def offer(
+        self, agencies: list[tuple[str, str]], speeches: list[tuple[str, str]]
+    ) -> None:
         """Every select's choices: the directory's agencies, the meeting's speeches."""
         choose(self.speech_id, speeches)
         for item in self.items:
@@ -101,13 +113,17 @@ def _documents(raw: str | None) -> list[DocumentRef]:
         number, _, day = rest.partition("|")
         if kind and number:
             documents.append(
-                DocumentRef(kind=kind, number=number, date=date.fromisoformat(day) if day else None)
+                DocumentRef(
+                    kind=kind,
+                    number=number,
+                    date=date.fromisoformat(day) if day else None,
+                )
             )
     return documents
 
 
 def from_draft(items: list[dict[str, Any]]) -> dict[str, Any]:
-    """Form data for the draft's items (the shape ``ConclusionForm(data=...)`` takes)."""
+    """Form data of the draft's items (what ``ConclusionForm(data=...)`` takes)."""
     return {
         "items": [
             {

@@ -8,14 +8,22 @@ and their tasks (confirming the same draft again creates nothing new).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
@@ -88,20 +96,24 @@ def conclusion_agency(meeting_id: UUID) -> tuple[str, int]:
 
 
 @bp.route("/meetings/<uuid:meeting_id>/conclusion/confirm", methods=["POST"])
-def conclusion_confirm(meeting_id: UUID) -> Response | tuple[str, int]:
+def conclusion_confirm(meeting_id: UUID) -> ResponseReturnValue:
     """Issue the items and tasks as corrected; nothing new when already issued."""
     meeting = steerlog().view(Meeting, meeting_id)
     form = ConclusionForm()
     form.offer(_agencies(), _speeches(meeting))
     if form.validate_on_submit():
         outcome = attempt(
-            lambda: steerlog().issue_conclusion(
-                meeting_id,
-                actor=current_actor(),
-                speech_id=UUID(form.speech_id.data),
-                items=form.item_drafts(),
-                expected_version=form.expected_version(),
-            ).meeting
+            lambda: (
+                steerlog()
+                .issue_conclusion(
+                    meeting_id,
+                    actor=current_actor(),
+                    speech_id=UUID(form.speech_id.data),
+                    items=form.item_drafts(),
+                    expected_version=form.expected_version(),
+                )
+                .meeting
+            )
         )
         if outcome.ok and outcome.written is not None:
             flash(_("Đã ban hành kết luận và giao nhiệm vụ."), "success")
@@ -151,7 +163,7 @@ def marked_text(text: str, draft: ConclusionDraft) -> Markup:
     spans = list(_spans(draft.draft))
     edges = sorted({0, len(text), *(p for s, e, _k in spans for p in (s, e))})
     out = []
-    for start, end in zip(edges, edges[1:], strict=False):
+    for start, end in itertools.pairwise(edges):
         kinds = sorted({k for s, e, k in spans if s <= start and end <= e})
         piece = escape(text[start:end])
         if kinds:
@@ -168,7 +180,11 @@ def _spans(draft: dict[str, Any]) -> Iterable[tuple[int, int, str]]:
         marks = task.get("spans", {})
         for kind in ("assignees_lead", "assignees_coordinating"):
             for span in marks.get(kind, []):
-                yield span[0], span[1], "lead" if kind == "assignees_lead" else "coordinating"
+                yield (
+                    span[0],
+                    span[1],
+                    "lead" if kind == "assignees_lead" else "coordinating",
+                )
         for kind in ("deadline", "report_to"):
             if marks.get(kind):
                 yield marks[kind][0], marks[kind][1], kind

@@ -8,11 +8,11 @@ its events or none.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from flask import flash
-from flask_babel import gettext as _
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from domain.errors import DomainError
@@ -25,6 +25,12 @@ from service.errors import (
 from service.eventstore.application import Written
 from web.http import steerlog
 from web.pages import moments
+
+
+def _(text: str, **values: object) -> str:
+    """The message in the page's language."""
+    return str(gettext(text, **values))
+
 
 RULES = {
     "meeting_not_open": _l("Hội nghị chưa khai mạc (hoặc đã kết thúc)."),

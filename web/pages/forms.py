@@ -41,24 +41,28 @@ DOCUMENT_KINDS = [
 
 
 # WTForms ships no Vietnamese: its own messages, as the pages say them.
+_CHOICE = "Lựa chọn không hợp lệ."
+_EXPIRED = "Biểu mẫu đã hết hạn, vui lòng tải lại trang."
 WTFORMS_VI = {
     "This field is required.": "Vui lòng nhập.",
-    "Not a valid choice.": "Lựa chọn không hợp lệ.",
-    "Invalid Choice: could not coerce.": "Lựa chọn không hợp lệ.",
-    "'%(value)s' is not a valid choice for this field.": "'%(value)s' không phải lựa chọn hợp lệ.",
-    "'%(value)s' are not valid choices for this field.": "'%(value)s' không phải lựa chọn hợp lệ.",
-    "Invalid choice(s): one or more data inputs could not be coerced.": "Lựa chọn không hợp lệ.",
+    "Not a valid choice.": _CHOICE,
+    "Invalid Choice: could not coerce.": _CHOICE,
+    "'%(value)s' is not a valid choice for this field.": _CHOICE,
+    "'%(value)s' are not valid choices for this field.": _CHOICE,
+    "Invalid choice(s): one or more data inputs could not be coerced.": _CHOICE,
     "Not a valid date value.": "Ngày không hợp lệ (ngày/tháng/năm).",
     "Not a valid datetime value.": "Thời gian không hợp lệ.",
     "Not a valid integer value.": "Phải là một số nguyên.",
     "Number must be between %(min)s and %(max)s.": "Phải từ %(min)s đến %(max)s.",
-    "Field must be between %(min)d and %(max)d characters long.": "Độ dài từ %(min)d đến %(max)d ký tự.",
+    "Field must be between %(min)d and %(max)d characters long.": (
+        "Độ dài từ %(min)d đến %(max)d ký tự."
+    ),
     "Field cannot be longer than %(max)d characters.": "Không quá %(max)d ký tự.",
-    "The CSRF token is missing.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
-    "The CSRF token is invalid.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
-    "The CSRF token has expired.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
-    "The CSRF session token is missing.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
-    "The CSRF tokens do not match.": "Biểu mẫu đã hết hạn, vui lòng tải lại trang.",
+    "The CSRF token is missing.": _EXPIRED,
+    "The CSRF token is invalid.": _EXPIRED,
+    "The CSRF token has expired.": _EXPIRED,
+    "The CSRF session token is missing.": _EXPIRED,
+    "The CSRF tokens do not match.": _EXPIRED,
 }
 
 

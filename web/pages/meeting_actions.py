@@ -7,7 +7,16 @@ from collections.abc import Callable
 from datetime import datetime
 from uuid import UUID
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
@@ -55,7 +64,9 @@ BY_STATUS = {
 }
 
 
-def forms_for(meeting: Meeting, submitted: dict[str, FlaskForm]) -> dict[str, FlaskForm]:
+def forms_for(
+    meeting: Meeting, submitted: dict[str, FlaskForm]
+) -> dict[str, FlaskForm]:
     """The forms this viewer may use on this meeting now; a submitted one as sent."""
     target = steerlog().target_of_aggregate(meeting)
     offered: dict[str, FlaskForm] = {}
@@ -107,14 +118,18 @@ def speaker_choices(meeting_id: UUID) -> str:
     return render_template("meetings/_speaker_options.html", speakers=found)
 
 
-def _view(name: str, run: Callable[[Meeting, FlaskForm], Written], render: Render):  # type: ignore[no-untyped-def]
-    def record(meeting_id: UUID) -> Response | tuple[str, int]:
+def _view(
+    name: str, run: Callable[[UUID, FlaskForm], Written], render: Render
+) -> Callable[[UUID], ResponseReturnValue]:
+    def record(meeting_id: UUID) -> ResponseReturnValue:
         meeting = steerlog().load(Meeting, meeting_id)
         form = FORMS[name]()
         offer_choices(form, meeting)
         outcome = Outcome()
         if form.validate_on_submit():
-            outcome = _run(lambda: run(meeting_id, form), retry=name in ("speech", "points"))
+            outcome = _run(
+                lambda: run(meeting_id, form), retry=name in ("speech", "points")
+            )
             if outcome.ok:
                 return _saved(name, meeting_id, outcome)
         htmx = name == "speech" and bool(request.headers.get("HX-Request"))
@@ -145,13 +160,17 @@ def attempt_rows(command: Callable[[], Written]) -> Outcome:
         return attempt(command)
     except RowsRefusedError as refused:
         lines = [
-            _("Dòng %(n)s: %(why)s", n=row + 1, why=str(RULES.get(getattr(e, "rule", ""), e)))
+            _(
+                "Dòng %(n)s: %(why)s",
+                n=row + 1,
+                why=str(RULES.get(getattr(e, "rule", ""), e)),
+            )
             for row, e in sorted(refused.errors.items())
         ]
         return Outcome(errors={"names": lines})
 
 
-def _saved(name: str, meeting_id: UUID, outcome: Outcome) -> Response:
+def _saved(name: str, meeting_id: UUID, outcome: Outcome) -> ResponseReturnValue:
     """After a write: the new speech alone (htmx), or the page again (303)."""
     assert outcome.written is not None
     if name == "speech" and request.headers.get("HX-Request"):
@@ -170,15 +189,25 @@ def _saved(name: str, meeting_id: UUID, outcome: Outcome) -> Response:
         )
         return Response(html)
     flash(_("Đã ghi."), "success")
-    anchor = {"speech": "#speeches", "points": "#points", "chair": "#chairs"}.get(name, "")
-    target = url_for(".meeting_page", meeting_id=meeting_id, after=outcome.written.position)
+    anchor = {"speech": "#speeches", "points": "#points", "chair": "#chairs"}.get(
+        name, ""
+    )
+    target = url_for(
+        ".meeting_page", meeting_id=meeting_id, after=outcome.written.position
+    )
     return redirect(target + anchor, code=303)
 
 
 def _speech_form(form: FlaskForm, meeting: Meeting, message: str | None) -> Response:
     """The speech form again, with its messages, in place of the old one (htmx)."""
-    html = render_template("meetings/_speech_form.html", form=form, meeting=meeting, message=message)
-    return Response(html, status=422, headers={"HX-Retarget": "#speech-form", "HX-Reswap": "outerHTML"})
+    html = render_template(
+        "meetings/_speech_form.html", form=form, meeting=meeting, message=message
+    )
+    return Response(
+        html,
+        status=422,
+        headers={"HX-Retarget": "#speech-form", "HX-Reswap": "outerHTML"},
+    )
 
 
 def _points(meeting_id: UUID, form: FlaskForm) -> Written:
@@ -188,7 +217,9 @@ def _points(meeting_id: UUID, form: FlaskForm) -> Written:
         PointDraft(name, form.level.data, is_host=form.first_is_host.data and row == 0)
         for row, name in enumerate(names)
     ]
-    return steerlog().add_connection_points(meeting_id, actor=current_actor(), points=drafts)
+    return steerlog().add_connection_points(
+        meeting_id, actor=current_actor(), points=drafts
+    )
 
 
 def _chair(meeting_id: UUID, form: FlaskForm) -> Written:
@@ -234,7 +265,9 @@ def _moment(meeting_id: UUID, local: datetime | None) -> datetime | None:
 
 
 def _notice(meeting_id: UUID, form: FlaskForm) -> Written:
-    notice = DocumentRef(kind="Thông báo", number=form.number.data, date=form.issued_on.data)
+    notice = DocumentRef(
+        kind="Thông báo", number=form.number.data, date=form.issued_on.data
+    )
     return steerlog().publish_notice(
         meeting_id,
         actor=current_actor(),

@@ -3,6 +3,8 @@ the notice; each with its messages in the user's language."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
@@ -24,7 +26,7 @@ TITLE = Length(max=2000, message=_l("Tối đa 2000 ký tự."))
 POINT_LIST = Length(max=500 * 501, message=_l("Danh sách quá dài."))
 
 
-def _options(labels: dict[str, object], kind: type) -> list[SelectChoice]:
+def _options(labels: dict[str, object], kind: type[StrEnum]) -> list[SelectChoice]:
     return [SelectChoice(member.value, labels[member.value]) for member in kind]
 
 
@@ -63,12 +65,12 @@ class ChairForm(VersionedForm):
 class SpeechForm(VersionedForm):
     """Ghi phát biểu, live."""
 
-    speaker_id = SelectField(_l("Người phát biểu"), validators=[InputRequired(REQUIRED)])
+    speaker_id = SelectField(
+        _l("Người phát biểu"), validators=[InputRequired(REQUIRED)]
+    )
     kind = SelectField(_l("Loại"), choices=_options(SPEECH_KIND, SpeechKind))
     point_id = SelectField(_l("Điểm cầu"), validators=[Optional()])
-    text = TextAreaField(
-        _l("Nội dung"), validators=[Optional(), Length(max=100_000)]
-    )
+    text = TextAreaField(_l("Nội dung"), validators=[Optional(), Length(max=100_000)])
     spoken_at = DateTimeLocalField(
         _l("Lúc (để trống: bây giờ)"), validators=[Optional()]
     )

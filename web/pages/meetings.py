@@ -9,18 +9,26 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from domain.meeting import Meeting
 from domain.meeting_parts import ConnectionPoint, Speech
 from domain.values import MeetingFormat, MeetingStatus
+from service.access.decision import Target
 from service.readmodel.base import AssignmentFilter, MeetingFilter, Page
 from service.usecases import lookups
-from web.http import read_side, steerlog
 from web.consistency import wait_for
-from service.access.decision import Target
+from web.http import read_side, steerlog
 from web.pages import meeting_actions, moments, names
 from web.pages.feedback import attempt, show_on
 from web.pages.forms import choose
@@ -77,7 +85,7 @@ def meeting_list() -> str:
 
 
 @bp.route("/meetings/new", methods=["GET", "POST"])
-def schedule() -> Response | tuple[str, int]:
+def schedule() -> ResponseReturnValue:
     """Lên lịch: a new meeting of a committee the secretary records for."""
     form = ScheduleForm()
     committees = [

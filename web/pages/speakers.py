@@ -35,7 +35,9 @@ def known_speakers(meeting: Meeting) -> list[Speaker]:
     """The meeting's chairs and earlier speakers first, then the directory."""
     seen: dict[UUID, Speaker] = {}
     for chair in meeting.chairs:
-        seen.setdefault(chair.person_id, Speaker(chair.person_id, chair.name, chair.title))
+        seen.setdefault(
+            chair.person_id, Speaker(chair.person_id, chair.name, chair.title)
+        )
     for speech in sorted(meeting.speeches.values(), key=lambda s: s.spoken_at):
         seen.setdefault(
             speech.speaker_id,
@@ -55,6 +57,8 @@ def matching(speakers: list[Speaker], typed: str, limit: int = SHOWN) -> list[Sp
     found = []
     for speaker in speakers:
         own = fold(speaker.label).replace(",", " ").split()
-        if all(any(word.startswith(typed_word) for word in own) for typed_word in words):
+        if all(
+            any(word.startswith(typed_word) for word in own) for typed_word in words
+        ):
             found.append(speaker)
     return found[:limit]

@@ -1,4 +1,4 @@
-"""What can be done to a task from its page: an agency's follow-up, a leader's decisions.
+"""What a task's page lets people do: an agency's follow-up, a leader's decisions.
 
 Each action is its own endpoint (``task_pages.<action>``), authorised in the policy
 table as the API operation it mirrors; its form keeps what was typed when refused.
@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
-from flask import Blueprint, Response, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
@@ -152,10 +153,8 @@ def register(bp: Blueprint, render: Render) -> None:
         )
 
 
-def _view(
-    action: Action, render: Render
-) -> Callable[[UUID], Response | tuple[str, int]]:
-    def act(assignment_id: UUID) -> Response | tuple[str, int]:
+def _view(action: Action, render: Render) -> Callable[[UUID], ResponseReturnValue]:
+    def act(assignment_id: UUID) -> ResponseReturnValue:
         task = steerlog().load(Assignment, assignment_id)
         form = action.form()
         if _validates(form, task):

@@ -22,7 +22,9 @@ def _form(client: FlaskClient, page: str, action: str, **fields: object) -> str:
 
 
 def _post_from(client: FlaskClient, html: str, action: str, **fields: object) -> str:
-    form = re.search(rf'<form[^>]*action="{re.escape(action)}"[^>]*>(.*?)</form>', html, re.S)
+    form = re.search(
+        rf'<form[^>]*action="{re.escape(action)}"[^>]*>(.*?)</form>', html, re.S
+    )
     assert form is not None, f"no form posting to {action}"
     values = _form_values(form.group(1))
     values.setdefault("csrf_token", csrf_token(html))
@@ -54,15 +56,25 @@ def test_a_secretary_records_a_160_point_meeting_and_its_conclusion(
     )  # fmt: skip
     meeting_id = location.rsplit("/", 1)[-1]
     page = f"/meetings/{meeting_id}"
-    names = "\n".join(["UBND tỉnh Quảng Nam"] + [f"UBND xã số {n}" for n in range(1, 160)])
-    _form(secretary, page, f"{page}/points", names=names, level="commune", first_is_host="y")
+    names = "\n".join(
+        ["UBND tỉnh Quảng Nam"] + [f"UBND xã số {n}" for n in range(1, 160)]
+    )
+    _form(
+        secretary,
+        page,
+        f"{page}/points",
+        names=names,
+        level="commune",
+        first_is_host="y",
+    )
     assert len(_meeting(api, meeting_id)["points"]) == 160
 
     _form(secretary, page, f"{page}/chair", person_id=chair_id)
     _form(secretary, page, f"{page}/open")
     for hour, kind in enumerate(("opening", "presentation", "discussion", "directive")):
+        at = f"2021-12-10T{hour + 8:02d}:30"
         _form(secretary, page, f"{page}/speech", speaker_id=chair_id, kind=kind,
-              text=f"Phát biểu {kind}", spoken_at=f"2021-12-10T{hour + 8:02d}:30")  # fmt: skip
+              text=f"Phát biểu {kind}", spoken_at=at)  # fmt: skip
     saved = secretary.post(
         f"{page}/speech",
         data={"csrf_token": csrf_token(secretary.get(page).get_data(as_text=True)),
@@ -71,11 +83,18 @@ def test_a_secretary_records_a_160_point_meeting_and_its_conclusion(
         headers={"HX-Request": "true"},
     )  # fmt: skip
     assert saved.status_code == 200
-    assert "Kết luận" in saved.get_data(as_text=True) and 'hx-swap-oob="true"' in saved.get_data(as_text=True)
+    assert "Kết luận" in saved.get_data(
+        as_text=True
+    ) and 'hx-swap-oob="true"' in saved.get_data(as_text=True)
     assert len(_meeting(api, meeting_id)["speeches"]) == 5
 
     api.project()
-    review = _form(secretary, f"{page}/conclusion", f"{page}/conclusion", text=QUANG_NAM.read_text(encoding="utf-8"))
+    review = _form(
+        secretary,
+        f"{page}/conclusion",
+        f"{page}/conclusion",
+        text=QUANG_NAM.read_text(encoding="utf-8"),
+    )
     assert '<mark class="hl-deadline">' in review or "hl-deadline" in review
     assert "Cơ quan chưa có trong danh mục" in review
     assert "Tập đoàn FPT" in review or "FPT" in review
@@ -84,11 +103,17 @@ def test_a_secretary_records_a_160_point_meeting_and_its_conclusion(
         if unknown is None:
             break
         review = _post_from(
-            secretary, review, f"{page}/conclusion/agency", name=unknown.group(1), same_as=""
+            secretary,
+            review,
+            f"{page}/conclusion/agency",
+            name=unknown.group(1),
+            same_as="",
         )
     assert "Cơ quan chưa có trong danh mục" not in review
 
-    items = re.findall(r'name="(items-\d+-tasks-\d+-deadline)"[^>]*value="([^"]*)"', review)
+    items = re.findall(
+        r'name="(items-\d+-tasks-\d+-deadline)"[^>]*value="([^"]*)"', review
+    )
     assert items, "the draft has no task with a deadline field"
     first_deadline = items[0][0]
     confirm = f"{page}/conclusion/confirm"
@@ -103,7 +128,9 @@ def test_a_secretary_records_a_160_point_meeting_and_its_conclusion(
     issued = _meeting(api, meeting_id)
     assert len(issued["conclusion"]) >= 4
 
-    _form(secretary, page, f"{page}/notice", number="25/TB-UBND", issued_on="2021-12-14")
+    _form(
+        secretary, page, f"{page}/notice", number="25/TB-UBND", issued_on="2021-12-14"
+    )
     _form(secretary, page, f"{page}/close")
     final = _meeting(api, meeting_id)
     assert final["status"] == "closed" and final["notice"]["number"] == "25/TB-UBND"
@@ -117,10 +144,17 @@ def _form_values(form: str) -> dict[str, object]:
         value = re.search(r'value="([^"]*)"', tag)
         if name:
             values[name.group(1)] = value.group(1) if value else ""
-    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
+    for name, body in re.findall(
+        r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S
+    ):
         values[name] = _unescape(body.lstrip("\n"))
-    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        chosen = re.findall(r'<option[^>]*selected[^>]*value="([^"]*)"|<option[^>]*value="([^"]*)"[^>]*selected', body)
+    for name, body in re.findall(
+        r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S
+    ):
+        chosen = re.findall(
+            r'<option[^>]*selected[^>]*value="([^"]*)"|<option[^>]*value="([^"]*)"[^>]*selected',
+            body,
+        )
         values[name] = [a or b for a, b in chosen]
     return values
 

@@ -45,8 +45,9 @@ def test_an_officer_acknowledges_reports_half_and_completes(
     assert _post(officer, task_id, "acknowledge", agency_id=agency) == ""
     assert _post(officer, task_id, "progress", agency_id=agency, percent="50",
                  note="Đã hoàn thành dự thảo") == ""  # fmt: skip
+    evidence = "Kế hoạch số 12/KH-STTTT"
     assert _post(officer, task_id, "complete", agency_id=agency,
-                 evidence="Kế hoạch số 12/KH-STTTT", completed_on="2022-01-10") == ""  # fmt: skip
+                 evidence=evidence, completed_on="2022-01-10") == ""  # fmt: skip
     assert _history(api, task_id)[-3:] == [
         "Acknowledged",
         "ProgressReported",
