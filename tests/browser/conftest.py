@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 from selenium import webdriver
@@ -27,9 +27,11 @@ from werkzeug.serving import make_server
 
 from service.readmodel import postgres
 from service.readmodel.projector import Projector
+from service.readmodel.readside import ReadSide
 from service.run.composition import build_application, build_read_side
 from service.run.demo import load_demo
 from service.settings import Database, Settings
+from service.usecases.steerlog import Steerlog
 from tests.conftest import POSTGRES_URL, require_postgres
 from web import create_app
 
@@ -47,12 +49,18 @@ def require_browser() -> None:
     pytest.skip(reason)
 
 
+PASSWORD = "mật-khẩu-trình-duyệt-đủ-dài"
+QUANG_NAM = "Quảng Nam"
+
+
 @dataclass(frozen=True)
 class LiveServer:
-    """Where the pages are served, and the application behind them."""
+    """Where the pages are served, the application behind them, and one login
+    per role (on the Quảng Nam committee; the officer is its Sở TT&TT's)."""
 
     url: str
     settings: Settings
+    logins: dict[str, str]
 
 
 @pytest.fixture(
@@ -75,6 +83,7 @@ def live_server(
     read_side = build_read_side(settings)
     projector = Projector(application, read_side.read_model)
     projector.catch_up()
+    logins = _accounts(application, read_side)
     stop = threading.Event()
     follower = threading.Thread(target=projector.run, args=(stop,), daemon=True)
     follower.start()
@@ -82,7 +91,7 @@ def live_server(
     server = make_server("127.0.0.1", 0, app, threaded=True)
     serving = threading.Thread(target=server.serve_forever, daemon=True)
     serving.start()
-    yield LiveServer(f"http://127.0.0.1:{server.server_port}", settings)
+    yield LiveServer(f"http://127.0.0.1:{server.server_port}", settings, logins)
     server.shutdown()
     stop.set()
     follower.join(5)
@@ -90,6 +99,45 @@ def live_server(
     application.close()
     if request.param == "postgres":
         postgres.drop_schema(database)
+
+
+def _accounts(application: Steerlog, read_side: ReadSide) -> dict[str, str]:
+    """An account per role: admin; secretary, leader, officer, viewer of Quảng Nam."""
+    committee = next(r for r in read_side.committees() if QUANG_NAM in r["name"])
+    department = next(
+        r
+        for r in read_side.agency_directory()
+        if r["name"].startswith("Sở Thông tin và Truyền thông")
+        and QUANG_NAM in r["name"]
+    )
+    logins = {}
+    for role in ("admin", "secretary", "leader", "agency_officer", "viewer"):
+        login = f"browser.{role.replace('_', '.')}"
+        written = application.register_account(
+            actor="tests",
+            login=login,
+            display_name=f"Cán bộ {role}",
+            email=f"{login}@quangnam.gov.vn",
+            password=PASSWORD,
+        )
+        application.grant_role(
+            written.id,
+            actor="tests",
+            role=role,
+            committee_id=None if role == "admin" else UUID(str(committee["id"])),
+            agency_id=UUID(str(department["id"])) if role == "agency_officer" else None,
+        )
+        logins[role] = login
+    return logins
+
+
+def sign_in(driver: webdriver.Chrome, server: LiveServer, role: str) -> None:
+    """Sign in through the form, as the person with ``role``."""
+    driver.delete_all_cookies()
+    driver.get(f"{server.url}/sign-in")
+    driver.find_element(By.NAME, "login").send_keys(server.logins[role])
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form [type=submit]"))
 
 
 def chrome(width: int = 1280, height: int = 900) -> webdriver.Chrome:

@@ -7,9 +7,15 @@ import pytest
 from axe_selenium_python import Axe
 from selenium import webdriver
 
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import LiveServer, sign_in
 
-MAIN_PAGES = ["/meetings", "/meetings/calendar?month=2021-12", "/tasks", "/api/docs"]
+MAIN_PAGES = [
+    "/sign-in",
+    "/meetings",
+    "/meetings/calendar?month=2021-12",
+    "/tasks",
+    "/api/docs",
+]
 
 
 def _serious(driver: webdriver.Chrome) -> list[str]:
@@ -27,6 +33,7 @@ def _serious(driver: webdriver.Chrome) -> list[str]:
 def test_main_pages_have_no_serious_accessibility_violation(
     live_server: LiveServer, browser: webdriver.Chrome, path: str
 ) -> None:
+    sign_in(browser, live_server, "secretary")
     browser.get(f"{live_server.url}{path}")
     assert _serious(browser) == []
 
@@ -34,6 +41,7 @@ def test_main_pages_have_no_serious_accessibility_violation(
 def test_record_pages_have_no_serious_accessibility_violation(
     live_server: LiveServer, browser: webdriver.Chrome
 ) -> None:
+    sign_in(browser, live_server, "leader")
     browser.get(f"{live_server.url}/meetings")
     meeting = browser.find_element("css selector", ".card a").get_attribute("href")
     browser.get(str(meeting))

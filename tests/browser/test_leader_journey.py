@@ -6,12 +6,13 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from tests.browser.conftest import LiveServer, click_and_wait
+from tests.browser.conftest import LiveServer, click_and_wait, sign_in
 
 
 def test_leader_reaches_the_meeting_and_speaker_of_a_task_in_two_clicks(
     live_server: LiveServer, browser: webdriver.Chrome
 ) -> None:
+    sign_in(browser, live_server, "leader")
     browser.get(f"{live_server.url}/tasks?as_of=2022-06-30")
     Select(browser.find_element(By.ID, "status")).select_by_value("done_on_time")
     click_and_wait(
@@ -32,6 +33,7 @@ def test_leader_reaches_the_meeting_and_speaker_of_a_task_in_two_clicks(
 def test_the_tracker_filters_to_overdue(
     live_server: LiveServer, browser: webdriver.Chrome
 ) -> None:
+    sign_in(browser, live_server, "leader")
     browser.get(f"{live_server.url}/tasks")
     Select(browser.find_element(By.ID, "status")).select_by_value("overdue")
     click_and_wait(

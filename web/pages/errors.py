@@ -6,6 +6,7 @@ from flask import Blueprint, render_template
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
+from service.access.decision import ForbiddenError
 from service.errors import NotFoundError
 
 
@@ -24,7 +25,17 @@ def http_error(error: HTTPException) -> tuple[str, int]:
     )
 
 
+def forbidden(error: ForbiddenError) -> tuple[str, int]:
+    """The role does not allow it: say so, and which permission it needs."""
+    message = _(
+        "Tài khoản của bạn không có quyền này (%(permission)s) đối với hồ sơ này.",
+        permission=error.permission,
+    )
+    return render_template("layout/error.html", status=403, message=message), 403
+
+
 def install(blueprint: Blueprint) -> None:
     """Answer the blueprint's errors with pages instead of problem documents."""
+    blueprint.register_error_handler(ForbiddenError, forbidden)
     blueprint.register_error_handler(NotFoundError, not_found)
     blueprint.register_error_handler(HTTPException, http_error)

@@ -55,6 +55,46 @@ NODE_KIND = {
     "assignment": _l("Nhiệm vụ"),
     "document": _l("Văn bản"),
 }
+EVENT = {
+    "Acknowledged": _l("Tiếp nhận"),
+    "AgendaItemAdded": _l("Thêm nội dung chương trình"),
+    "AliasAdded": _l("Thêm tên gọi khác"),
+    "ApprovalRecorded": _l("Thông qua văn bản"),
+    "AttendanceRecorded": _l("Ghi nhận tham dự"),
+    "Cancelled": _l("Hủy"),
+    "ChairAssigned": _l("Phân công chủ trì"),
+    "Closed": _l("Kết thúc"),
+    "Completed": _l("Báo cáo hoàn thành"),
+    "ConclusionIssued": _l("Ban hành kết luận"),
+    "ConclusionItemAmended": _l("Điều chỉnh mục kết luận"),
+    "ConnectionPointAdded": _l("Thêm điểm cầu"),
+    "DeadlineExtended": _l("Gia hạn"),
+    "ExtensionRequested": _l("Đề nghị gia hạn"),
+    "GroupMembersSet": _l("Cập nhật thành viên nhóm"),
+    "Issued": _l("Giao nhiệm vụ"),
+    "MemberAppointed": _l("Bổ nhiệm thành viên"),
+    "MemberRelieved": _l("Thôi thành viên"),
+    "NoticePublished": _l("Ban hành thông báo"),
+    "Opened": _l("Khai mạc"),
+    "PointConnected": _l("Điểm cầu kết nối"),
+    "PointDisconnected": _l("Điểm cầu ngắt kết nối"),
+    "ProgressReported": _l("Báo cáo tiến độ"),
+    "Reassigned": _l("Điều chỉnh cơ quan thực hiện"),
+    "Registered": _l("Đăng ký"),
+    "Renamed": _l("Đổi tên"),
+    "Reopened": _l("Mở lại"),
+    "Rescheduled": _l("Dời lịch"),
+    "Scheduled": _l("Lên lịch"),
+    "SpeechCorrected": _l("Đính chính phát biểu"),
+    "SpeechRecorded": _l("Ghi phát biểu"),
+    "Superseded": _l("Thay thế"),
+    "TitleChanged": _l("Đổi chức danh"),
+    "Established": _l("Thành lập"),
+    "RoleGranted": _l("Cấp quyền"),
+    "RoleRevoked": _l("Thu hồi quyền"),
+    "Disabled": _l("Khóa tài khoản"),
+    "Enabled": _l("Mở khóa tài khoản"),
+}
 _WORDS = re.compile(r"(?<!^)(?=[A-Z])")
 
 
@@ -64,8 +104,17 @@ def status_label(status: object) -> str:
 
 
 def event_label(event: str) -> str:
-    """An event class name as words: ``DeadlineExtended`` → ``Deadline extended``."""
-    return _WORDS.sub(" ", event).capitalize()
+    """What an event was, in words: ``DeadlineExtended`` → ``Gia hạn``."""
+    known = EVENT.get(event)
+    return str(known) if known is not None else _WORDS.sub(" ", event).capitalize()
+
+
+def node_label(kind: str, label: str) -> str:
+    """A lineage node's label; a speech's kind in the page's language."""
+    if kind == "speech" and ": " in label:
+        speech_kind, speaker = label.split(": ", 1)
+        return f"{SPEECH_KIND.get(speech_kind, speech_kind)}: {speaker}"
+    return label
 
 
 def query_with(**changes: object) -> str:
@@ -87,6 +136,7 @@ def init_app(app: Flask) -> None:
         speech_kind=lambda kind: str(SPEECH_KIND.get(str(kind), kind)),
         meeting_format=lambda value: str(MEETING_FORMAT.get(str(value), value)),
         meeting_status=lambda value: str(MEETING_STATUS.get(str(value), value)),
+        node_label=node_label,
         node_kind=lambda kind: str(NODE_KIND.get(str(kind), kind)),
         point_level=lambda value: str(POINT_LEVEL.get(str(value), value)),
     )

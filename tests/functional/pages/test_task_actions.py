@@ -165,3 +165,12 @@ def test_a_coordinating_officer_cannot_act_in_the_lead_agencys_name(
     )
     assert response.status_code == 403
     assert _history(api, task_id) == before
+
+
+def test_a_page_beyond_the_role_is_a_page_saying_so(api: Api, sign_in: SignIn) -> None:
+    _meeting, task_id = _task(api)
+    stranger = sign_in("viewer", api.committee("Ban Chỉ đạo khác"))
+    response = stranger.get(f"/tasks/{task_id}")
+    assert response.status_code == 403
+    assert response.mimetype == "text/html"
+    assert "không có quyền" in response.get_data(as_text=True)
