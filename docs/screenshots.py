@@ -3,7 +3,8 @@
     .venv/bin/python docs/screenshots.py [--out docs/screenshots]
 
 It loads the demo meetings into a temporary SQLite database, signs in as a
-secretary, a leader and an agency officer of the Quảng Nam committee, and takes
+secretary, a leader and an agency officer of the Quảng Nam committee (the
+browser tests' accounts), and takes
 each main page at desktop (1280 px) and phone (390 px) width with the same
 headless Chromium the browser tests use (Debian's ``chromium``).
 """
@@ -11,7 +12,6 @@ headless Chromium the browser tests use (Debian's ``chromium``).
 from __future__ import annotations
 
 import argparse
-import secrets
 import sys
 import tempfile
 import threading
@@ -21,17 +21,20 @@ from uuid import UUID
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from selenium.webdriver.common.by import By  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
-from domain.agency import Agency  # noqa: E402
 from domain.meeting import Meeting  # noqa: E402
 from service.readmodel.base import AssignmentFilter, MeetingFilter, Page  # noqa: E402
 from service.readmodel.projector import Projector  # noqa: E402
 from service.run.composition import build_application, build_read_side  # noqa: E402
 from service.run.demo import load_demo  # noqa: E402
 from service.settings import Database, Settings  # noqa: E402
-from tests.browser.conftest import chrome  # noqa: E402
+from tests.browser.conftest import (  # noqa: E402
+    LiveServer,
+    accounts_per_role,
+    chrome,
+    sign_in,
+)
 from web import create_app  # noqa: E402
 
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -52,8 +55,7 @@ def main() -> int:
         load_demo(app)
         read_side = build_read_side(settings)
         Projector(app, read_side.read_model).catch_up()
-        password = secrets.token_urlsafe(18)
-        logins = _accounts(app, read_side, password)
+        logins = accounts_per_role(app, read_side)
         Projector(app, read_side.read_model).catch_up()
         web = create_app({"TESTING": True}, application=app, read_side=read_side)
         server = make_server("127.0.0.1", 0, web, threaded=True)
@@ -61,46 +63,12 @@ def main() -> int:
         base = f"http://127.0.0.1:{server.server_port}"
         pages = _pages(app, read_side)
         for role, paths in pages.items():
-            for width_name, width in WIDTHS.items():
-                _shoot(
-                    base, logins[role], password, paths, out, role, width_name, width
-                )
+            for width in WIDTHS.values():
+                _shoot(LiveServer(base, settings, logins), role, paths, out, width)
         server.shutdown()
         app.close()
     print(f"screenshots written to {out}")
     return 0
-
-
-def _accounts(app, read_side, password: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """A secretary, a leader and an officer of the Quảng Nam committee."""
-    committee = next(r for r in read_side.committees() if QUANG_NAM in r["name"])
-    department = next(
-        r for r in read_side.agency_directory()
-        if r["name"].startswith("Sở Thông tin và Truyền thông") and QUANG_NAM in r["name"]
-    )  # fmt: skip
-    logins = {}
-    for role in ("secretary", "leader", "agency_officer"):
-        login = f"demo.{role.replace('_', '.')}"
-        written = app.register_account(
-            actor="screenshots",
-            login=login,
-            display_name={
-                "secretary": "Trần Thị Thu",
-                "leader": "Hồ Quang Bửu",
-                "agency_officer": "Lê Văn Minh",
-            }[role],  # fmt: skip
-            email=f"{login}@example.gov.vn",
-            password=password,
-        )
-        app.grant_role(
-            written.id,
-            actor="screenshots",
-            role=role,
-            committee_id=UUID(str(committee["id"])),
-            agency_id=UUID(str(department["id"])) if role == "agency_officer" else None,
-        )
-        logins[role] = login
-    return logins
 
 
 def _pages(app, read_side) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
@@ -125,20 +93,19 @@ def _pages(app, read_side) -> dict[str, list[tuple[str, str]]]:  # type: ignore[
     }
 
 
-def _shoot(  # type: ignore[no-untyped-def]
-    base, login, password, paths, out, role, width_name, width
+def _shoot(
+    server: LiveServer, role: str, paths: list[tuple[str, str]], out: Path, width: int
 ) -> None:
+    """Sign in as ``role``, then save each page whole at ``width`` pixels."""
     driver = chrome(width, 900)
+    suffix = next(name for name, pixels in WIDTHS.items() if pixels == width)
     try:
-        driver.get(f"{base}/sign-in")
-        driver.find_element(By.NAME, "login").send_keys(login)
-        driver.find_element(By.NAME, "password").send_keys(password)
-        driver.find_element(By.CSS_SELECTOR, "form button, form [type=submit]").click()
+        sign_in(driver, server, role)
         for name, path in paths:
-            driver.get(base + path)
+            driver.get(server.url + path)
             height = driver.execute_script("return document.body.scrollHeight")
             driver.set_window_size(width, min(int(height) + 40, 6000))
-            driver.save_screenshot(str(out / f"{name}-{width_name}.png"))
+            driver.save_screenshot(str(out / f"{name}-{suffix}.png"))
     finally:
         driver.quit()
 

@@ -83,7 +83,7 @@ def live_server(
     read_side = build_read_side(settings)
     projector = Projector(application, read_side.read_model)
     projector.catch_up()
-    logins = _accounts(application, read_side)
+    logins = accounts_per_role(application, read_side)
     stop = threading.Event()
     follower = threading.Thread(target=projector.run, args=(stop,), daemon=True)
     follower.start()
@@ -101,7 +101,7 @@ def live_server(
         postgres.drop_schema(database)
 
 
-def _accounts(application: Steerlog, read_side: ReadSide) -> dict[str, str]:
+def accounts_per_role(application: Steerlog, read_side: ReadSide) -> dict[str, str]:
     """An account per role: admin; secretary, leader, officer, viewer of Quảng Nam."""
     committee = next(r for r in read_side.committees() if QUANG_NAM in r["name"])
     department = next(
