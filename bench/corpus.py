@@ -25,8 +25,10 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from uuid import UUID
 
+import aiosql
 import psycopg2
 from eventsourcing.domain import Aggregate
 
@@ -49,6 +51,9 @@ def listed(text: str) -> tuple[str, ...]:
     return tuple(text.split("|"))
 
 
+QUERIES = aiosql.from_path(
+    Path(__file__).with_name("corpus.sql"), "psycopg2", mandatory_parameters=False
+)
 ACTOR = "corpus"
 VN = timezone(timedelta(hours=7))
 DEFAULT_SCHEMA = "bench_corpus"
@@ -986,20 +991,15 @@ def corpus_settings(schema: str) -> Settings:
 
 def events_by_topic(database: Database) -> Counter[str]:
     """How many events of each type the schema's log holds (none: no corpus)."""
-    connection = psycopg2.connect(**database.psycopg2_dsn())
+    connection = psycopg2.connect(
+        options=f"-c search_path={database.schema}", **database.psycopg2_dsn()
+    )
     try:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = %s"
-                " AND table_name = 'steerlog_events'",
-                (database.schema,),
-            )
-            if cursor.fetchone() is None:
+            cursor.execute(QUERIES.has_events.sql)
+            if not cursor.fetchone()[0]:
                 return Counter()
-            cursor.execute(
-                f'SELECT topic, COUNT(*) FROM "{database.schema}".steerlog_events'
-                " GROUP BY topic"
-            )
+            cursor.execute(QUERIES.events_by_topic.sql)
             return Counter({topic.rsplit(":", 1)[1]: n for topic, n in cursor})
     finally:
         connection.close()

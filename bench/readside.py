@@ -29,9 +29,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
+import aiosql
 import psycopg2
 
 from bench.common import summary
@@ -47,6 +49,7 @@ from bench.corpus import (
 from domain.text import fold
 from service.readmodel import postgres
 from service.readmodel.base import AssignmentFilter, Page, ReadModel
+from service.readmodel.postgres import PostgresReadModel
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
 from service.readmodel.readside import ReadSide
@@ -59,6 +62,9 @@ BATCH = 1000
 TARGET_RATE = 5000.0
 TIMEOUT_MS = 3000
 STATUSES = ("in_progress", "overdue", "done_on_time", "done_late")
+SAMPLES = aiosql.from_path(
+    Path(__file__).with_name("samples.sql"), "psycopg2", mandatory_parameters=False
+)
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,9 @@ def catch_up(app: Steerlog, read_model: ReadModel) -> tuple[int, float, Stopwatc
     return events, elapsed, watch
 
 
-def report_catch_up(app: Steerlog, read_model: ReadModel) -> None:
+def report_catch_up(
+    app: Steerlog, read_model: ReadModel, two_processes: bool = True
+) -> None:
     """Catch-up events/s between two runs of the reading-only baseline."""
     last = app.recorder.max_notification_id()
     before, _ = read_rate(app, last)
@@ -159,12 +167,13 @@ def report_catch_up(app: Steerlog, read_model: ReadModel) -> None:
         f" ({rate / baseline:.0%} of reading; target >= {TARGET_RATE:,.0f} events/s):"
         f" {verdict(rate >= TARGET_RATE)}"
     )
-    parallel = parallel_catch_up(app, read_model)
-    print(
-        f"  catch-up, two projector processes ({' | '.join(GROUPS)}):"
-        f" {events / parallel:8,.0f} events/s in {parallel:.0f} s:"
-        f" {verdict(events / parallel >= TARGET_RATE)}"
-    )
+    if two_processes:
+        parallel = parallel_catch_up(app, read_model)
+        print(
+            f"  catch-up, two projector processes ({' | '.join(GROUPS)}):"
+            f" {events / parallel:8,.0f} events/s in {parallel:.0f} s:"
+            f" {verdict(events / parallel >= TARGET_RATE)}"
+        )
     # Batches commit in a second thread while the next is read and handled.
     commits = watch.seconds.pop("commit batches (overlaps)", 0.0)
     accounted = sum(watch.seconds.values())
@@ -233,38 +242,21 @@ class Samples:
 def sample(read_model: ReadModel, count: int) -> Samples:
     """Ids of assignments, meetings, people, documents, agencies, committees."""
 
-    def column(sql: str) -> list[str]:
-        rows = read_model.read("sample", sql, n=count)
-        return [next(iter(row.values())) for row in rows]
+    def column(name: str) -> list[str]:
+        with read_model.transaction() as cursor:
+            cursor.execute(getattr(SAMPLES, name).sql, {"n": count})
+            return [row[0] for row in cursor.fetchall()]
 
     return Samples(
-        roots=column(
-            "SELECT id FROM assignments WHERE parent_id IS NULL"
-            " ORDER BY md5(id) LIMIT %(n)s"
-        ),
-        delegated=column(
-            "SELECT id FROM assignments WHERE parent_id IS NOT NULL"
-            " ORDER BY md5(id) LIMIT %(n)s"
-        ),
-        meetings=column("SELECT id FROM meetings ORDER BY md5(id) LIMIT %(n)s"),
-        speakers=column(
-            "SELECT speaker_id FROM (SELECT DISTINCT speaker_id FROM speeches) s"
-            " ORDER BY md5(speaker_id) LIMIT %(n)s"
-        ),
-        chairs=column(
-            "SELECT speaker_id FROM (SELECT DISTINCT speaker_id FROM assignments) s"
-            " ORDER BY md5(speaker_id) LIMIT %(n)s"
-        ),
-        documents=column("SELECT key FROM documents ORDER BY md5(key) LIMIT %(n)s"),
-        busiest_document=column(
-            "SELECT document_key FROM citations GROUP BY document_key"
-            " ORDER BY COUNT(*) DESC LIMIT 1 + 0 * %(n)s"
-        )[0],
-        agencies=column(
-            "SELECT id FROM agencies WHERE kind <> 'ministry' ORDER BY md5(id)"
-            " LIMIT %(n)s"
-        ),
-        committees=column("SELECT id FROM committees ORDER BY id LIMIT %(n)s"),
+        roots=column("roots"),
+        delegated=column("delegated"),
+        meetings=column("meetings"),
+        speakers=column("speakers"),
+        chairs=column("chairs"),
+        documents=column("documents"),
+        busiest_document=column("busiest_document")[0],
+        agencies=column("agencies"),
+        committees=column("committees"),
     )
 
 
@@ -421,7 +413,7 @@ def measure(
 def limit_statements(read_model: ReadModel, timeout_ms: int) -> None:
     """Cancel any read-model query after ``timeout_ms`` (one thread: one connection)."""
     with read_model.transaction() as cursor:
-        cursor.execute(f"SET statement_timeout = {int(timeout_ms)}")
+        cursor.execute(SAMPLES.statement_timeout.sql, {"ms": str(int(timeout_ms))})
 
 
 def report_queries(
@@ -474,23 +466,13 @@ def read_model_settings(corpus: Settings) -> Settings:
 
 
 def caught_up(settings: Settings, app: Steerlog) -> bool:
-    """Whether the read-model schema exists and every projection is at the end."""
-    connection = psycopg2.connect(**settings.database.psycopg2_dsn())
+    """Whether the read model exists and every projection is at the end."""
+    read_model = build_read_model(settings)
     try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT MIN(position) FROM information_schema.tables t"
-                f' JOIN "{settings.database.schema}".projection_positions p ON TRUE'
-                " WHERE t.table_schema = %s AND t.table_name = 'projection_positions'",
-                (settings.database.schema,),
-            )
-            row = cursor.fetchone()
-    except psycopg2.errors.UndefinedTable:
-        return False
+        reached = min(read_model.positions().values())
     finally:
-        connection.close()
-    last = app.recorder.max_notification_id()
-    return row is not None and row[0] == last
+        read_model.close()
+    return reached > 0 and reached == app.recorder.max_notification_id()
 
 
 def main() -> None:
@@ -507,6 +489,9 @@ def main() -> None:
         help="skip the catch-up if a caught-up read model is there (queries only)",
     )
     parser.add_argument("--slowest", action="store_true", help="print slowest asks")
+    parser.add_argument(
+        "--one-process", action="store_true", help="skip the two-process catch-up"
+    )
     parser.add_argument("--part", help=argparse.SUPPRESS)  # one parallel projector
     args = parser.parse_args()
     if args.part:
@@ -522,7 +507,7 @@ def main() -> None:
             if not (args.reuse_read_model and caught_up(read_settings, app)):
                 postgres.drop_schema(read_settings.database)
                 read_model = build_read_model(read_settings)
-                report_catch_up(app, read_model)
+                report_catch_up(app, read_model, not args.one_process)
                 analyze(read_model)
             else:
                 read_model = build_read_model(read_settings)
@@ -538,11 +523,9 @@ def main() -> None:
 def analyze(read_model: ReadModel) -> None:
     """ANALYZE the fresh tables, as autovacuum soon would, so plans see real sizes."""
     started = time.perf_counter()
-    with read_model.transaction() as cursor:
-        for tables in PROJECTION_TABLES.values():
-            for table in tables:
-                cursor.execute(f"ANALYZE {table}")
-    print(f"  (ANALYZE of the read model: {time.perf_counter() - started:.1f} s)")
+    assert isinstance(read_model, PostgresReadModel)
+    read_model.analyze()
+    print(f"  (read model tables analyzed in {time.perf_counter() - started:.1f} s)")
 
 
 def run_queries(read_model: ReadModel, count: int, rounds: int, slowest: bool) -> None:

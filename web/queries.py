@@ -10,7 +10,8 @@ from werkzeug.exceptions import NotFound
 
 from domain.values import DocumentRef
 from service.errors import NotFoundError
-from service.readmodel.base import Graph, Page, Row
+from service.readmodel.paging import Page
+from service.readmodel.rows import DocumentCitations, Graph
 from web.http import read_side, steerlog
 
 
@@ -44,7 +45,7 @@ def document_key(number: str) -> str:
     return DocumentRef(kind="document", number=number).key
 
 
-def document(number: str, day: date) -> Row:
+def document(number: str, day: date) -> DocumentCitations:
     """A cited document and the assignments citing it, or 404."""
     found = read_side().document(document_key(number), day)
     if found is None:

@@ -7,11 +7,10 @@ dumping a long meeting (hundreds of speeches) costs more than loading it.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from threading import Lock
 from typing import Any
 
+from eventsourcing.application import LRUCache
 from flask import Response, current_app, request
 from marshmallow import Schema
 
@@ -20,25 +19,22 @@ DEFAULT_SIZE = 256
 
 
 class Representations:
-    """A bounded, thread-safe LRU of JSON bodies keyed by what they depend on."""
+    """A bounded, thread-safe LRU of JSON bodies keyed by what they depend on
+    (eventsourcing's ``LRUCache``, the one its repository caches aggregates in)."""
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
         self.size = size
-        self._bodies: OrderedDict[Hashable, bytes] = OrderedDict()
-        self._lock = Lock()
+        self._bodies: LRUCache[Hashable, bytes] = LRUCache(maxsize=size)
 
     def body(self, key: Hashable, render: Callable[[], bytes]) -> bytes:
-        """The body kept under ``key``, rendered (outside the lock) if missing."""
-        with self._lock:
-            if key in self._bodies:
-                self._bodies.move_to_end(key)
-                return self._bodies[key]
-        body = render()
-        with self._lock:
-            self._bodies[key] = body
-            while len(self._bodies) > self.size:
-                self._bodies.popitem(last=False)
-        return body
+        """The body kept under ``key``, rendered (outside the cache's lock) if
+        missing."""
+        try:
+            return self._bodies.get(key)
+        except KeyError:
+            body = render()
+            self._bodies.put(key, body)
+            return body
 
 
 def represented(schema: Schema, state: Any, *depends_on: Hashable) -> Response:

@@ -9,8 +9,9 @@ from uuid import UUID
 
 from domain.digest import AgencyTally, DigestLine
 from service.digests.render import vn_date
-from service.readmodel.base import AssignmentFilter, Page, Row
+from service.readmodel.paging import AssignmentFilter, Page
 from service.readmodel.readside import ReadSide
+from service.readmodel.rows import AgencyTask, Decision, TrackedAssignment
 
 # Reminders go out this many days before a deadline.
 REMINDER_DAYS = (7, 3, 1)
@@ -45,32 +46,26 @@ def daily(
 ) -> Content:
     """An agency's day: new yesterday, due in 7/3/1 days, overdue, done, extensions."""
     yesterday = day - timedelta(days=1)
-    rows = read_side.read_model.read(
-        "digest_agency",
-        agency_id=str(agency_id),
-        committee_id=str(committee_id),
-        since=yesterday.isoformat(),
-    )
+    tasks = read_side.read_model.agency_tasks(committee_id, agency_id, yesterday)
     lines: list[DigestLine] = []
     seen: set[tuple[str, str]] = set()
-    for row in rows:
-        for section, days, detail in _sections(row, day, yesterday):
-            if (section, row["id"]) not in seen:
-                seen.add((section, row["id"]))
-                lines.append(_line(section, row, days, detail))
+    for task in tasks:
+        for section, days, detail in _sections(task, day, yesterday):
+            if (section, task.id) not in seen:
+                seen.add((section, task.id))
+                lines.append(_line(section, task, days, detail))
     lines.sort(key=lambda line: (SECTIONS.index(line.section), line.days or 0))
     return Content(lines=lines)
 
 
 def _sections(
-    row: Row, day: date, yesterday: date
+    task: AgencyTask, day: date, yesterday: date
 ) -> list[tuple[str, int | None, Any]]:
     """Where one of the agency's assignments belongs in its digest of ``day``."""
-    deadline = _day(row["deadline"])
-    days = (deadline - day).days if deadline else None
-    done_on = _day(row["done_on"])
+    days = (task.deadline - day).days if task.deadline else None
+    done_on = task.done_on
     found: list[tuple[str, int | None, Any]] = []
-    if _day(row["issued_on"]) == yesterday:
+    if task.issued_on == yesterday:
         found.append(("new", days, None))
     if done_on is None and days is not None and days in REMINDER_DAYS:
         found.append(("due", days, None))
@@ -78,8 +73,8 @@ def _sections(
         found.append(("overdue", days, None))
     if done_on == yesterday:
         found.append(("completed", days, None))
-    if done_on is None and row["extension_requested"]:
-        asked = _day(row["extension_requested"])
+    if done_on is None and task.extension_requested:
+        asked = task.extension_requested
         found.append(("extension_requested", days, f"đề nghị đến {vn_date(asked)}"))
     return found
 
@@ -90,17 +85,10 @@ def weekly(
     """A committee's week: tallies by agency, the most overdue, the week's decisions."""
     day = period[1] + timedelta(days=1)
     lines = _most_overdue(read_side, committee_id, day)
-    rows = read_side.read_model.read(
-        "digest_decisions",
-        committee_id=str(committee_id),
-        start=period[0].isoformat(),
-        end=period[1].isoformat(),
-        limit=MAX_DECISIONS,
-    )
-    for row in rows:
-        deadline = _day(row["deadline"])
+    for decision in read_side.read_model.decisions(committee_id, period, MAX_DECISIONS):
+        deadline = decision.deadline
         days = (deadline - day).days if deadline else None
-        lines.append(_line("decisions", row, days, _origin(row)))
+        lines.append(_line("decisions", decision, days, _origin(decision)))
     return Content(lines=lines, tallies=_tallies(read_side, committee_id, day))
 
 
@@ -111,10 +99,8 @@ def _most_overdue(
     page = read_side.assignments(where, Page(limit=MOST_OVERDUE))
     lines = []
     for row in page.items:
-        deadline = _day(row["deadline"])
-        leads = [
-            a["name"] or a["agency_id"] for a in row["agencies"] if a["role"] == "lead"
-        ]
+        deadline = _day(row.deadline)
+        leads = [a.name or a.agency_id for a in row.agencies if a.role == "lead"]
         days = (deadline - day).days if deadline else None
         lines.append(_line("most_overdue", row, days, ", ".join(leads) or None))
     return lines
@@ -124,45 +110,50 @@ def _tallies(read_side: ReadSide, committee_id: UUID, day: date) -> list[AgencyT
     rows = read_side.statistics(day, "agency", str(committee_id))
     return [
         AgencyTally(
-            agency_id=UUID(row["id"]),
-            name=row["name"] or row["id"],
-            done_on_time=row["done_on_time"],
-            done_late=row["done_late"],
-            in_progress=row["in_progress"],
-            overdue=row["overdue"],
+            agency_id=UUID(row.id),
+            name=row.name or row.id,
+            done_on_time=row.done_on_time,
+            done_late=row.done_late,
+            in_progress=row.in_progress,
+            overdue=row.overdue,
         )
         for row in rows
-        if row["total"] - row["cancelled"] - row["superseded"] > 0
+        if row.total - row.cancelled - row.superseded > 0
     ]
 
 
-def _origin(row: Row) -> str | None:
+def _origin(decision: Decision) -> str | None:
     """Where a decision came from: meeting, item, speaker (and title), or document."""
     parts = []
-    if row["meeting"]:
-        item = f", mục {row['item_number']}" if row["item_number"] else ""
-        parts.append(f"{row['meeting']}{item}")
-    elif row["origin_document"]:
-        parts.append(f"văn bản {row['origin_document']}")
-    if row["speaker"]:
-        title = f" ({row['speaker_title']})" if row["speaker_title"] else ""
-        parts.append(f"{row['speaker']}{title}")
+    if decision.meeting:
+        item = f", mục {decision.item_number}" if decision.item_number else ""
+        parts.append(f"{decision.meeting}{item}")
+    elif decision.origin_document:
+        parts.append(f"văn bản {decision.origin_document}")
+    if decision.speaker:
+        title = f" ({decision.speaker_title})" if decision.speaker_title else ""
+        parts.append(f"{decision.speaker}{title}")
     return " — ".join(parts) or None
 
 
-def _line(section: str, row: Row, days: int | None, detail: Any) -> DigestLine:
+def _line(
+    section: str,
+    row: AgencyTask | Decision | TrackedAssignment,
+    days: int | None,
+    detail: Any,
+) -> DigestLine:
     return DigestLine(
         section=section,
-        ref=UUID(str(row["id"])),
-        title=row["title"],
-        deadline=_day(row["deadline"]),
+        ref=UUID(str(row.id)),
+        title=row.title,
+        deadline=_day(row.deadline),
         days=days,
         detail=str(detail) if detail is not None else None,
     )
 
 
-def _day(raw: Any) -> date | None:
-    """A date from the read model (ISO text on SQLite, a date on PostgreSQL)."""
-    if raw is None:
-        return None
-    return raw if isinstance(raw, date) else date.fromisoformat(str(raw)[:10])
+def _day(raw: date | str | None) -> date | None:
+    """A date, from a row's ``date`` or its ISO 8601 text (the tracker's)."""
+    if raw is None or isinstance(raw, date):
+        return raw
+    return date.fromisoformat(raw[:10])

@@ -58,10 +58,10 @@ class JobSpec:
 def issue_jobs(service: DigestService) -> list[JobSpec]:
     """One cron job per committee and kind of digest, in the committee's zone."""
     specs = []
-    for row in service.committees():
-        committee_id = UUID(row["id"])
+    for committee in service.committees():
+        committee_id = UUID(committee.id)
         schedule = schedule_of(service.app.settings, committee_id)
-        for kind, trigger in triggers(schedule, row["time_zone"]).items():
+        for kind, trigger in triggers(schedule, committee.time_zone).items():
             specs.append(
                 JobSpec(
                     issue_job_id(kind, committee_id),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, time
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -13,7 +12,7 @@ from domain.values import RecipientKind
 from service.digests.render import Rendered
 from service.digests.schedule import Due, period_of
 from service.digests.service import DigestService
-from service.readmodel.base import Row
+from service.readmodel.rows import Subscription
 
 PREVIEW_ADDRESS = "preview@steerlog.invalid"
 
@@ -84,21 +83,16 @@ def _addresses(
     service: DigestService, recipient: tuple[RecipientKind, UUID], committee_id: UUID
 ) -> list[str]:
     found = subscription(service, recipient, committee_id)
-    addresses: list[str] = json.loads(found["addresses"]) if found else []
+    addresses = list(found.addresses) if found else []
     return addresses or [PREVIEW_ADDRESS]
 
 
 def subscription(
     service: DigestService, recipient: tuple[RecipientKind, UUID], committee_id: UUID
-) -> Row | None:
+) -> Subscription | None:
     """The recipient's active subscription to the committee's digests, if any."""
-    rows = service.read_side.read_model.read(
-        "digest_subscriptions",
-        committee_id=str(committee_id),
-        recipient_kind=recipient[0],
-    )
-    found = [r for r in rows if r["recipient_id"] == str(recipient[1])]
-    return found[0] if found else None
+    found = service.read_side.read_model.subscriptions(committee_id, recipient[0])
+    return next((s for s in found if s.recipient_id == str(recipient[1])), None)
 
 
 def send(

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from html import escape
+from pathlib import Path
 
-from domain.digest import AgencyTally, Digest, DigestKind, DigestLine
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from domain.digest import Digest, DigestKind, DigestLine
+
+# HTML is escaped (autoescape), the text part is not; blocks leave no blank lines.
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=StrictUndefined,
+)
 
 HEADINGS = {
     "new": "Nhiệm vụ mới được giao",
@@ -64,83 +76,26 @@ def render(digest: Digest, recipient: str, base_url: str) -> Rendered:
     """The e-mail of ``digest`` for ``recipient`` (its name), linking to the API."""
     base = base_url.rstrip("/")
     title = title_of(digest, recipient)
+    context = {
+        "digest": digest,
+        "title": title,
+        "base": base,
+        "sections": _sections(digest),
+        "tally_columns": TALLY_COLUMNS,
+        "late_note": LATE_NOTE,
+        "when_due": when_due,
+        "link": lambda line: f"{base}/api/v1/assignments/{line.ref}",
+    }
     return Rendered(
         subject=f"[steerlog] {title}",
-        text=_text(digest, title, base),
-        html=_html(digest, title, base),
+        text=TEMPLATES.get_template("digest.txt").render(context),
+        html=TEMPLATES.get_template("digest.html").render(context),
     )
 
 
 def _sections(digest: Digest) -> list[tuple[str, list[DigestLine]]]:
+    """The digest's lines under their headings, in the headings' order."""
     sections: dict[str, list[DigestLine]] = {}
     for line in digest.lines:
         sections.setdefault(line.section, []).append(line)
-    return [(name, sections[name]) for name in HEADINGS if name in sections]
-
-
-def _link(base: str, line: DigestLine) -> str:
-    return f"{base}/api/v1/assignments/{line.ref}"
-
-
-def _text(digest: Digest, title: str, base: str) -> str:
-    out = [title, "=" * len(title), ""]
-    if digest.late:
-        out += [LATE_NOTE, ""]
-    if digest.tallies:
-        out += ["Thống kê theo cơ quan", "-" * 21, *_text_tallies(digest.tallies), ""]
-    for name, lines in _sections(digest):
-        heading = f"{HEADINGS[name]} ({len(lines)})"
-        out += [heading, "-" * len(heading)]
-        for number, line in enumerate(lines, 1):
-            out.append(f"{number}. {line.title} — {when_due(line)}")
-            if line.detail:
-                out.append(f"   {line.detail}")
-            out.append(f"   {_link(base, line)}")
-        out.append("")
-    out += [f"Xem bản tin: {base}/api/v1/digests/{digest.id}", ""]
-    out.append("Thư này do steerlog gửi tự động; vui lòng không trả lời.")
-    return "\n".join(out) + "\n"
-
-
-def _text_tallies(tallies: list[AgencyTally]) -> list[str]:
-    labels = ", ".join(label for _, label in TALLY_COLUMNS)
-    rows = [f"(Cơ quan: {labels})"]
-    for tally in tallies:
-        counts = " / ".join(str(getattr(tally, key)) for key, _ in TALLY_COLUMNS)
-        rows.append(f"- {tally.name}: {counts}")
-    return rows
-
-
-def _html(digest: Digest, title: str, base: str) -> str:
-    out = [
-        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">',
-        f"<title>{escape(title)}</title></head><body>",
-        f"<h1>{escape(title)}</h1>",
-    ]
-    if digest.late:
-        out.append(f"<p><em>{escape(LATE_NOTE)}</em></p>")
-    if digest.tallies:
-        out += ["<h2>Thống kê theo cơ quan</h2>", *_html_tallies(digest.tallies)]
-    for name, lines in _sections(digest):
-        out.append(f"<h2>{escape(HEADINGS[name])} ({len(lines)})</h2><ol>")
-        for line in lines:
-            detail = f"<br><small>{escape(line.detail)}</small>" if line.detail else ""
-            out.append(
-                f'<li><a href="{escape(_link(base, line))}">{escape(line.title)}</a>'
-                f" — {escape(when_due(line))}{detail}</li>"
-            )
-        out.append("</ol>")
-    link = escape(f"{base}/api/v1/digests/{digest.id}")
-    out.append(f'<p><a href="{link}">Xem bản tin</a></p>')
-    out.append("<p><small>Thư này do steerlog gửi tự động.</small></p></body></html>")
-    return "\n".join(out) + "\n"
-
-
-def _html_tallies(tallies: list[AgencyTally]) -> list[str]:
-    header = "".join(f"<th>{escape(label)}</th>" for _, label in TALLY_COLUMNS)
-    rows = ["<table><thead><tr><th>Cơ quan</th>" + header + "</tr></thead><tbody>"]
-    for tally in tallies:
-        cells = "".join(f"<td>{getattr(tally, key)}</td>" for key, _ in TALLY_COLUMNS)
-        rows.append(f"<tr><td>{escape(tally.name)}</td>{cells}</tr>")
-    rows.append("</tbody></table>")
-    return rows
+    return [(HEADINGS[name], sections[name]) for name in HEADINGS if name in sections]

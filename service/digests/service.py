@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,9 +26,8 @@ from service.digests.mail import DeliveryError, Mailer, build_message, message_i
 from service.digests.render import Rendered, render
 from service.digests.schedule import Due, current_period, due_periods, schedule_of
 from service.errors import AlreadyExistsError, ConcurrencyConflictError
-from service.readmodel.base import Row
-from service.readmodel.projections.core import value
 from service.readmodel.readside import ReadSide
+from service.readmodel.rows import CommitteeZone, Subscription
 from service.usecases.steerlog import Steerlog
 
 log = logging.getLogger(__name__)
@@ -79,9 +77,9 @@ class DigestService:
 
     # -- which periods are due -----------------------------------------------
 
-    def committees(self) -> list[Row]:
+    def committees(self) -> list[CommitteeZone]:
         """Every committee with its time zone."""
-        return self.read_side.read_model.read("digest_committees")
+        return self.read_side.read_model.committees_with_zones()
 
     def current(self, committee_id: UUID, kind: DigestKind) -> Due | None:
         """The period a cron run of ``kind`` for the committee issues now."""
@@ -95,11 +93,11 @@ class DigestService:
         """Issue every period of the last seven days not yet issued (late ones too)."""
         self.wait_for_projections()
         issued = 0
-        for row in self.committees():
-            committee_id = UUID(row["id"])
+        for committee in self.committees():
+            committee_id = UUID(committee.id)
             schedule = schedule_of(self.app.settings, committee_id)
             for due in due_periods(
-                committee_id, schedule, row["time_zone"], self.now()
+                committee_id, schedule, committee.time_zone, self.now()
             ):
                 issued += len(self.issue(due))
         return issued
@@ -109,20 +107,18 @@ class DigestService:
     def issue(self, due: Due) -> list[UUID]:
         """Issue (and deliver) the period's digest to every subscriber, once."""
         recipient_kind = RECIPIENTS[due.kind]
-        subscriptions = self.read_side.read_model.read(
-            "digest_subscriptions",
-            committee_id=str(due.committee_id),
-            recipient_kind=recipient_kind,
+        subscriptions = self.read_side.read_model.subscriptions(
+            due.committee_id, recipient_kind
         )
         ids = {
-            row["id"]: self.digest_id(due, recipient_kind, UUID(row["recipient_id"]))
-            for row in subscriptions
+            found.id: self.digest_id(due, recipient_kind, UUID(found.recipient_id))
+            for found in subscriptions
         }
         existing = self._existing([str(i) for i in ids.values()])
         issued = []
-        for row in subscriptions:
-            if str(ids[row["id"]]) not in existing:
-                written = self.issue_one(due, row)
+        for found in subscriptions:
+            if str(ids[found.id]) not in existing:
+                written = self.issue_one(due, found)
                 if written is not None:
                     issued.append(written)
                     self.deliver(written)
@@ -134,9 +130,9 @@ class DigestService:
         key = recipient_key(due.kind, due.committee_id, recipient_kind, recipient_id)
         return digest_id(key, *due.period)
 
-    def issue_one(self, due: Due, subscription: Row) -> UUID | None:
+    def issue_one(self, due: Due, subscription: Subscription) -> UUID | None:
         """Issue one subscriber's digest; None if empty or issued by another."""
-        recipient_id = UUID(subscription["recipient_id"])
+        recipient_id = UUID(subscription.recipient_id)
         content = self.compose(due.kind, due.committee_id, recipient_id, due.period)
         if content.empty:
             return None
@@ -145,10 +141,10 @@ class DigestService:
                 actor=ACTOR,
                 kind=due.kind,
                 committee_id=due.committee_id,
-                recipient_kind=subscription["recipient_kind"],
+                recipient_kind=subscription.recipient_kind,
                 recipient_id=recipient_id,
                 period=due.period,
-                addresses=json.loads(subscription["addresses"]),
+                addresses=subscription.addresses,
                 lines=content.lines,
                 tallies=content.tallies,
                 late=due.late_at(self.now()),
@@ -176,10 +172,8 @@ class DigestService:
     def _existing(self, ids: list[str]) -> set[str]:
         found: set[str] = set()
         for start in range(0, len(ids), _BATCH):
-            rows = self.read_side.read_model.read_in(
-                "digests_existing", "ids", ids[start : start + _BATCH]
-            )
-            found.update(row["id"] for row in rows)
+            part = ids[start : start + _BATCH]
+            found.update(self.read_side.read_model.issued_digests(part))
         return found
 
     def wait_for_projections(self) -> None:
@@ -238,13 +232,10 @@ class DigestService:
     def deliver_pending(self, limit: int = 1000) -> int:
         """Send digests never attempted, due for a retry, or whose sender crashed."""
         now = self.now()
-        rows = self.read_side.read_model.read(
-            "digests_to_deliver",
-            now=value(now),
-            stale=value(now - self.policy.lease),
-            limit=limit,
+        due = self.read_side.read_model.digests_to_deliver(
+            now, now - self.policy.lease, limit
         )
-        return sum(self.deliver(UUID(row["id"])) for row in rows)
+        return sum(self.deliver(digest_id) for digest_id in due)
 
 
 def recipient_name(app: Steerlog, digest: Digest) -> str:

@@ -50,8 +50,8 @@ def draft_conclusion(
     meeting = application.load(Meeting, meeting_id)
     day = application.committee_day(meeting.committee_id, meeting.starts_at)
     known = [
-        KnownAgency(row["id"], row["name"], tuple(row["aliases"]))
-        for row in read_side.agency_directory()
+        KnownAgency(agency.id, agency.name, agency.aliases)
+        for agency in read_side.agency_directory()
     ]
     extraction = extract(text, agencies=known, today=day)
     items, proposed = conclusion_items(extraction)

@@ -1,29 +1,38 @@
 """The read models in PostgreSQL, and preparing the database for the event store.
 
-Statements that read the same in both dialects come from the SQLite module with
-their parameters translated (``:name`` to ``%(name)s``); the rest are here.
+A batch's statements are built by psycopg2 (``execute_values`` makes each run of
+one insert a multi-row statement, ``execute_batch`` joins the other statements)
+while the previous batch commits, on a cursor that keeps what they would send;
+committing sends them as a few scripts. psycopg2 quotes every value.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cache
 from itertools import groupby
 from typing import Any
 
 import psycopg2
 import psycopg2.pool
-from psycopg2 import sql
+from psycopg2 import extensions, sql
+from psycopg2.extras import execute_batch, execute_values
 
-from service.readmodel import sqlite
-from service.readmodel.base import ReadModel, Row, plain_value
+from service.readmodel.base import ReadModel, Row
+from service.readmodel.changes import Change
 from service.readmodel.schema import PROJECTIONS
 from service.settings import Database
 
 EVENT_STORE_TABLES = ("steerlog_events", "steerlog_snapshots")
+# The advisory lock held while read-model tables are created or dropped.
+TABLES_LOCK = 7_466_318_040  # any constant: it only has to be the same everywhere
+# The type oids of date, timestamp and timestamptz: values read as ISO 8601 text.
+_DATED = frozenset((1082, 1114, 1184))
+# Statements sent in one round trip when a batch commits.
+SCRIPT_STATEMENTS = 500
+# Rows of one multi-row statement (psycopg2 builds it on the client).
+ROWS_PER_STATEMENT = 1000
 
 
 def create_schema(database: Database) -> None:
@@ -74,7 +83,7 @@ def _table(database: Database, table: str) -> sql.Composable:
 
 
 @contextmanager
-def _cursor(database: Database) -> Iterator[psycopg2.extensions.cursor]:
+def _cursor(database: Database) -> Iterator[extensions.cursor]:
     """An autocommit cursor on a connection that is closed afterwards."""
     connection = psycopg2.connect(connect_timeout=5, **database.psycopg2_dsn())
     connection.autocommit = True
@@ -85,234 +94,45 @@ def _cursor(database: Database) -> Iterator[psycopg2.extensions.cursor]:
         connection.close()
 
 
-_NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
+class _Keeping:
+    """A cursor for psycopg2's batch helpers that keeps what they would send.
 
-
-def translate(statement: str) -> str:
-    """SQLite's ``:name`` parameters in psycopg2's ``%(name)s`` style."""
-    return _NAMED.sub(r"%(\1)s", statement)
-
-
-def _ddl(statement: str) -> str:
-    return translate(statement.replace(" TIMESTAMP", " TIMESTAMPTZ"))
-
-
-DDL: dict[str, tuple[str, ...]] = {
-    name: tuple(_ddl(statement) for statement in statements)
-    for name, statements in sqlite.DDL.items()
-}
-DDL["search"] = (
-    "CREATE TABLE IF NOT EXISTS search_documents (key TEXT PRIMARY KEY,"
-    " kind TEXT NOT NULL, meeting_id TEXT, title TEXT NOT NULL, body TEXT NOT NULL,"
-    " folded_title TEXT NOT NULL, folded_body TEXT NOT NULL,"
-    " folded TSVECTOR NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS search_documents_folded"
-    " ON search_documents USING GIN (folded)",
-)
-
-STATEMENTS = {name: translate(text) for name, text in sqlite.STATEMENTS.items()}
-# Text is folded in Python (diacritics, Uỷ/Ủy), so the 'simple' configuration,
-# which neither stems nor drops words, indexes exactly what was folded.
-STATEMENTS["search_indexed"] = (
-    "INSERT INTO search_documents (key, kind, meeting_id, title, body, folded_title,"
-    " folded_body, folded) VALUES (%(key)s, %(kind)s, %(meeting_id)s, %(title)s,"
-    " %(body)s, %(folded_title)s, %(folded_body)s,"
-    " to_tsvector('simple', %(folded_title)s || ' ' || %(folded_body)s))"
-)
-STATEMENTS["search_body_updated"] = (
-    "UPDATE search_documents SET body = %(body)s, folded_body = %(folded_body)s,"
-    " folded = to_tsvector('simple', folded_title || ' ' || %(folded_body)s)"
-    " WHERE key = %(key)s"
-)
-
-QUERIES = {name: translate(text) for name, text in sqlite.QUERIES.items()}
-# Broad words match hundreds of thousands of documents: rank the first
-# SEARCH_CANDIDATES matches rather than every one of them. The query is written
-# out where it is used, not in a CTE, so the planner sees how common its words
-# are: for a broad word, reading the table until enough rows match beats
-# collecting every match from the index first (that took some 40 ms).
-SEARCH_CANDIDATES = 500
-QUERIES["search"] = (
-    "SELECT h.key, h.kind, h.meeting_id, h.title, h.body,"
-    " ts_rank(h.folded, plainto_tsquery('simple', %(query)s)) AS rank"
-    " FROM (SELECT s.key, s.kind, s.meeting_id, s.title, s.body, s.folded"
-    " FROM search_documents s WHERE s.folded @@ plainto_tsquery('simple', %(query)s)"
-    f" LIMIT {SEARCH_CANDIDATES}) h ORDER BY rank DESC, h.key LIMIT %(limit)s"
-)
-
-# The walk's first row types its columns: PostgreSQL needs them spelled out; and
-# psycopg2 reads a literal % as a parameter unless it is doubled.
-for _walk in ("lineage_up", "lineage_down"):
-    QUERIES[_walk] = (
-        QUERIES[_walk]
-        .replace(
-            "SELECT %(start)s, 0, NULL, NULL, NULL, NULL",
-            "SELECT CAST(%(start)s AS TEXT), 0, CAST(NULL AS TEXT),"
-            " CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TIMESTAMPTZ)",
-        )
-        .replace("LIKE 'assignment:%'", "LIKE 'assignment:%%'")
-    )
-
-DROPS = {
-    name: tuple(f"DROP TABLE IF EXISTS {table} CASCADE" for table in tables)
-    for name, tables in PROJECTIONS.items()
-}
-
-# The advisory lock held while read-model tables are created or dropped.
-TABLES_LOCK = 7_466_318_040  # any constant: it only has to be the same everywhere
-
-# The type oids of date, timestamp and timestamptz: values read as ISO 8601 text.
-_DATED = frozenset((1082, 1114, 1184))
-
-# psycopg2 interpolates parameters on the client: a batch goes as one round trip.
-BATCH_STATEMENTS = 500
-
-
-@dataclass(frozen=True)
-class MultiRowInsert:
-    """An ``INSERT ... VALUES (row) [ON CONFLICT ...]`` split so rows can repeat."""
-
-    head: str
-    row: str
-    tail: str
-    key: tuple[str, ...]  # parameters of the conflict key, when it updates
-
-
-@cache
-def multi_row(statement: str) -> MultiRowInsert | None:
-    """The statement as a multi-row insert, or None when it is something else."""
-    start = statement.find(" VALUES (")
-    if not statement.startswith("INSERT INTO ") or start < 0:
-        return None
-    opening = start + len(" VALUES ")
-    end = _closing_parenthesis(statement, opening)
-    head, row = statement[:opening], statement[opening : end + 1]
-    tail, key = statement[end + 1 :], tuple[str, ...]()
-    if "DO UPDATE" in tail:
-        columns = head[head.index("(") + 1 : head.index(")")].split(", ")
-        values = [_PARAM.fullmatch(v) for v in row[1:-1].split(", ")]
-        conflict = _CONFLICT.search(tail)
-        if conflict is None or not all(values) or len(values) != len(columns):
-            return None
-        by_column = {c: v.group(1) for c, v in zip(columns, values, strict=True) if v}
-        key = tuple(by_column[c] for c in conflict.group(1).split(", "))
-    return MultiRowInsert(head, row, tail, key)
-
-
-def _closing_parenthesis(text: str, opening: int) -> int:
-    """Where the parenthesis opened at ``opening`` closes (nesting counted)."""
-    depth = 0
-    for index in range(opening, len(text)):
-        depth += {"(": 1, ")": -1}.get(text[index], 0)
-        if depth == 0:
-            return index
-    return len(text) - 1
-
-
-_PARAM = re.compile(r"%\((\w+)\)s")
-_CONFLICT = re.compile(r"ON CONFLICT \(([^)]*)\)")
-
-
-@cache
-def _compiled(statement: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The statement's text around its parameters, and the parameters' names."""
-    parts = _PARAM.split(statement)  # text, name, text, name, ..., text
-    return tuple(text.replace("%%", "%") for text in parts[0::2]), tuple(parts[1::2])
-
-
-def _literal(value: Any) -> str:
-    """A parameter as an SQL literal, as psycopg2 would quote it.
-
-    Sessions have standard_conforming_strings on, so a quote is doubled and a
-    backslash is itself. Quoting here is a few times cheaper than ``mogrify``
-    with named parameters, and the projector quotes every value it writes.
+    ``execute_values`` and ``execute_batch`` quote with ``mogrify`` and send with
+    ``execute``: here the first goes to a real cursor, the second is kept.
     """
-    kind = type(value)
-    if isinstance(value, str):  # str itself, or a StrEnum's value
-        # PostgreSQL text cannot hold NUL; the domain already drops it.
-        text = str.__str__(value).replace("\x00", "")
-        return "'" + text.replace("'", "''") + "'"
-    if value is None:
-        return "NULL"
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is int:
-        return str(value)
-    if isinstance(value, list | tuple):
-        items = ",".join(_literal(item) for item in value)
-        return f"ARRAY[{items}]" if items else "'{}'"
-    # Dates, times, numbers, UUIDs: ASCII, so no connection encoding is needed.
-    return str(psycopg2.extensions.adapt(value).getquoted().decode("ascii"))
 
+    def __init__(self, cursor: extensions.cursor) -> None:
+        self.connection, self.mogrify = cursor.connection, cursor.mogrify
+        self.sent: list[bytes] = []
 
-def _bound(statement: str, params: dict[str, Any]) -> str:
-    """The statement with its parameters in place."""
-    texts, names = _compiled(statement)
-    pieces = [texts[0]]
-    for name, text in zip(names, texts[1:], strict=True):
-        pieces.append(_literal(params[name]))
-        pieces.append(text)
-    return "".join(pieces)
-
-
-def _merged(sql: str, rows: list[dict[str, Any]]) -> list[str]:
-    """Consecutive operations of one statement as few statements as can be.
-
-    An upsert may not touch one row twice in a statement, so a run is cut where
-    its key repeats: the outcome is that of running the rows one by one.
-    """
-    insert = multi_row(sql)
-    if insert is None:
-        return [_bound(sql, params) for params in rows]
-    statements: list[str] = []
-    values: list[str] = []
-    keys: set[tuple[Any, ...]] = set()
-    for params in rows:
-        key = tuple(params[name] for name in insert.key)
-        if insert.key and key in keys:
-            statements.append(_statement(insert, values))
-            values, keys = [], set()
-        keys.add(key)
-        values.append(_bound(insert.row, params))
-    statements.append(_statement(insert, values))
-    return statements
-
-
-def _statement(insert: MultiRowInsert, values: list[str]) -> str:
-    # Head and tail hold no parameters: only a literal % is written %% there.
-    head, tail = insert.head.replace("%%", "%"), insert.tail.replace("%%", "%")
-    return head + ",".join(values) + tail
+    def execute(self, statement: bytes) -> None:
+        """Keep the statement (or statements) built."""
+        self.sent.append(statement)
 
 
 class PostgresReadModel(ReadModel):
     """Read models in the event store's PostgreSQL database (and schema)."""
 
     backend = "postgres"
-    positions_ddl = tuple(_ddl(statement) for statement in sqlite.POSITIONS_DDL)
-    ddl = DDL
-    drops = DROPS
-    statements = STATEMENTS
-    queries = QUERIES
 
     def __init__(self, database: Database, pool_size: int = 5) -> None:
+        super().__init__()
         # UTC sessions: times come back as SQLite's do (ISO 8601, +00:00). No
         # JIT: the planner's estimates for a recursive walk pass its threshold,
-        # and compiling costs more than the few milliseconds a query runs.
-        # Batches quote their own literals (_literal), as standard strings. A
+        # and compiling costs more than the few milliseconds a query runs. A
         # scan starts at the table's start, so search candidates do not vary.
-        options = (
-            "-c timezone=UTC -c jit=off -c standard_conforming_strings=on"
-            " -c synchronize_seqscans=off"
-        )
+        options = "-c timezone=UTC -c jit=off -c synchronize_seqscans=off"
         if database.schema:
             options += f" -c search_path={database.schema}"
         self._pool = psycopg2.pool.ThreadedConnectionPool(
             1,
-            max(pool_size, 1),
+            max(pool_size, 1) + 1,  # one more: the connection batches are built on
             options=options,
             connect_timeout=5,
             **database.psycopg2_dsn(),
         )
+        self._builder: extensions.connection | None = None
+        self._building = threading.Lock()
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
@@ -328,59 +148,119 @@ class PostgresReadModel(ReadModel):
         finally:
             self._pool.putconn(connection)
 
-    def run(self, cursor: Any, sql: str, params: dict[str, Any]) -> int:
-        cursor.execute(sql, params)
-        return int(cursor.rowcount)
+    def create(self, projection: str | None = None) -> None:
+        # Projector processes started together (one per group of projections)
+        # each create every table: one at a time, or their locks deadlock.
+        with self.transaction() as cursor:
+            self.execute(cursor, "lock_tables", {"key": TABLES_LOCK})
+            cursor.execute(self.sql["create_positions"].sql)
+            for name in [projection] if projection else list(PROJECTIONS):
+                cursor.execute(self.sql[f"create_{name}"].sql)
+                self.execute(cursor, "position_start", {"name": name})
+
+    def drop(self, projection: str) -> None:
+        with self.transaction() as cursor:
+            self.execute(cursor, "lock_tables", {"key": TABLES_LOCK})
+            cursor.execute(self.sql[f"drop_{projection}"].sql)
+            self.execute(cursor, "position_reset", {"name": projection})
 
     def prepare_batch(self, cursor: Any) -> None:
         # Read models are derived: a batch lost in a crash is applied again (its
         # position commits with it), so its commit need not wait for the disk.
         # The shared table lock keeps a process creating or dropping tables (it
         # takes the lock exclusively) from deadlocking with this batch's locks.
-        cursor.execute(
-            "SET LOCAL synchronous_commit = off;"
-            " SELECT pg_advisory_xact_lock_shared(%(key)s)",
-            {"key": TABLES_LOCK},
-        )
+        self.execute(cursor, "batch_setup", {"key": TABLES_LOCK})
 
-    def render(self, operations: list[tuple[str, dict[str, Any]]]) -> list[str]:
-        """Scripts of up to BATCH_STATEMENTS statements, parameters in place."""
-        statements = [
-            merged
-            for sql, run in groupby(operations, key=lambda operation: operation[0])
-            for merged in _merged(sql, [params for _, params in run])
-        ]
+    def render(
+        self, changes: list[Change], keyed: Mapping[str, tuple[str, ...]]
+    ) -> list[bytes]:
+        """The batch as scripts of statements built by psycopg2, values quoted."""
+        with self._building:
+            if self._builder is None or self._builder.closed:
+                self._builder = self._pool.getconn()
+            with self._builder.cursor() as cursor:
+                keeping = _Keeping(cursor)
+                for name, run in groupby(changes, key=lambda item: item.statement):
+                    rows = [item.params for item in run]
+                    self._build(keeping, name, rows, keyed.get(name, ()))
+        sent = keeping.sent
         return [
-            ";".join(statements[start : start + BATCH_STATEMENTS])
-            for start in range(0, len(statements), BATCH_STATEMENTS)
+            b";".join(sent[start : start + SCRIPT_STATEMENTS])
+            for start in range(0, len(sent), SCRIPT_STATEMENTS)
         ]
 
-    def lock_tables(self, cursor: Any) -> None:
-        # Projector processes started together (one per group of projections)
-        # each create every table: one at a time, or their locks deadlock.
-        cursor.execute("SELECT pg_advisory_xact_lock(%(key)s)", {"key": TABLES_LOCK})
+    def _build(
+        self,
+        keeping: _Keeping,
+        name: str,
+        rows: list[dict[str, Any]],
+        key: tuple[str, ...],
+    ) -> None:
+        """One run of a statement: multi-row where it is written for many rows."""
+        statement = self.sql[name]
+        if not statement.many:
+            execute_batch(keeping, statement.sql, rows, page_size=len(rows))
+            return
+        template = self.sql[f"{name}_row"].sql
+        for part in _without_repeated_keys(rows, key):
+            execute_values(
+                keeping, statement.sql, part, template, page_size=ROWS_PER_STATEMENT
+            )
 
-    def run_many(self, cursor: Any, rendered: list[str]) -> None:
+    def apply(self, cursor: Any, rendered: list[bytes]) -> None:
         for script in rendered:
             cursor.execute(script)
 
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
         cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        rows: list[Row] = cursor.fetchall()
         # Only the columns typed as dates or times need a look at every row.
-        dated = [c.name for c in cursor.description if c.type_code in _DATED]
-        for row in rows:
-            for name in dated:
-                row[name] = plain_value(row[name])
-        return rows
+        dated = [i for i, c in enumerate(cursor.description) if c.type_code in _DATED]
+        if not dated:
+            return rows
+        return [_iso(row, dated) for row in rows]
 
-    def placeholders(self, prefix: str, count: int) -> str:
-        return ", ".join(f"%({prefix}{index})s" for index in range(count))
+    def collection(self, values: Collection[Any] | None) -> list[str] | None:
+        # A Python list is a PostgreSQL array: the SQL compares with = ANY().
+        return None if values is None else [str(v) for v in values]
 
-    def dump_sql(self, table: str) -> str:
-        order = sqlite.DUMP_ORDER.get(table, "id")
-        return f"SELECT * FROM {table} ORDER BY {order}"
+    def search_terms(self, words: list[str]) -> str:
+        return " ".join(words)  # plainto_tsquery requires every word
+
+    def analyze(self) -> None:
+        """Refresh the planner's statistics of every read-model table."""
+        with self.transaction() as cursor:
+            for tables in PROJECTIONS.values():
+                for table in tables:
+                    cursor.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table)))
 
     def close(self) -> None:
         self._pool.closeall()
+
+
+def _iso(row: Row, dated: list[int]) -> Row:
+    values = list(row)
+    for index in dated:
+        if values[index] is not None:
+            values[index] = values[index].isoformat()
+    return tuple(values)
+
+
+def _without_repeated_keys(
+    rows: list[dict[str, Any]], key: tuple[str, ...]
+) -> Iterator[list[dict[str, Any]]]:
+    """Consecutive parts of a run in which no key repeats (an upsert may not touch
+    one row twice in a statement): the outcome is that of the rows one by one."""
+    if not key:
+        yield rows
+        return
+    part: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for row in rows:
+        found = tuple(row[name] for name in key)
+        if found in seen:
+            yield part
+            part, seen = [], set()
+        seen.add(found)
+        part.append(row)
+    yield part

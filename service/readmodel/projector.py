@@ -17,18 +17,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
-from service.readmodel.base import (
-    Batch,
-    Operation,
-    PositionMovedError,
-    ReadModel,
-    Ready,
-)
+from service.readmodel.base import Batch, PositionMovedError, ReadModel, Ready
+from service.readmodel.changes import Change
 from service.readmodel.projections import PROJECTIONS
-from service.readmodel.projections.core import Operations, Projection
-from service.usecases.steerlog import Steerlog
+from service.readmodel.projections.core import Projection
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +43,9 @@ class Projector:
 
     def __init__(
         self,
-        app: Steerlog,
+        app: Application,
         read_model: ReadModel,
-        projections: Iterable[Projection] | None = None,
+        projections: Iterable[Projection[Any]] | None = None,
         batch_size: int = 1000,
     ) -> None:
         self.app, self.read_model, self.batch_size = app, read_model, batch_size
@@ -69,7 +64,7 @@ class Projector:
         start = min(positions[p.name] for p in self.projections) + 1
         # Ids commit in order (the event store locks its table; SQLite has one
         # writer), so every notification up to the head read now is visible next.
-        head = self.app.recorder.max_notification_id()
+        head = self.app.recorder.max_notification_id() or 0
         notifications = self.app.recorder.select_notifications(
             start, self.batch_size, topics=self.topics
         )
@@ -84,8 +79,11 @@ class Projector:
             if caught_up:  # what is left up to the head concerns no projection here
                 reached = max(reached, head)
             if reached > position:
-                operations = self._operations(projection, behind, decoded)
-                batches.append(Batch(projection.name, position, reached, operations))
+                changes = self._changes(projection, behind, decoded)
+                keyed = projection.changes.keyed
+                batches.append(
+                    Batch(projection.name, position, reached, changes, keyed)
+                )
                 after[projection.name] = reached
         ready = self.read_model.ready(batches) if batches else None
         return Prepared(len(notifications), ready, after)
@@ -101,14 +99,14 @@ class Projector:
             return False
         return True
 
-    def _operations(
+    def _changes(
         self,
-        projection: Projection,
+        projection: Projection[Any],
         notifications: list[Notification],
         decoded: dict[int, Any],
-    ) -> list[Operation]:
+    ) -> list[Change]:
         """The projection's row changes for these notifications (each decoded once)."""
-        out = Operations()
+        out = projection.changes()
         for notification in notifications:
             if notification.topic in projection.handlers:
                 event = decoded.get(notification.id)

@@ -1,39 +1,48 @@
-"""What leaders and officers read: meetings, tracker, statistics, lineage, search."""
+"""What leaders and officers read, within the bounds a request may ask for.
+
+``ReadSide`` is what the web and the digests hold: the read model's typed
+reads with pages, depths and search words bounded and folded, and the wait
+that lets a client read its own writes.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 import time
-from collections import defaultdict
-from dataclasses import asdict
 from datetime import date
-from typing import Any
+from uuid import UUID
 
 from domain.text import fold
-from service.readmodel.base import (
-    STATUSES,
+from service.readmodel.base import ReadModel
+from service.readmodel.paging import (
+    MAX_PAGE,
     AssignmentFilter,
-    Graph,
+    Committees,
     MeetingFilter,
     Page,
     PageOf,
-    ReadModel,
-    Row,
-    decode_cursor,
-    encode_cursor,
 )
-from service.readmodel.projections.core import value
-from service.readmodel.schema import PROJECTIONS
+from service.readmodel.rows import (
+    AgencyNames,
+    CommitteeZone,
+    ConnectionPointRow,
+    DigestSummary,
+    DocumentCitations,
+    DocumentSummary,
+    Graph,
+    MeetingSummary,
+    PersonRow,
+    SearchHit,
+    StatusCounts,
+    TrackedAssignment,
+)
 
-MAX_PAGE = 200
 MAX_DEPTH = 12
-MAX_WALK_ROWS = 5000  # a bound on work per request; beyond it: truncated
 _WORD = re.compile(r"\w+")
 
 
 class ReadSide:
-    """Queries over the read models; every answer is plain JSON-ready data."""
+    """The read model's reads, bounded; every answer is a typed row."""
 
     def __init__(self, read_model: ReadModel) -> None:
         self.read_model = read_model
@@ -53,235 +62,83 @@ class ReadSide:
             time.sleep(0.02)
         return True
 
-    # -- the directory -------------------------------------------------------
+    # -- the reads -----------------------------------------------------------
 
-    def agency_directory(self) -> list[Row]:
+    def agency_directory(self) -> list[AgencyNames]:
         """Every agency with the other names it is known by (for matching text)."""
-        agencies: dict[str, Row] = {}
-        for row in self.read_model.read("agency_directory"):
-            entry = agencies.setdefault(
-                row["id"], {"id": row["id"], "name": row["name"], "aliases": []}
-            )
-            if row["alias"]:
-                entry["aliases"].append(row["alias"])
-        return list(agencies.values())
+        return self.read_model.agency_directory()
 
-    def committees(self) -> list[Row]:
+    def committees(self) -> list[CommitteeZone]:
         """Every committee with its name and time zone."""
-        return self.read_model.read("digest_committees")
+        return self.read_model.committees_with_zones()
 
-    def people(self) -> list[Row]:
+    def people(self) -> list[PersonRow]:
         """Every official of the directory, by name (for choosing a speaker)."""
-        return self.read_model.read("people")
+        return self.read_model.people()
 
-    # -- meetings ------------------------------------------------------------
-
-    def meetings(self, where: MeetingFilter, page: Page) -> PageOf:
+    def meetings(
+        self, where: MeetingFilter, page: Page, committees: Committees = None
+    ) -> PageOf[MeetingSummary]:
         """Meetings, newest first, filtered by committee, dates, status, format."""
-        after_key, after_id = decode_cursor(page.cursor, 2)
-        params = {key: value(raw) for key, raw in asdict(where).items()}
-        rows = self.read_model.read(
-            "meetings",
-            **params,
-            after_key=after_key,
-            after_id=after_id,
-            limit=_limit(page),
-        )
-        return _page(rows, page, lambda row: (row["starts_at"], row["id"]))
+        return self.read_model.meetings(where, page, committees)
 
-    def connection_points(self, meeting_id: str) -> list[Row]:
+    def connection_points(self, meeting_id: str | UUID) -> list[ConnectionPointRow]:
         """A meeting's connection points in the order they were registered."""
-        rows = self.read_model.read("meeting_points", meeting_id=meeting_id)
-        for row in rows:
-            row["is_host"], row["connected"] = (
-                bool(row["is_host"]),
-                bool(row["connected"]),
-            )
-        return rows
+        return self.read_model.connection_points(meeting_id)
 
-    # -- the tracker ---------------------------------------------------------
-
-    def assignments(self, where: AssignmentFilter, page: Page) -> PageOf:
+    def assignments(
+        self, where: AssignmentFilter, page: Page, committees: Committees = None
+    ) -> PageOf[TrackedAssignment]:
         """Assignments by due date, with their status on ``where.day`` and agencies."""
-        after_key, after_id = decode_cursor(page.cursor, 2)
-        params = {key: value(raw) for key, raw in asdict(where).items()}
-        query = "assignments_of_agency" if where.agency_id else "assignments"
-        rows = self.read_model.read(
-            query,
-            **params,
-            after_key=after_key,
-            after_id=after_id,
-            limit=_limit(page),
-        )
-        result = _page(rows, page, lambda row: (row["due"], row["id"]))
-        self._attach_agencies(result.items)
-        for row in result.items:
-            row.pop("due")
-        return result
-
-    def _attach_agencies(self, rows: list[Row]) -> None:
-        by_assignment: dict[str, list[Row]] = defaultdict(list)
-        ids = [row["id"] for row in rows]
-        for agency in self.read_model.read_in("assignment_agencies", "ids", ids):
-            by_assignment[agency.pop("assignment_id")].append(agency)
-        for row in rows:
-            row["agencies"] = by_assignment[row["id"]]
+        return self.read_model.assignments(where, page, committees)
 
     def statistics(
-        self, day: date, by: str, committee_id: str | None = None
-    ) -> list[Row]:
-        """Counts in each status on ``day``, per agency or committee; on-time rate.
+        self,
+        day: date,
+        by: str,
+        committee_id: str | UUID | None = None,
+        committees: Committees = None,
+    ) -> list[StatusCounts]:
+        """Counts in each status on ``day``, per agency or committee; on-time rate."""
+        return self.read_model.statistics(day, by, committee_id, committees)
 
-        Per agency, each tracked agency is judged by its own completion; per
-        committee, each assignment by the whole of it.
-        """
-        query = {"agency": "agency_statistics", "committee": "committee_statistics"}[by]
-        extra = {"agency_id": None} if by == "agency" else {}
-        rows = self.read_model.read(
-            query, day=day.isoformat(), committee_id=committee_id, **extra
-        )
-        totals: dict[str, Row] = {}
-        for row in rows:
-            entry = totals.setdefault(
-                row["key"],
-                {"id": row["key"], "name": row["name"], **dict.fromkeys(STATUSES, 0)},
-            )
-            entry[row["status"]] = int(row["n"])
-        for entry in totals.values():
-            done = entry["done_on_time"] + entry["done_late"]
-            entry["total"] = sum(entry[status] for status in STATUSES)
-            entry["on_time_rate"] = (
-                round(entry["done_on_time"] / done, 4) if done else None
-            )
-        return list(totals.values())
-
-    # -- documents -----------------------------------------------------------
-
-    def documents(self, page: Page) -> PageOf:
+    def documents(
+        self, page: Page, committees: Committees = None
+    ) -> PageOf[DocumentSummary]:
         """Cited documents by number, with how many assignments cite them."""
-        (after_key,) = decode_cursor(page.cursor, 1)
-        rows = self.read_model.read(
-            "documents", after_key=after_key, limit=_limit(page)
-        )
-        return _page(rows, page, lambda row: (row["key"],))
+        return self.read_model.documents(page, committees)
 
-    def document(self, key: str, day: date) -> Row | None:
+    def document(
+        self, key: str, day: date, committees: Committees = None
+    ) -> DocumentCitations | None:
         """A document and the assignments that cite it, with their status."""
-        rows = self.read_model.read("document", key=key)
-        if not rows:
-            return None
-        citing = self.read_model.read("citing", key=key, day=day.isoformat())
-        for row in citing:
-            row.pop("due")
-        return {**rows[0], "cited_by": citing}
-
-    # -- lineage -------------------------------------------------------------
+        return self.read_model.document(key, day, committees)
 
     def lineage(self, key: str, direction: str, depth: int, day: date) -> Graph:
-        """Nodes and edges from ``key``: up (its sources), down (its results)."""
-        query = {"up": "lineage_up", "down": "lineage_down"}[direction]
-        rows = self.read_model.read(
-            query,
-            start=key,
-            depth=min(depth, MAX_DEPTH),
-            limit=MAX_WALK_ROWS,
-            day=day.isoformat(),
-        )
-        nodes: dict[str, Row] = {}
-        edges: dict[tuple[str, str, str], Row] = {}
-        for row in rows:  # a node or edge reached by several paths comes again
-            if row["kind"] is not None:
-                node = nodes.get(row["key"])
-                if node is None:
-                    nodes[row["key"]] = _node(row)
-                else:
-                    node["depth"] = min(node["depth"], int(row["depth"]))
-            if row["edge"] is not None:
-                found = (row["src"], row["dst"], row["edge"])
-                if found not in edges:
-                    edges[found] = {
-                        name: row[name] for name in ("src", "dst", "edge", "at")
-                    }
-        ordered = sorted(edges.values(), key=lambda e: (e["at"], e["src"], e["dst"]))
-        return Graph(
-            nodes=sorted(nodes.values(), key=lambda node: (node["depth"], node["key"])),
-            edges=ordered,
-            truncated=len(rows) >= MAX_WALK_ROWS,
-        )
+        """Nodes and edges from ``key`` (at most MAX_DEPTH steps): up or down."""
+        return self.read_model.lineage(key, direction, min(depth, MAX_DEPTH), day)
 
-    # -- search --------------------------------------------------------------
-
-    def search(self, text: str, limit: int = 20) -> list[Row]:
-        """Speeches, conclusion items and assignments matching every word, best"
-        " first."""
+    def search(
+        self, text: str, limit: int = 20, committees: Committees = None
+    ) -> list[SearchHit]:
+        """Speeches, conclusion items and assignments matching every word, best
+        first; diacritics and case do not matter."""
         words = _WORD.findall(fold(text))
         if not words:
             return []
-        query = " ".join(words)
-        if self.read_model.backend == "sqlite":
-            query = " ".join(
-                f'"{word}"' for word in words
-            )  # FTS5: each word, all required
-        rows = self.read_model.read(
-            "search", query=query, limit=max(1, min(limit, MAX_PAGE))
-        )
-        for row in rows:
-            row["rank"] = float(row["rank"])
-        return rows
-
-    # -- digests -------------------------------------------------------------
+        bounded = max(1, min(limit, MAX_PAGE))
+        return self.read_model.search(words, bounded, committees)
 
     def digests(
         self,
         page: Page | None = None,
-        committee_id: str | None = None,
-        recipient_id: str | None = None,
+        committee_id: str | UUID | None = None,
+        recipient_id: str | UUID | None = None,
         kind: str | None = None,
         state: str | None = None,
-    ) -> PageOf:
+        committees: Committees = None,
+    ) -> PageOf[DigestSummary]:
         """Issued digests, newest first, with their counts and delivery state."""
-        page = page or Page()
-        after_key, after_id = decode_cursor(page.cursor, 2)
-        rows = self.read_model.read(
-            "digests",
-            committee_id=committee_id,
-            recipient_id=recipient_id,
-            kind=kind,
-            state=state,
-            after_key=after_key,
-            after_id=after_id,
-            limit=_limit(page),
+        return self.read_model.digests(
+            page or Page(), committee_id, recipient_id, kind, state, committees
         )
-        for row in rows:
-            row["late"], row["counts"] = bool(row["late"]), json.loads(row["counts"])
-        return _page(rows, page, lambda row: (row["issued_at"], row["id"]))
-
-    # -- checks --------------------------------------------------------------
-
-    def dump(self, projection: str) -> dict[str, list[Row]]:
-        """Every row of a projection's tables, in a stable order (rebuild checks)."""
-        if projection not in PROJECTIONS:
-            raise KeyError(projection)
-        return dict(self.read_model.iter_tables(projection))
-
-
-def _node(row: Row) -> Row:
-    node = {name: row[name] for name in ("key", "kind", "label")}
-    node["depth"] = int(row["depth"])
-    if row["status"] is not None:  # an assignment: its status on the day asked
-        node["status"], node["deadline"] = row["status"], row["deadline"]
-    return node
-
-
-def _limit(page: Page) -> int:
-    return (
-        max(1, min(page.limit, MAX_PAGE)) + 1
-    )  # one more tells whether a next page exists
-
-
-def _page(rows: list[Row], page: Page, key: Any) -> PageOf:
-    size = _limit(page) - 1
-    if len(rows) <= size:
-        return PageOf(rows, None)
-    items = rows[:size]
-    return PageOf(items, encode_cursor(*key(items[-1])))

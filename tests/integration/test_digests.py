@@ -212,7 +212,7 @@ def test_smtp_down_records_the_failure_and_a_retry_delivers_one_copy(
     smtp.stop()
     run_daily(first, scenario)
     first.projector.catch_up()
-    digest_ids = [UUID(row["id"]) for row in first.service.read_side.digests().items]
+    digest_ids = [UUID(row.id) for row in first.service.read_side.digests().items]
     failed = first.app.load(Digest, digest_ids[0])
     assert failed.state is DeliveryState.RETRYING
     assert "ConnectionRefusedError" in (failed.last_error or "")

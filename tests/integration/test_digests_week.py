@@ -89,7 +89,7 @@ def test_two_schedulers_for_a_week_deliver_every_digest_exactly_once(
 
     assert errors == []
     listed = first.service.read_side.digests(state=None)
-    digest_ids = [UUID(row["id"]) for row in listed.items]
+    digest_ids = [UUID(row.id) for row in listed.items]
     sent = Counter(smtp.inbox.message_ids())
     assert set(sent.values()) == {1}
     assert sorted(sent) == sorted(f"<digest.{i}@quangnam.gov.vn>" for i in digest_ids)

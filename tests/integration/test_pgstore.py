@@ -5,8 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from datetime import date
-from enum import StrEnum
 from typing import Any
 
 import psycopg2
@@ -15,7 +13,6 @@ from eventsourcing.application import Application
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE, TRANSACTION_STATUS_INTRANS
 
 from domain.meeting import Meeting
-from service.readmodel.postgres import _literal
 from service.run.composition import build_application
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
@@ -106,13 +103,3 @@ def test_connections_replaced_for_age_leave_no_thread_behind(
         assert threading.active_count() <= before + 1
     finally:
         application.close()
-
-
-def test_values_are_quoted_as_postgresql_text_holds_them() -> None:
-    class Kind(StrEnum):
-        DEPARTMENT = "Sở"
-
-    assert _literal("Báo\x00 cáo O'Neil") == "'Báo cáo O''Neil'"
-    assert _literal(Kind.DEPARTMENT) == "'Sở'"
-    assert _literal(["Sở", "Ban"]) == "ARRAY['Sở','Ban']"
-    assert _literal(date(2022, 1, 31)) == "'2022-01-31'::date"

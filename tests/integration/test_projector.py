@@ -17,8 +17,9 @@ import pytest
 
 from domain.meeting import Meeting
 from domain.values import Authority
+from service.readmodel.changes import Change, Changes
 from service.readmodel.projections import PROJECTIONS
-from service.readmodel.projections.core import Operations, Projection
+from service.readmodel.projections.core import Projection
 from service.readmodel.projector import Projector
 from service.readmodel.readside import ReadSide
 from service.run.composition import build_read_model
@@ -47,7 +48,7 @@ def read_side(settings: Settings) -> Iterator[ReadSide]:
 
 def dumps(read_side: ReadSide) -> dict[str, Any]:
     """Every row of every projection, in a stable order."""
-    return {name: read_side.dump(name) for name in PROJECTIONS}
+    return {name: read_side.read_model.dump(name) for name in PROJECTIONS}
 
 
 def test_every_stored_event_is_projected_or_deliberately_not(app: Steerlog) -> None:
@@ -69,14 +70,14 @@ def test_rebuild_gives_identical_tables(app: Steerlog, read_side: ReadSide) -> N
     assert dumps(read_side) == incremental
 
 
-class CrashingProjection(Projection):
+class CrashingProjection(Projection[Any]):
     """Wraps a projection and fails after some events, as a crash mid-batch would."""
 
-    def __init__(self, inner: Projection, fail_after: int) -> None:
-        super().__init__(inner.name)
+    def __init__(self, inner: Projection[Any], fail_after: int) -> None:
+        super().__init__(inner.name, inner.changes)
         self.handlers, self.left = inner.handlers, fail_after
 
-    def handle(self, topic: str, event: Any, out: Operations) -> None:
+    def handle(self, topic: str, event: Any, out: Changes) -> None:
         self.left -= 1
         if self.left < 0:
             raise RuntimeError("projector died mid-batch")
@@ -119,7 +120,7 @@ def test_crash_mid_batch_applies_nothing_and_a_restart_catches_up(
     with pytest.raises(RuntimeError):
         crashing.run_once()
     assert read_side.read_model.position("tracker") == 0
-    assert read_side.dump("tracker")["assignments"] == []
+    assert read_side.read_model.dump("tracker")["assignments"] == []
     Projector(app, read_side.read_model).catch_up()
     after_crash = dumps(read_side)
     for name in PROJECTIONS:
@@ -249,14 +250,14 @@ def test_grouped_statements_give_the_tables_of_one_event_at_a_time(
     assert dumps(read_side) == one_by_one
 
 
-class DoublingProjection(Projection):
+class DoublingProjection(Projection[Any]):
     """Wraps a projection and writes each event's rows twice: a key is repeated."""
 
-    def __init__(self, inner: Projection) -> None:
-        super().__init__(inner.name)
+    def __init__(self, inner: Projection[Any]) -> None:
+        super().__init__(inner.name, inner.changes)
         self.handlers = inner.handlers
 
-    def handle(self, topic: str, event: Any, out: Operations) -> None:
+    def handle(self, topic: str, event: Any, out: Changes) -> None:
         super().handle(topic, event, out)
         super().handle(topic, event, out)
 
@@ -275,8 +276,8 @@ def test_one_process_commits_every_projection_of_a_batch_or_none(
         projector.catch_up()
     positions = read_side.read_model.positions()
     assert [positions[p.name] for p in projections] == [0, 0, 0]
-    assert read_side.dump("meetings")["meetings"] == []
-    assert read_side.dump("tracker")["assignments"] == []
+    assert read_side.read_model.dump("meetings")["meetings"] == []
+    assert read_side.read_model.dump("tracker")["assignments"] == []
 
 
 def test_projectors_catching_up_together_apply_each_event_once(
@@ -356,15 +357,12 @@ def test_creating_tables_while_a_batch_commits_waits_for_it(
             model.prepare_batch(cursor)
             for name in sorted(PROJECTIONS):
                 moved = {"name": name, "expected": 0, "new": 10}
-                model.run(cursor, model.queries["position_move"], moved)
+                model.execute(cursor, "position_move", moved)
             thread = threading.Thread(target=start)
             thread.start()
             time.sleep(0.5)  # the start is now waiting, wherever it waits
-            model.run(
-                cursor,
-                model.statements["agency_name_added"],
-                {"agency_id": str(uuid4()), "folded": "so tttt", "name": "Sở TTTT"},
-            )
+            name = {"agency_id": str(uuid4()), "folded": "so tttt", "name": "Sở TTTT"}
+            model.apply(cursor, model.render([Change("agency_name_added", name)], {}))
         thread.join(timeout=30)
         assert outcome == {"create": "ok"}
         assert set(model.positions().values()) == {10}

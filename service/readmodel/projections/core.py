@@ -1,62 +1,34 @@
-"""A projection: handlers that turn events into named row operations (no SQL here)."""
+"""A projection: handlers that turn events into typed row changes (no SQL here)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.utils import get_topic
 
-from service.readmodel.base import Operation
+from service.readmodel.changes import Change, Changes
 
-Handler = Callable[[Any, "Operations"], None]
-
-
-def _utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()
+C = TypeVar("C", bound=Changes)
+Handler = Callable[[Any, C], None]
 
 
-# By exact type: a dict lookup per parameter, in the projector's innermost loop.
-_TEXT_OF: dict[type, Callable[[Any], Any]] = {
-    UUID: str,
-    datetime: _utc_text,
-    date: date.isoformat,
-}
-
-
-def value(raw: Any) -> Any:
-    """A parameter as both databases take it: ids and dates as text, times in UTC."""
-    convert = _TEXT_OF.get(type(raw))
-    return raw if convert is None else convert(raw)
-
-
-class Operations:
-    """The row changes one batch of events makes, in order."""
-
-    def __init__(self) -> None:
-        self.items: list[Operation] = []
-
-    def put(self, statement: str, **params: Any) -> None:
-        """Add one named statement with its parameters."""
-        self.items.append((statement, {key: value(raw) for key, raw in params.items()}))
-
-
-class Projection:
-    """A named set of tables and the handlers that keep them up to date."""
+class Projection(Generic[C]):
+    """A named set of tables, its row changes and the handlers that make them."""
 
     def __init__(
         self,
         name: str,
+        changes: type[C],
         statement_order: tuple[str | tuple[str, ...], ...] = (),
         barriers: tuple[str, ...] = (),
     ) -> None:
-        self.name = name
-        self.handlers: dict[str, Handler] = {}
-        # Where a projection's statements commute, a batch may group them: long
-        # runs of one statement become multi-row inserts. Statements named
+        self.name, self.changes = name, changes
+        self.handlers: dict[str, Handler[C]] = {}
+        # Where a projection's changes commute, a batch may group them: long
+        # runs of one change become multi-row statements. Changes named
         # together (a tuple) share a rank and keep their order among themselves;
         # a barrier keeps its place, and nothing is moved across it. Projections
         # whose order matters throughout leave the order empty.
@@ -66,30 +38,33 @@ class Projection:
             for statement in ((names,) if isinstance(names, str) else names)
         }
         self.barriers = frozenset(barriers)
+        for statement in (*self.statement_order, *self.barriers):
+            if not callable(getattr(changes, statement, None)):
+                raise TypeError(f"{name}: {changes.__name__} has no {statement}")
 
-    def ordered(self, operations: list[Operation]) -> list[Operation]:
-        """The batch's operations, grouped by statement when that is safe."""
+    def ordered(self, changes: list[Change]) -> list[Change]:
+        """The batch's changes, grouped by statement when that is safe."""
         if not self.statement_order:
-            return operations
-        result: list[Operation] = []
-        segment: list[Operation] = []
-        for operation in operations:
-            if operation[0] in self.barriers:
+            return changes
+        result: list[Change] = []
+        segment: list[Change] = []
+        for item in changes:
+            if item.statement in self.barriers:
                 result.extend(self._grouped(segment))
-                result.append(operation)
+                result.append(item)
                 segment = []
             else:
-                segment.append(operation)
+                segment.append(item)
         result.extend(self._grouped(segment))
         return result
 
-    def _grouped(self, operations: list[Operation]) -> list[Operation]:
-        # A stable sort: operations of one rank keep the order they came in.
-        return sorted(
-            operations, key=lambda operation: self.statement_order[operation[0]]
-        )
+    def _grouped(self, changes: list[Change]) -> list[Change]:
+        # A stable sort: changes of one rank keep the order they came in.
+        return sorted(changes, key=lambda item: self.statement_order[item.statement])
 
-    def on(self, aggregate: type, *event_names: str) -> Callable[[Handler], Handler]:
+    def on(
+        self, aggregate: type, *event_names: str
+    ) -> Callable[[Handler[C]], Handler[C]]:
         """Register the decorated function for ``aggregate``'s events of these names."""
         # @event creates the event classes at run time, out of a type checker's
         # sight; getattr still fails at import if a name is wrong. A subclass
@@ -102,14 +77,14 @@ class Projection:
             if cls.__name__ == name
         ]
 
-        def register(handler: Handler) -> Handler:
+        def register(handler: Handler[C]) -> Handler[C]:
             for topic in topics:
                 self.handlers[topic] = handler
             return handler
 
         return register
 
-    def handle(self, topic: str, event: DomainEventProtocol, out: Operations) -> None:
+    def handle(self, topic: str, event: DomainEventProtocol, out: C) -> None:
         """Apply the handler for this event's topic; unknown events just pass."""
         handler = self.handlers.get(topic)
         if handler is not None:

@@ -2,22 +2,109 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, ClassVar
 from uuid import UUID
 
 from domain.assignment import Assignment
 from domain.values import DocumentRef
-from service.readmodel.projections.core import Operations, Projection
+from service.readmodel.changes import Changes, change
+from service.readmodel.projections.core import Projection
 
-# Statements on separate tables commute; an assignment's row is inserted before
-# it is updated; the extension statements share a rank (both set
-# extension_requested), as do completions and their clearing; the completion is
-# refreshed last, from the agencies and completions as the segment leaves them
-# (every change to those is followed by a refresh, so the last one stands).
-# Reassigning clears and re-adds agencies and then clears the completions of
-# agencies no longer tracked: those stay where they are, as barriers.
+
+class TrackerChanges(Changes):
+    """Assignments, their agencies by role, completions, documents, citations."""
+
+    keyed: ClassVar[dict[str, tuple[str, ...]]] = {"document_seen": ("key",)}
+
+    @change
+    def assignment_issued(
+        self,
+        *,
+        id: UUID,
+        committee_id: UUID,
+        meeting_id: UUID | None,
+        item_number: str | None,
+        task_number: int,
+        speech_id: UUID | None,
+        speaker_id: UUID | None,
+        point_id: UUID | None,
+        origin_document: str | None,
+        parent_id: UUID | None,
+        kind: str,
+        title: str,
+        issued_on: date,
+        deadline: date | None,
+        due: date | str,
+        deadline_text: str | None,
+        report_to: str | None,
+        report_via: str | None,
+    ) -> None:
+        """An assignment (giao nhiệm vụ); its deadline is also its original one."""
+
+    @change
+    def assignment_agency(
+        self, *, assignment_id: UUID, agency_id: UUID, role: str
+    ) -> None:
+        """An agency of an assignment in one role: lead, coordinating, tracked."""
+
+    @change
+    def assignment_agencies_cleared(self, *, assignment_id: UUID) -> None:
+        """An assignment's agencies, all gone (before they are set again)."""
+
+    @change
+    def document_seen(
+        self,
+        *,
+        key: str,
+        kind: str,
+        number: str,
+        date: date | None,
+        issuer: str | None,
+        title: str | None,
+    ) -> None:
+        """A document, kept once; a later mention fills what was not known."""
+
+    @change
+    def citation(self, *, assignment_id: UUID, document_key: str) -> None:
+        """An assignment citing a document (căn cứ)."""
+
+    @change
+    def extension_requested(self, *, id: UUID, deadline: date) -> None:
+        """The deadline an agency asked for."""
+
+    @change
+    def deadline_extended(self, *, id: UUID, deadline: date) -> None:
+        """A new deadline (gia hạn); the request it answers is settled."""
+
+    @change
+    def completion_recorded(
+        self, *, assignment_id: UUID, agency_id: UUID, completed_on: date
+    ) -> None:
+        """An agency reported its part done."""
+
+    @change
+    def completions_cleared(self, *, assignment_id: UUID) -> None:
+        """Every completion of a reopened assignment, gone."""
+
+    @change
+    def completions_of_untracked_cleared(self, *, assignment_id: UUID) -> None:
+        """Completions of agencies an assignment no longer tracks, gone."""
+
+    @change
+    def assignment_completion_refreshed(self, *, id: UUID) -> None:
+        """Done when every tracked agency is: on the last one's day."""
+
+    @change
+    def assignment_closed(
+        self, *, id: UUID, closed: str, superseded_by: UUID | None
+    ) -> None:
+        """An assignment cancelled or superseded."""
+
+
 tracker = Projection(
     "tracker",
+    TrackerChanges,
     statement_order=(
         "assignment_issued",
         "document_seen",
@@ -34,10 +121,9 @@ NO_DEADLINE = "9999-12-31"  # sorts after every real deadline
 
 
 @tracker.on(Assignment, "Issued")
-def issued(event: Any, out: Operations) -> None:
+def issued(event: Any, out: TrackerChanges) -> None:
     origin = event.origin
-    out.put(
-        "assignment_issued",
+    out.assignment_issued(
         id=event.originator_id,
         committee_id=origin.committee_id,
         meeting_id=origin.meeting_id,
@@ -64,13 +150,11 @@ def issued(event: Any, out: Operations) -> None:
         document_seen(out, origin.document)
     for document in event.documents:
         document_seen(out, document)
-        out.put(
-            "citation", assignment_id=event.originator_id, document_key=document.key
-        )
+        out.citation(assignment_id=event.originator_id, document_key=document.key)
 
 
 def agencies_set(
-    out: Operations,
+    out: TrackerChanges,
     assignment_id: UUID,
     lead: list[UUID],
     coordinating: list[UUID],
@@ -83,18 +167,16 @@ def agencies_set(
         ("tracked", tracked),
     ):
         for agency_id in agencies:
-            out.put(
-                "assignment_agency",
+            out.assignment_agency(
                 assignment_id=assignment_id,
                 agency_id=agency_id,
                 role=role,
             )
 
 
-def document_seen(out: Operations, document: DocumentRef) -> None:
+def document_seen(out: TrackerChanges, document: DocumentRef) -> None:
     """Record a document the first time it is cited (later mentions fill gaps)."""
-    out.put(
-        "document_seen",
+    out.document_seen(
         key=document.key,
         kind=document.kind,
         number=document.number,
@@ -105,48 +187,46 @@ def document_seen(out: Operations, document: DocumentRef) -> None:
 
 
 @tracker.on(Assignment, "ExtensionRequested")
-def extension_requested(event: Any, out: Operations) -> None:
-    out.put("extension_requested", id=event.originator_id, deadline=event.deadline)
+def extension_requested(event: Any, out: TrackerChanges) -> None:
+    out.extension_requested(id=event.originator_id, deadline=event.deadline)
 
 
 @tracker.on(Assignment, "DeadlineExtended")
-def deadline_extended(event: Any, out: Operations) -> None:
-    out.put("deadline_extended", id=event.originator_id, deadline=event.deadline)
+def deadline_extended(event: Any, out: TrackerChanges) -> None:
+    out.deadline_extended(id=event.originator_id, deadline=event.deadline)
     if event.authority.document:
         document_seen(out, event.authority.document)
 
 
 @tracker.on(Assignment, "Reassigned")
-def reassigned(event: Any, out: Operations) -> None:
-    out.put("assignment_agencies_cleared", assignment_id=event.originator_id)
+def reassigned(event: Any, out: TrackerChanges) -> None:
+    out.assignment_agencies_cleared(assignment_id=event.originator_id)
     agencies_set(
         out, event.originator_id, event.lead, event.coordinating, event.tracked
     )
-    out.put("completions_of_untracked_cleared", assignment_id=event.originator_id)
-    out.put("assignment_completion_refreshed", id=event.originator_id)
+    out.completions_of_untracked_cleared(assignment_id=event.originator_id)
+    out.assignment_completion_refreshed(id=event.originator_id)
 
 
 @tracker.on(Assignment, "Completed")
-def completed(event: Any, out: Operations) -> None:
-    out.put(
-        "completion_recorded",
+def completed(event: Any, out: TrackerChanges) -> None:
+    out.completion_recorded(
         assignment_id=event.originator_id,
         agency_id=event.agency_id,
         completed_on=event.completed_on,
     )
-    out.put("assignment_completion_refreshed", id=event.originator_id)
+    out.assignment_completion_refreshed(id=event.originator_id)
 
 
 @tracker.on(Assignment, "Reopened")
-def reopened(event: Any, out: Operations) -> None:
-    out.put("completions_cleared", assignment_id=event.originator_id)
-    out.put("assignment_completion_refreshed", id=event.originator_id)
+def reopened(event: Any, out: TrackerChanges) -> None:
+    out.completions_cleared(assignment_id=event.originator_id)
+    out.assignment_completion_refreshed(id=event.originator_id)
 
 
 @tracker.on(Assignment, "Cancelled")
-def cancelled(event: Any, out: Operations) -> None:
-    out.put(
-        "assignment_closed",
+def cancelled(event: Any, out: TrackerChanges) -> None:
+    out.assignment_closed(
         id=event.originator_id,
         closed="cancelled",
         superseded_by=None,
@@ -156,9 +236,8 @@ def cancelled(event: Any, out: Operations) -> None:
 
 
 @tracker.on(Assignment, "Superseded")
-def superseded(event: Any, out: Operations) -> None:
-    out.put(
-        "assignment_closed",
+def superseded(event: Any, out: TrackerChanges) -> None:
+    out.assignment_closed(
         id=event.originator_id,
         closed="superseded",
         superseded_by=event.by_assignment_id,

@@ -1,0 +1,97 @@
+"""What a reader asks for: filters, a page of rows and the opaque cursor to the next."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+T = TypeVar("T")
+# The longest page any list hands out (the API refuses a larger ``limit``).
+# TODO(merge): domainrules gives the service one MAX_PAGE; import it from there.
+MAX_PAGE = 200
+# Committees a read is scoped to; None: every committee.
+Committees = Collection[UUID] | None
+
+
+class BadCursorError(ValueError):
+    """A paging cursor that this read model did not hand out."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page request: at most ``limit`` rows after ``cursor``."""
+
+    limit: int = 50
+    cursor: str | None = None
+
+    @property
+    def size(self) -> int:
+        """The rows this page may hold, within 1..MAX_PAGE."""
+        return max(1, min(self.limit, MAX_PAGE))
+
+
+@dataclass(frozen=True)
+class PageOf(Generic[T]):
+    """A page of rows and the cursor of the next page (None on the last)."""
+
+    items: list[T]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    """Which meetings to list."""
+
+    committee_id: str | UUID | None = None
+    status: str | None = None
+    format: str | None = None
+    starts_from: datetime | None = None
+    starts_before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AssignmentFilter:
+    """Which assignments to list; statuses are evaluated on ``day``."""
+
+    day: date
+    agency_id: str | UUID | None = None
+    committee_id: str | UUID | None = None
+    meeting_id: str | UUID | None = None
+    speaker_id: str | UUID | None = None
+    status: str | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+
+
+def encode_cursor(*values: Any) -> str:
+    """An opaque cursor from the sort key of the last row of a page."""
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+
+
+def decode_cursor(cursor: str | None, size: int) -> list[Any]:
+    """The sort key inside a cursor (``size`` values), or Nones for the first page."""
+    if cursor is None:
+        return [None] * size
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except ValueError:
+        raise BadCursorError(cursor) from None
+    if not isinstance(values, list) or len(values) != size:
+        raise BadCursorError(cursor)
+    return values
+
+
+def paged(
+    rows: Sequence[T], page: Page, key: Callable[[T], Sequence[Any]]
+) -> PageOf[T]:
+    """The page of ``rows`` (read with one row more than the page holds, which tells
+    whether a next page exists), with the cursor after its last row."""
+    if len(rows) <= page.size:
+        return PageOf(list(rows), None)
+    items = list(rows[: page.size])
+    return PageOf(items, encode_cursor(*key(items[-1])))

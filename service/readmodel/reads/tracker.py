@@ -1,0 +1,99 @@
+"""Reads of the tracker: assignments, statistics, documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from service.readmodel import assemble
+from service.readmodel.changes import value
+from service.readmodel.paging import (
+    AssignmentFilter,
+    Committees,
+    Page,
+    PageOf,
+    decode_cursor,
+    paged,
+)
+from service.readmodel.rows import (
+    AssignmentRow,
+    DocumentCitations,
+    DocumentSummary,
+    StatusCounts,
+    TrackedAssignment,
+)
+from service.readmodel.store import Store, filters_of, page_of
+
+
+class TrackerReads(Store):
+    """The tracker, the statistics per agency and committee, cited documents."""
+
+    def assignments(
+        self, where: AssignmentFilter, page: Page, committees: Committees = None
+    ) -> PageOf[TrackedAssignment]:
+        """Assignments by due date, with their status on ``where.day`` and agencies."""
+        after_key, after_id = decode_cursor(page.cursor, 2)
+        rows = self.select(
+            "assignments_of_agency" if where.agency_id else "assignments",
+            **filters_of(where),
+            committees=self.collection(committees),
+            after_key=after_key,
+            after_id=after_id,
+            limit=page.size + 1,
+        )
+        found = paged(rows, page, lambda row: (row[-1], row[0]))
+        ids = [row[0] for row in found.items]
+        if not ids:
+            return PageOf([], None)
+        agencies = self.select("assignment_agencies", ids=self.collection(ids))
+        return PageOf(assemble.tracked(found.items, agencies), found.next_cursor)
+
+    def statistics(
+        self,
+        day: date,
+        by: str,
+        committee_id: str | UUID | None = None,
+        committees: Committees = None,
+    ) -> list[StatusCounts]:
+        """Counts in each status on ``day``, per agency or committee; on-time rate.
+
+        Per agency, each tracked agency is judged by its own completion; per
+        committee, each assignment by the whole of it.
+        """
+        query = {"agency": "agency_statistics", "committee": "committee_statistics"}[by]
+        rows = self.select(
+            query,
+            day=day.isoformat(),
+            committee_id=value(committee_id),
+            committees=self.collection(committees),
+        )
+        return assemble.counts(rows)
+
+    def documents(
+        self, page: Page, committees: Committees = None
+    ) -> PageOf[DocumentSummary]:
+        """Cited documents by number, with how many assignments cite them."""
+        (after_key,) = decode_cursor(page.cursor, 1)
+        rows = self.select(
+            "documents",
+            after_key=after_key,
+            committees=self.collection(committees),
+            limit=page.size + 1,
+        )
+        return page_of(rows, page, lambda row: (row[0],), DocumentSummary)
+
+    def document(
+        self, key: str, day: date, committees: Committees = None
+    ) -> DocumentCitations | None:
+        """A document and the assignments that cite it, with their status."""
+        found = self.select("document", key=key)
+        if not found:
+            return None
+        citing = self.select(
+            "citing",
+            key=key,
+            day=day.isoformat(),
+            committees=self.collection(committees),
+        )
+        cited_by = [assemble.assignment(row, AssignmentRow) for row in citing]
+        return assemble.document_citations(found[0], cited_by)

@@ -1,0 +1,185 @@
+-- What people read, in SQLite. A collection parameter (:committees, :ids)
+-- is a JSON array of text, or NULL for "all".
+-- The status on :day is Assignment.status_on's rule ("late" against the current
+-- deadline); per agency, a tracked agency is judged by its own completion.
+
+-- name: meetings
+SELECT m.id, m.committee_id, m.title, m.format, m.status, m.starts_at, m.location,
+    m.opened_at, m.closed_at, m.notice_number,
+    (SELECT COUNT(*) FROM connection_points p WHERE p.meeting_id = m.id) AS point_count,
+    (SELECT COUNT(*) FROM speeches s WHERE s.meeting_id = m.id) AS speech_count,
+    (SELECT COUNT(*) FROM conclusion_items i WHERE i.meeting_id = m.id) AS item_count
+FROM meetings m
+WHERE (:committee_id IS NULL OR m.committee_id = :committee_id)
+  AND ((:committees IS NULL) OR m.committee_id IN (SELECT value FROM json_each(:committees)))
+  AND (:status IS NULL OR m.status = :status)
+  AND (:format IS NULL OR m.format = :format)
+  AND (:starts_from IS NULL OR m.starts_at >= :starts_from)
+  AND (:starts_before IS NULL OR m.starts_at < :starts_before)
+  AND (:after_key IS NULL OR (m.starts_at, m.id) < (:after_key, :after_id))
+ORDER BY m.starts_at DESC, m.id DESC
+LIMIT :limit;
+
+-- name: assignments
+SELECT a.id, a.title, a.kind, a.committee_id, a.meeting_id, a.item_number,
+    a.task_number, a.speech_id, a.speaker_id, a.point_id, a.parent_id, a.issued_on,
+    a.original_deadline, a.deadline, a.deadline_text, a.extension_requested,
+    a.completed_on, a.closed, a.superseded_by,
+    CASE WHEN a.closed IS NOT NULL THEN a.closed
+        WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
+            CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
+            THEN 'done_on_time' ELSE 'done_late' END
+        WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+        ELSE 'in_progress' END AS status,
+    a.due
+FROM assignments a
+WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
+  AND ((:committees IS NULL) OR a.committee_id IN (SELECT value FROM json_each(:committees)))
+  AND (:meeting_id IS NULL OR a.meeting_id = :meeting_id)
+  AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
+  AND (:due_from IS NULL OR a.due >= :due_from)
+  AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
+        WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
+            CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
+            THEN 'done_on_time' ELSE 'done_late' END
+        WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+        ELSE 'in_progress' END = :status)
+  AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))
+ORDER BY a.due, a.id
+LIMIT :limit;
+
+-- name: assignments_of_agency
+-- An agency's own tasks first, then the rest of the filters: an IN nested in
+-- an OR would make the planner test every assignment against the agency's.
+WITH mine AS MATERIALIZED (
+    SELECT aa.assignment_id FROM assignment_agencies aa WHERE aa.agency_id = :agency_id
+    UNION
+    SELECT aa.assignment_id FROM group_members g
+    JOIN assignment_agencies aa ON aa.agency_id = g.member_id
+    WHERE g.group_id = :agency_id
+)
+SELECT a.id, a.title, a.kind, a.committee_id, a.meeting_id, a.item_number,
+    a.task_number, a.speech_id, a.speaker_id, a.point_id, a.parent_id, a.issued_on,
+    a.original_deadline, a.deadline, a.deadline_text, a.extension_requested,
+    a.completed_on, a.closed, a.superseded_by,
+    CASE WHEN a.closed IS NOT NULL THEN a.closed
+        WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
+            CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
+            THEN 'done_on_time' ELSE 'done_late' END
+        WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+        ELSE 'in_progress' END AS status,
+    a.due
+FROM mine JOIN assignments a ON a.id = mine.assignment_id
+WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
+  AND ((:committees IS NULL) OR a.committee_id IN (SELECT value FROM json_each(:committees)))
+  AND (:meeting_id IS NULL OR a.meeting_id = :meeting_id)
+  AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
+  AND (:due_from IS NULL OR a.due >= :due_from)
+  AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
+        WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
+            CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
+            THEN 'done_on_time' ELSE 'done_late' END
+        WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+        ELSE 'in_progress' END = :status)
+  AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))
+ORDER BY a.due, a.id
+LIMIT :limit;
+
+-- name: assignment_agencies
+SELECT t.assignment_id, t.agency_id, t.role, g.name, c.completed_on
+FROM assignment_agencies t
+LEFT JOIN agencies g ON g.id = t.agency_id
+LEFT JOIN assignment_completions c
+  ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
+WHERE t.assignment_id IN (SELECT value FROM json_each(:ids))
+ORDER BY t.assignment_id, t.role, g.name;
+
+-- name: agency_statistics
+SELECT x.agency_id AS key, g.name AS name, x.status, COUNT(*) AS n
+FROM (
+    SELECT t.agency_id,
+        CASE WHEN a.closed IS NOT NULL THEN a.closed
+            WHEN c.completed_on IS NOT NULL AND c.completed_on <= :day THEN
+                CASE WHEN a.deadline IS NULL OR c.completed_on <= a.deadline
+                THEN 'done_on_time' ELSE 'done_late' END
+            WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+            ELSE 'in_progress' END AS status
+    FROM assignment_agencies t
+    JOIN assignments a ON a.id = t.assignment_id
+    LEFT JOIN assignment_completions c
+      ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
+    WHERE t.role = 'tracked'
+      AND (:committee_id IS NULL OR a.committee_id = :committee_id)
+      AND ((:committees IS NULL) OR a.committee_id IN (SELECT value FROM json_each(:committees)))
+) x
+LEFT JOIN agencies g ON g.id = x.agency_id
+GROUP BY x.agency_id, g.name, x.status
+ORDER BY g.name, x.agency_id;
+
+-- name: committee_statistics
+SELECT x.committee_id AS key, m.name AS name, x.status, COUNT(*) AS n
+FROM (
+    SELECT a.committee_id,
+        CASE WHEN a.closed IS NOT NULL THEN a.closed
+            WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
+                CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
+                THEN 'done_on_time' ELSE 'done_late' END
+            WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+            ELSE 'in_progress' END AS status
+    FROM assignments a
+    WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
+      AND ((:committees IS NULL) OR a.committee_id IN (SELECT value FROM json_each(:committees)))
+) x
+LEFT JOIN committees m ON m.id = x.committee_id
+GROUP BY x.committee_id, m.name, x.status
+ORDER BY m.name, x.committee_id;
+
+-- name: documents
+-- Scoped to committees: the documents their assignments cite, counted so.
+SELECT d.key, d.kind, d.number, d.date, d.issuer, d.title,
+    (SELECT COUNT(*) FROM citations c WHERE c.document_key = d.key
+       AND ((:committees IS NULL) OR EXISTS (
+         SELECT 1 FROM assignments a WHERE a.id = c.assignment_id
+           AND a.committee_id IN (SELECT value FROM json_each(:committees))))) AS citing
+FROM documents d
+WHERE (:after_key IS NULL OR d.key > :after_key)
+  AND ((:committees IS NULL) OR EXISTS (
+    SELECT 1 FROM citations c JOIN assignments a ON a.id = c.assignment_id
+    WHERE c.document_key = d.key AND a.committee_id IN (SELECT value FROM json_each(:committees))))
+ORDER BY d.key
+LIMIT :limit;
+
+-- name: citing
+SELECT a.id, a.title, a.kind, a.committee_id, a.meeting_id, a.item_number,
+    a.task_number, a.speech_id, a.speaker_id, a.point_id, a.parent_id, a.issued_on,
+    a.original_deadline, a.deadline, a.deadline_text, a.extension_requested,
+    a.completed_on, a.closed, a.superseded_by,
+    CASE WHEN a.closed IS NOT NULL THEN a.closed
+        WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
+            CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
+            THEN 'done_on_time' ELSE 'done_late' END
+        WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+        ELSE 'in_progress' END AS status
+FROM citations c JOIN assignments a ON a.id = c.assignment_id
+WHERE c.document_key = :key
+  AND ((:committees IS NULL) OR a.committee_id IN (SELECT value FROM json_each(:committees)))
+ORDER BY a.due, a.id;
+
+-- name: digests
+SELECT d.id, d.kind, d.committee_id, d.recipient_kind, d.recipient_id,
+    d.period_start, d.period_end, d.issued_at, d.late, d.counts, d.state,
+    d.attempts, d.last_error, d.next_retry_at, d.delivered_at, d.message_id
+FROM digests d
+WHERE (:committee_id IS NULL OR d.committee_id = :committee_id)
+  AND ((:committees IS NULL) OR d.committee_id IN (SELECT value FROM json_each(:committees)))
+  AND (:recipient_id IS NULL OR d.recipient_id = :recipient_id)
+  AND (:kind IS NULL OR d.kind = :kind)
+  AND (:state IS NULL OR d.state = :state)
+  AND (:after_key IS NULL OR (d.issued_at, d.id) < (:after_key, :after_id))
+ORDER BY d.issued_at DESC, d.id DESC
+LIMIT :limit;
+
+-- name: digests_existing
+SELECT d.id FROM digests d WHERE d.id IN (SELECT value FROM json_each(:ids));

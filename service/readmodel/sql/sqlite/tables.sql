@@ -1,0 +1,205 @@
+-- The read models' tables in SQLite, one script per projection (and positions).
+-- sqlite3 runs a script outside any transaction the connection had: each script
+-- is its own transaction, with the projection's position started or rewound in it.
+
+-- name: create_positions#
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS projection_positions (
+    name TEXT PRIMARY KEY,
+    position BIGINT NOT NULL
+);
+COMMIT;
+
+-- name: create_directory#
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS committees (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, jurisdiction TEXT NOT NULL,
+    time_zone TEXT NOT NULL, predecessor_id TEXT
+);
+CREATE TABLE IF NOT EXISTS agencies (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+    short_name TEXT, parent_id TEXT
+);
+CREATE TABLE IF NOT EXISTS agency_names (
+    agency_id TEXT NOT NULL, folded TEXT NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (agency_id, folded)
+);
+CREATE INDEX IF NOT EXISTS agency_names_by_folded ON agency_names (folded);
+CREATE TABLE IF NOT EXISTS group_members (
+    group_id TEXT NOT NULL, member_id TEXT NOT NULL, PRIMARY KEY (group_id, member_id)
+);
+CREATE TABLE IF NOT EXISTS people (
+    id TEXT PRIMARY KEY, full_name TEXT NOT NULL, title TEXT, agency_id TEXT
+);
+INSERT INTO projection_positions (name, position) VALUES ('directory', 0)
+ON CONFLICT (name) DO NOTHING;
+COMMIT;
+
+-- name: create_meetings#
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS meetings (
+    id TEXT PRIMARY KEY, committee_id TEXT NOT NULL, title TEXT NOT NULL,
+    format TEXT NOT NULL, status TEXT NOT NULL, starts_at TIMESTAMP NOT NULL,
+    location TEXT, opened_at TIMESTAMP, closed_at TIMESTAMP, notice_number TEXT
+);
+CREATE INDEX IF NOT EXISTS meetings_by_committee ON meetings (committee_id, starts_at, id);
+CREATE INDEX IF NOT EXISTS meetings_by_start ON meetings (starts_at, id);
+CREATE TABLE IF NOT EXISTS connection_points (
+    id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, name TEXT NOT NULL,
+    level TEXT NOT NULL, is_host BOOLEAN NOT NULL, agency_id TEXT,
+    connected BOOLEAN NOT NULL, attendee_count INTEGER, position INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS points_by_meeting ON connection_points (meeting_id, position);
+CREATE TABLE IF NOT EXISTS attendance (
+    point_id TEXT NOT NULL, person_id TEXT NOT NULL, meeting_id TEXT NOT NULL,
+    PRIMARY KEY (point_id, person_id)
+);
+CREATE TABLE IF NOT EXISTS speeches (
+    id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL, speaker_name TEXT NOT NULL,
+    speaker_title TEXT
+);
+CREATE INDEX IF NOT EXISTS speeches_by_meeting ON speeches (meeting_id);
+CREATE TABLE IF NOT EXISTS conclusion_items (
+    meeting_id TEXT NOT NULL, number TEXT NOT NULL, PRIMARY KEY (meeting_id, number)
+);
+INSERT INTO projection_positions (name, position) VALUES ('meetings', 0)
+ON CONFLICT (name) DO NOTHING;
+COMMIT;
+
+-- name: create_tracker#
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS assignments (
+    id TEXT PRIMARY KEY, committee_id TEXT NOT NULL, meeting_id TEXT,
+    item_number TEXT, task_number INTEGER NOT NULL, speech_id TEXT, speaker_id TEXT,
+    point_id TEXT, origin_document TEXT, parent_id TEXT, kind TEXT NOT NULL,
+    title TEXT NOT NULL, issued_on DATE NOT NULL, original_deadline DATE,
+    deadline DATE, due DATE NOT NULL, deadline_text TEXT, report_to TEXT,
+    report_via TEXT, extension_requested DATE, completed_on DATE, closed TEXT,
+    superseded_by TEXT
+);
+CREATE INDEX IF NOT EXISTS assignments_by_committee ON assignments (committee_id, due, id);
+CREATE INDEX IF NOT EXISTS assignments_by_due ON assignments (due, id);
+CREATE INDEX IF NOT EXISTS assignments_by_meeting ON assignments (meeting_id);
+CREATE INDEX IF NOT EXISTS assignments_by_speaker ON assignments (speaker_id);
+CREATE INDEX IF NOT EXISTS assignments_by_parent ON assignments (parent_id);
+CREATE TABLE IF NOT EXISTS assignment_agencies (
+    assignment_id TEXT NOT NULL, agency_id TEXT NOT NULL, role TEXT NOT NULL,
+    PRIMARY KEY (assignment_id, role, agency_id)
+);
+CREATE INDEX IF NOT EXISTS assignment_agencies_by_agency
+    ON assignment_agencies (agency_id, role, assignment_id);
+CREATE TABLE IF NOT EXISTS assignment_completions (
+    assignment_id TEXT NOT NULL, agency_id TEXT NOT NULL, completed_on DATE NOT NULL,
+    PRIMARY KEY (assignment_id, agency_id)
+);
+CREATE TABLE IF NOT EXISTS documents (
+    key TEXT PRIMARY KEY, kind TEXT NOT NULL, number TEXT NOT NULL, date DATE,
+    issuer TEXT, title TEXT
+);
+CREATE TABLE IF NOT EXISTS citations (
+    assignment_id TEXT NOT NULL, document_key TEXT NOT NULL,
+    PRIMARY KEY (assignment_id, document_key)
+);
+CREATE INDEX IF NOT EXISTS citations_by_document ON citations (document_key);
+INSERT INTO projection_positions (name, position) VALUES ('tracker', 0)
+ON CONFLICT (name) DO NOTHING;
+COMMIT;
+
+-- name: create_lineage#
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS lineage_nodes (
+    key TEXT PRIMARY KEY, kind TEXT NOT NULL, label TEXT NOT NULL,
+    committee_id TEXT, meeting_key TEXT
+);
+CREATE TABLE IF NOT EXISTS lineage_edges (
+    src TEXT NOT NULL, dst TEXT NOT NULL, edge TEXT NOT NULL, at TIMESTAMP NOT NULL,
+    PRIMARY KEY (src, edge, dst)
+);
+CREATE INDEX IF NOT EXISTS lineage_edges_by_dst ON lineage_edges (dst, edge, src);
+INSERT INTO projection_positions (name, position) VALUES ('lineage', 0)
+ON CONFLICT (name) DO NOTHING;
+COMMIT;
+
+-- name: create_search#
+BEGIN IMMEDIATE;
+CREATE VIRTUAL TABLE IF NOT EXISTS search_documents USING fts5(
+    key UNINDEXED, kind UNINDEXED, meeting_id UNINDEXED, committee_id UNINDEXED,
+    title UNINDEXED, body UNINDEXED, folded_title, folded_body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO projection_positions (name, position) VALUES ('search', 0)
+ON CONFLICT (name) DO NOTHING;
+COMMIT;
+
+-- name: create_digests#
+BEGIN IMMEDIATE;
+CREATE TABLE IF NOT EXISTS digests (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, committee_id TEXT NOT NULL,
+    recipient_kind TEXT NOT NULL, recipient_id TEXT NOT NULL,
+    period_start DATE NOT NULL, period_end DATE NOT NULL,
+    issued_at TIMESTAMP NOT NULL, late BOOLEAN NOT NULL, counts TEXT NOT NULL,
+    state TEXT NOT NULL, attempts INTEGER NOT NULL, sending_since TIMESTAMP,
+    last_error TEXT, next_retry_at TIMESTAMP, delivered_at TIMESTAMP, message_id TEXT
+);
+CREATE INDEX IF NOT EXISTS digests_by_issue ON digests (issued_at, id);
+CREATE INDEX IF NOT EXISTS digests_by_recipient ON digests (recipient_id, issued_at, id);
+CREATE INDEX IF NOT EXISTS digests_by_state ON digests (state, next_retry_at);
+CREATE TABLE IF NOT EXISTS digest_subscriptions (
+    id TEXT PRIMARY KEY, committee_id TEXT NOT NULL, recipient_kind TEXT NOT NULL,
+    recipient_id TEXT NOT NULL, addresses TEXT NOT NULL, active BOOLEAN NOT NULL
+);
+CREATE INDEX IF NOT EXISTS digest_subscriptions_by_committee
+    ON digest_subscriptions (committee_id, recipient_kind, recipient_id);
+INSERT INTO projection_positions (name, position) VALUES ('digests', 0)
+ON CONFLICT (name) DO NOTHING;
+COMMIT;
+
+-- name: drop_directory#
+BEGIN IMMEDIATE;
+DROP TABLE IF EXISTS committees;
+DROP TABLE IF EXISTS agencies;
+DROP TABLE IF EXISTS agency_names;
+DROP TABLE IF EXISTS group_members;
+DROP TABLE IF EXISTS people;
+UPDATE projection_positions SET position = 0 WHERE name = 'directory';
+COMMIT;
+
+-- name: drop_meetings#
+BEGIN IMMEDIATE;
+DROP TABLE IF EXISTS meetings;
+DROP TABLE IF EXISTS connection_points;
+DROP TABLE IF EXISTS attendance;
+DROP TABLE IF EXISTS speeches;
+DROP TABLE IF EXISTS conclusion_items;
+UPDATE projection_positions SET position = 0 WHERE name = 'meetings';
+COMMIT;
+
+-- name: drop_tracker#
+BEGIN IMMEDIATE;
+DROP TABLE IF EXISTS assignments;
+DROP TABLE IF EXISTS assignment_agencies;
+DROP TABLE IF EXISTS assignment_completions;
+DROP TABLE IF EXISTS documents;
+DROP TABLE IF EXISTS citations;
+UPDATE projection_positions SET position = 0 WHERE name = 'tracker';
+COMMIT;
+
+-- name: drop_lineage#
+BEGIN IMMEDIATE;
+DROP TABLE IF EXISTS lineage_nodes;
+DROP TABLE IF EXISTS lineage_edges;
+UPDATE projection_positions SET position = 0 WHERE name = 'lineage';
+COMMIT;
+
+-- name: drop_search#
+BEGIN IMMEDIATE;
+DROP TABLE IF EXISTS search_documents;
+UPDATE projection_positions SET position = 0 WHERE name = 'search';
+COMMIT;
+
+-- name: drop_digests#
+BEGIN IMMEDIATE;
+DROP TABLE IF EXISTS digests;
+DROP TABLE IF EXISTS digest_subscriptions;
+UPDATE projection_positions SET position = 0 WHERE name = 'digests';
+COMMIT;
