@@ -74,13 +74,13 @@ def main() -> int:
 def _pages(app, read_side) -> dict[str, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
     """(name, path) of the pages each role is shown on."""
     meetings = read_side.meetings(MeetingFilter(), Page(limit=20)).items
-    quang_nam = next(m for m in meetings if QUANG_NAM in m["title"])
-    meeting = app.view(Meeting, UUID(str(quang_nam["id"])))
+    quang_nam = next(m for m in meetings if QUANG_NAM in m.title)
+    meeting = app.view(Meeting, UUID(str(quang_nam.id)))
     day = app.committee_day(meeting.committee_id)
     tasks = read_side.assignments(
         AssignmentFilter(day=day, meeting_id=str(meeting.id)), Page(limit=20)
     ).items
-    task = f"/tasks/{tasks[1]['id']}"
+    task = f"/tasks/{tasks[1].id}"
     return {
         "secretary": [
             ("meetings", "/meetings"),

@@ -103,12 +103,11 @@ def live_server(
 
 def accounts_per_role(application: Steerlog, read_side: ReadSide) -> dict[str, str]:
     """An account per role: admin; secretary, leader, officer, viewer of Quảng Nam."""
-    committee = next(r for r in read_side.committees() if QUANG_NAM in r["name"])
+    committee = next(r for r in read_side.committees() if QUANG_NAM in r.name)
     department = next(
         r
         for r in read_side.agency_directory()
-        if r["name"].startswith("Sở Thông tin và Truyền thông")
-        and QUANG_NAM in r["name"]
+        if r.name.startswith("Sở Thông tin và Truyền thông") and QUANG_NAM in r.name
     )
     logins = {}
     for role in ("admin", "secretary", "leader", "agency_officer", "viewer"):
@@ -124,8 +123,8 @@ def accounts_per_role(application: Steerlog, read_side: ReadSide) -> dict[str, s
             written.id,
             actor="tests",
             role=role,
-            committee_id=None if role == "admin" else UUID(str(committee["id"])),
-            agency_id=UUID(str(department["id"])) if role == "agency_officer" else None,
+            committee_id=None if role == "admin" else UUID(str(committee.id)),
+            agency_id=UUID(str(department.id)) if role == "agency_officer" else None,
         )
         logins[role] = login
     return logins

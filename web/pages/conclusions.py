@@ -199,7 +199,7 @@ def _spans(draft: dict[str, Any]) -> Iterable[tuple[int, int, str]]:
 def _agencies() -> list[tuple[str, str]]:
     """The directory's agencies by name."""
     rows = read_side().agency_directory()
-    return sorted(((str(r["id"]), str(r["name"])) for r in rows), key=lambda c: c[1])
+    return sorted(((str(r.id), str(r.name)) for r in rows), key=lambda c: c[1])
 
 
 def _speeches(meeting: Meeting) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ from web.pages import meeting_actions, moments, names
 from web.pages.feedback import attempt, show_on
 from web.pages.forms import choose
 from web.pages.meeting_forms import ScheduleForm
-from web.pages.permissions import may
+from web.pages.permissions import may, readable
 from web.principal import current_actor
 from web.reading import read
 
@@ -73,7 +73,7 @@ def meeting_list() -> str:
         starts_before=_day_start(args.get("to"), days=1),
     )
     page = Page(limit=PAGE_SIZE, cursor=args.get("cursor") or None)
-    found = read_side().meetings(where, page)
+    found = read_side().meetings(where, page, readable())
     return render_template(
         "meetings/list.html",
         page=found,
@@ -89,9 +89,9 @@ def schedule() -> ResponseReturnValue:
     """Lên lịch: a new meeting of a committee the secretary records for."""
     form = ScheduleForm()
     committees = [
-        (str(row["id"]), str(row["name"]))
+        (str(row.id), str(row.name))
         for row in read_side().committees()
-        if may("meetings.schedule_meeting", Target(committee_id=UUID(str(row["id"]))))
+        if may("meetings.schedule_meeting", Target(committee_id=UUID(str(row.id))))
     ]
     choose(form.committee_id, committees)
     if request.method == "GET":
@@ -132,10 +132,10 @@ def meeting_calendar() -> str:
     by_day: dict[date, list[Any]] = defaultdict(list)
     cursor: str | None = None
     while True:
-        found = read_side().meetings(where, Page(limit=200, cursor=cursor))
+        found = read_side().meetings(where, Page(limit=200, cursor=cursor), readable())
         for row in found.items:
             by_day[
-                moments.aware(row["starts_at"]).astimezone(moments.zone()).date()
+                moments.aware(row.starts_at).astimezone(moments.zone()).date()
             ].append(row)
         cursor = found.next_cursor
         if cursor is None:
@@ -214,9 +214,9 @@ def _items(meeting: Meeting, at: datetime | None) -> list[ItemRow]:
         AssignmentFilter(day=day, meeting_id=str(meeting.id)),
         Page(limit=TASKS_PER_MEETING),
     )
-    tasks: dict[str, list[Any]] = defaultdict(list)
-    for row in sorted(found.items, key=lambda r: (r["item_number"], r["task_number"])):
-        tasks[row["item_number"]].append(row)
+    tasks: dict[str | None, list[Any]] = defaultdict(list)
+    for row in sorted(found.items, key=lambda r: (r.item_number or "", r.task_number)):
+        tasks[row.item_number].append(row)
     return [
         ItemRow(item.number, item.text, item.amendments, tasks.get(item.number, []))
         for item in sorted(meeting.items.values(), key=lambda i: _number_key(i.number))

@@ -31,6 +31,12 @@ def may(operation: str, target: Target) -> bool:
     return True
 
 
+def readable() -> list[UUID] | None:
+    """The committees lists may show the current principal (None: all of them)."""
+    principal = current_principal()
+    return [] if principal is None else principal.scope().committee_list
+
+
 def acting_agencies(target: Target, candidates: list[UUID]) -> list[UUID]:
     """The agencies the principal may act for on ``target``, among ``candidates``.
 

@@ -44,8 +44,8 @@ def known_speakers(meeting: Meeting) -> list[Speaker]:
             Speaker(speech.speaker_id, speech.speaker_name, speech.speaker_title),
         )
     for row in read_side().people():
-        person = UUID(str(row["id"]))
-        seen.setdefault(person, Speaker(person, row["full_name"], row["title"]))
+        person = UUID(str(row.id))
+        seen.setdefault(person, Speaker(person, row.full_name, row.title))
     return list(seen.values())
 
 

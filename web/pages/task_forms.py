@@ -71,7 +71,7 @@ def _meetings(committee_id: UUID) -> list[tuple[str, str]]:
     found = read_side().meetings(
         MeetingFilter(committee_id=str(committee_id)), Page(limit=AUTHORITY_MEETINGS)
     )
-    return [(str(row["id"]), str(row["title"])) for row in found.items]
+    return [(str(row.id), str(row.title)) for row in found.items]
 
 
 def _agencies() -> list[tuple[str, str]]:
@@ -79,5 +79,5 @@ def _agencies() -> list[tuple[str, str]]:
     rows = read_side().agency_directory()
     seen: dict[str, str] = {}
     for row in rows:
-        seen.setdefault(str(row["id"]), str(row["name"]))
+        seen.setdefault(str(row.id), str(row.name))
     return sorted(seen.items(), key=lambda item: item[1])

@@ -15,6 +15,7 @@ from service.readmodel.base import AssignmentFilter, Page
 from service.usecases import lookups
 from web.http import read_side, steerlog
 from web.pages import moments, names, task_actions
+from web.pages.permissions import readable
 from web.pages.task_actions import ACTIONS
 from web.pages.task_forms import forms_for
 from web.reading import read
@@ -95,7 +96,7 @@ def tracker() -> str:
         status=args.get("status") or None,
     )
     found = read_side().assignments(
-        where, Page(limit=PAGE_SIZE, cursor=args.get("cursor") or None)
+        where, Page(limit=PAGE_SIZE, cursor=args.get("cursor") or None), readable()
     )
     return render_template("tasks/tracker.html", page=found, args=args, day=on)
 
@@ -130,9 +131,9 @@ def _chain(
     """Lineage up as a chain (committee → … → task) and what stands beside it."""
     chain: list[LineageNode] = []
     beside: list[LineageNode] = []
-    for node in sorted(nodes, key=lambda n: -int(n["depth"])):
-        shown = LineageNode(node["kind"], node["label"], _href(node["key"], meeting_id))
-        if node["kind"] in CHAIN and node["kind"] not in {n.kind for n in chain}:
+    for node in sorted(nodes, key=lambda n: -n.depth):
+        shown = LineageNode(node.kind, node.label, _href(node.key, meeting_id))
+        if node.kind in CHAIN and node.kind not in {n.kind for n in chain}:
             chain.append(shown)
         else:
             beside.append(shown)
@@ -168,7 +169,7 @@ def _children(task: Assignment, day: Any) -> list[Any]:
     return [
         node
         for node in graph.nodes
-        if node["kind"] == "assignment" and node["key"] != f"assignment:{task.id}"
+        if node.kind == "assignment" and node.key != f"assignment:{task.id}"
     ]
 
 

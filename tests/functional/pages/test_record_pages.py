@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tests.functional.pages.conftest import SignIn
 from tests.functional.support import Api
 
 
@@ -104,3 +105,21 @@ def test_tracker_page_filters_by_status(api: Api) -> None:
     assert f"/tasks/{task_id}" in in_progress
     overdue = _page(api, "/tasks", status="overdue", committee_id=meeting.committee_id)
     assert f"/tasks/{task_id}" not in overdue
+
+
+def test_lists_show_only_the_committees_the_viewer_may_read(
+    api: Api, sign_in: SignIn
+) -> None:
+    meeting = api.open_meeting()
+    [task_id] = api.conclude(meeting)
+    api.project()
+    outsider = sign_in("viewer", api.committee("Ban Chỉ đạo khác"))
+    for path in (
+        "/meetings",
+        "/meetings/calendar?month=2021-12",
+        "/tasks?as_of=2022-01-01",
+    ):
+        html = outsider.get(path).get_data(as_text=True)
+        assert meeting.meeting_id not in html and task_id not in html
+    insider = sign_in("viewer", meeting.committee_id)
+    assert meeting.meeting_id in insider.get("/meetings").get_data(as_text=True)
