@@ -47,5 +47,5 @@ clean:
 
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -o web/translations/messages.pot --no-location --omit-header .
-	$(BIN)/pybabel update -i web/translations/messages.pot -d web/translations --ignore-obsolete --width=88
+	$(BIN)/pybabel update -i web/translations/messages.pot -d web/translations --ignore-obsolete --no-fuzzy-matching --width=88
 	$(BIN)/pybabel compile -d web/translations

@@ -83,13 +83,14 @@ def _pages(app, read_side) -> dict[str, list[tuple[str, str]]]:  # type: ignore[
     task = f"/tasks/{tasks[1].id}"
     return {
         "secretary": [
+            ("home-secretary", "/"),
             ("meetings", "/meetings"),
             ("calendar", "/meetings/calendar?month=2021-12"),
             ("meeting", f"/meetings/{meeting.id}"),
             ("conclusion-paste", f"/meetings/{meeting.id}/conclusion"),
         ],
-        "leader": [("tracker", "/tasks"), ("task-leader", task)],
-        "agency_officer": [("task-officer", task)],
+        "leader": [("home-leader", "/"), ("tracker", "/tasks"), ("task-leader", task)],
+        "agency_officer": [("home-officer", "/"), ("task-officer", task)],
     }
 
 

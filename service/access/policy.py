@@ -197,6 +197,7 @@ def roles_holding(permission: str) -> frozenset[Role]:
 # Pages run the same operations as the API: each page endpoint is authorised as
 # the API operation it mirrors, so this stays one table.
 PAGE_OPERATIONS = {
+    "home.home": "accounts.whoami",
     "docs.swagger_page": "api-docs.openapi_json",
     "docs.swagger_asset": "api-docs.openapi_json",
     "meeting_pages.meeting_list": "meetings.list_meetings",

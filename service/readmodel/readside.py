@@ -26,6 +26,7 @@ from service.readmodel.rows import (
     AgencyNames,
     CommitteeZone,
     ConnectionPointRow,
+    Decision,
     DigestSummary,
     DocumentCitations,
     DocumentSummary,
@@ -75,6 +76,12 @@ class ReadSide:
     def people(self) -> list[PersonRow]:
         """Every official of the directory, by name (for choosing a speaker)."""
         return self.read_model.people()
+
+    def decisions(
+        self, committee_id: str | UUID, period: tuple[date, date], limit: int
+    ) -> list[Decision]:
+        """A committee's decisions issued in ``period``, with where they came from."""
+        return self.read_model.decisions(committee_id, period, limit)
 
     def meetings(
         self, where: MeetingFilter, page: Page, committees: Committees = None

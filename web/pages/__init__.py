@@ -13,13 +13,21 @@ from web.pages import (
     digests,
     docs,
     errors,
+    home,
     i18n,
     labels,
     meetings,
     tasks,
 )
 
-PAGES: list[Blueprint] = [meetings.bp, conclusions.bp, tasks.bp, digests.bp, docs.bp]
+PAGES: list[Blueprint] = [
+    home.bp,
+    meetings.bp,
+    conclusions.bp,
+    tasks.bp,
+    digests.bp,
+    docs.bp,
+]
 for _blueprint in PAGES:
     errors.install(_blueprint)  # once, as blueprints are set up before any app
 

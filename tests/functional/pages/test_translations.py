@@ -26,7 +26,7 @@ def _messages_in_the_code() -> set[str]:
 def test_every_message_of_the_pages_has_an_english_translation() -> None:
     with (CATALOG / "messages.po").open("rb") as handle:
         catalog = read_po(handle, locale="en")
-    translated = {m.id for m in catalog if m.id and m.string}
+    translated = {m.id for m in catalog if m.id and m.string and "fuzzy" not in m.flags}
     missing = _messages_in_the_code() - translated
     assert not missing, f"run `make translations` and translate: {sorted(missing)}"
 
