@@ -198,6 +198,10 @@ def roles_holding(permission: str) -> frozenset[Role]:
 # the API operation it mirrors, so this stays one table.
 PAGE_OPERATIONS = {
     "home.home": "accounts.whoami",
+    "explore_pages.lineage": "lineage.node_lineage",
+    "explore_pages.search": "search.search",
+    "explore_pages.documents": "documents.list_documents",
+    "explore_pages.document": "documents.get_document",
     "docs.swagger_page": "api-docs.openapi_json",
     "docs.swagger_asset": "api-docs.openapi_json",
     "meeting_pages.meeting_list": "meetings.list_meetings",

@@ -13,6 +13,7 @@ from web.pages import (
     digests,
     docs,
     errors,
+    explore,
     home,
     i18n,
     labels,
@@ -23,6 +24,7 @@ from web.pages import (
 PAGES: list[Blueprint] = [
     home.bp,
     meetings.bp,
+    explore.bp,
     conclusions.bp,
     tasks.bp,
     digests.bp,
@@ -36,5 +38,6 @@ def init_pages(app: Flask) -> None:
     """Register the pages, their language selection and template helpers."""
     i18n.init_app(app)
     labels.init_app(app)
+    app.jinja_env.globals["href_of"] = tasks.href_of
     for blueprint in PAGES:
         app.register_blueprint(blueprint)

@@ -142,25 +142,31 @@ def _chain(
 
 
 def _href(key: str, meeting_id: UUID | None) -> str | None:
-    """Where a lineage node is shown: its page, or its place on the meeting's."""
+    """Where a lineage node is shown: its place on the task's meeting page, or its
+    own page (``href_of``)."""
     kind, ref = key.split(":", 1)
-    meeting = (
-        url_for("meeting_pages.meeting_page", meeting_id=meeting_id)
-        if meeting_id
-        else None
-    )
+    anchors = {"speech": f"#speech-{ref}", "point": "#points", "person": "#speeches"}
+    if meeting_id and kind in anchors:
+        page = url_for("meeting_pages.meeting_page", meeting_id=meeting_id)
+        return page + anchors[kind]
+    return href_of(key)
+
+
+def href_of(key: str) -> str:
+    """The page of a lineage node: a task's, a meeting's, an item on its meeting's
+    page, a document's; anything else opens in the lineage explorer."""
+    kind, ref = key.split(":", 1)
     if kind == "assignment":
-        return url_for(".task_page", assignment_id=ref)
+        return url_for("task_pages.task_page", assignment_id=ref)
     if kind == "meeting":
         return url_for("meeting_pages.meeting_page", meeting_id=ref)
     if kind == "item":
         item_meeting, number = ref.split("#", 1)
         page = url_for("meeting_pages.meeting_page", meeting_id=item_meeting)
         return f"{page}#item-{number}"
-    anchors = {"speech": f"#speech-{ref}", "point": "#points", "person": "#speeches"}
-    if meeting and kind in anchors:
-        return meeting + anchors[kind]
-    return None
+    if kind == "document":
+        return url_for("explore_pages.document", number=ref)
+    return url_for("explore_pages.lineage", key=key)
 
 
 def _children(task: Assignment, day: Any) -> list[Any]:
