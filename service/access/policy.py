@@ -198,6 +198,11 @@ def roles_holding(permission: str) -> frozenset[Role]:
 # the API operation it mirrors, so this stays one table.
 PAGE_OPERATIONS = {
     "home.home": "accounts.whoami",
+    "directory_pages.agencies": "agencies.get_agency",
+    "directory_pages.agency": "agencies.get_agency",
+    "directory_pages.agency_alias": "agencies.add_agency_alias",
+    "directory_pages.agency_members": "agencies.set_group_members",
+    "directory_pages.people": "people.get_person",
     "explore_pages.lineage": "lineage.node_lineage",
     "explore_pages.search": "search.search",
     "explore_pages.documents": "documents.list_documents",

@@ -11,6 +11,7 @@ from flask import Blueprint, Flask
 from web.pages import (
     conclusions,
     digests,
+    directory,
     docs,
     errors,
     explore,
@@ -18,6 +19,7 @@ from web.pages import (
     i18n,
     labels,
     meetings,
+    names,
     tasks,
 )
 
@@ -25,6 +27,7 @@ PAGES: list[Blueprint] = [
     home.bp,
     meetings.bp,
     explore.bp,
+    directory.bp,
     conclusions.bp,
     tasks.bp,
     digests.bp,
@@ -39,5 +42,6 @@ def init_pages(app: Flask) -> None:
     i18n.init_app(app)
     labels.init_app(app)
     app.jinja_env.globals["href_of"] = tasks.href_of
+    app.jinja_env.globals["agency_name"] = names.agency_name
     for blueprint in PAGES:
         app.register_blueprint(blueprint)

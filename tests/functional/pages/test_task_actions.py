@@ -125,7 +125,7 @@ def test_a_refused_form_keeps_what_was_typed_with_a_message_beside_the_field(
     officer = sign_in("agency_officer", meeting.committee_id, meeting.department_id)
     page = _post(officer, task_id, "progress", agency_id=meeting.department_id,
                  percent="150", note="Đang triển khai")  # fmt: skip
-    assert 'class="field-error" id="percent-error"' in page
+    assert 'class="field-error" id="progress-percent-error"' in page
     assert "Đang triển khai" in page
     assert "ProgressReported" not in _history(api, task_id)
 
