@@ -9,6 +9,7 @@ Without Chromium these tests skip on a laptop and fail under ``CI=true``.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import threading
 from collections.abc import Iterator
@@ -87,7 +88,8 @@ def live_server(
     stop = threading.Event()
     follower = threading.Thread(target=projector.run, args=(stop,), daemon=True)
     follower.start()
-    app = create_app({"TESTING": True}, application=application, read_side=read_side)
+    config = {"TESTING": True, "STEERLOG_SECRET_KEY": secrets.token_urlsafe(32)}
+    app = create_app(config, application=application, read_side=read_side)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     serving = threading.Thread(target=server.serve_forever, daemon=True)
     serving.start()
