@@ -198,6 +198,11 @@ def roles_holding(permission: str) -> frozenset[Role]:
 # the API operation it mirrors, so this stays one table.
 PAGE_OPERATIONS = {
     "home.home": "accounts.whoami",
+    "account_pages.accounts": "accounts.list_accounts",
+    "account_pages.account": "accounts.list_accounts",
+    "account_pages.grant": "accounts.grant_role",
+    "account_pages.revoke": "accounts.revoke_role",
+    "account_pages.disable": "accounts.disable_account",
     "directory_pages.agencies": "agencies.get_agency",
     "directory_pages.agency": "agencies.get_agency",
     "directory_pages.agency_alias": "agencies.add_agency_alias",

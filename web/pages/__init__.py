@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask
 
 from web.pages import (
+    accounts,
     conclusions,
     digests,
     directory,
@@ -28,6 +29,7 @@ PAGES: list[Blueprint] = [
     meetings.bp,
     explore.bp,
     directory.bp,
+    accounts.bp,
     conclusions.bp,
     tasks.bp,
     digests.bp,
@@ -43,5 +45,6 @@ def init_pages(app: Flask) -> None:
     labels.init_app(app)
     app.jinja_env.globals["href_of"] = tasks.href_of
     app.jinja_env.globals["agency_name"] = names.agency_name
+    app.jinja_env.globals["committee_name"] = names.committee_name
     for blueprint in PAGES:
         app.register_blueprint(blueprint)
