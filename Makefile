@@ -1,5 +1,6 @@
 # steerlog: two commands do everything on a fresh machine.
 #   make run   - install, load the demo data into SQLite, serve the API on :5000
+#                (make run PORT=5001 for another port)
 #                (one process: the API and the projector that feeds its lists)
 #   make test  - install, then run the whole test suite (PostgreSQL tests skip
 #                without a server, except under CI=true where they must run)
@@ -10,6 +11,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
 
 .PHONY: run test install lint typecheck bench demo clean translations
 
@@ -23,7 +26,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/steerlog demo --quiet
-	$(BIN)/steerlog serve --all-in-one --bind 127.0.0.1:5000
+	$(BIN)/steerlog serve --all-in-one --bind $(HOST):$(PORT)
 
 demo: $(STAMP)
 	$(BIN)/steerlog demo

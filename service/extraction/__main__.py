@@ -1,6 +1,8 @@
-"""Command line: ``python -m service.extraction FILE [--format F] [--spans]``.
+"""Command line: ``python -m service.extraction FILE [options]``.
 
-FILE may be ``-`` for standard input.
+FILE may be ``-`` for standard input. ``--format json|text``, ``--spans`` adds
+character spans and rule names, ``--explain`` shows, for every field, the rule that
+set it and the words it read (after the text, or in the JSON under ``explain``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from domain.text import nfc
 
 from .errors import ExtractionError
+from .explain import explain, render_explanation
 from .extractor import extract
 from .render import render_text
 
@@ -26,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("file", help="UTF-8 text file, or - for standard input")
     parser.add_argument("--format", choices=("json", "text"), default="json")
     parser.add_argument("--spans", action="store_true", help="add character spans")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="say, per field, which rule set it and the words it read",
+    )
     return parser
 
 
@@ -53,16 +61,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    text = nfc(text)
     try:
-        result = extract(nfc(text))
+        result = extract(text)
     except ExtractionError as exc:
         print(f"error: {args.file}: {exc}", file=sys.stderr)
         return 2
-    data = result.to_dict(spans=args.spans)
+    data = result.to_dict(spans=args.spans or args.explain)
+    traces = explain(result, text) if args.explain else []
     if args.format == "json":
+        if args.explain:
+            data["explain"] = [t.to_dict() for t in traces]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(render_text(data), end="")
+        if args.explain:
+            print("Why:")
+            print(render_explanation(traces), end="")
     return 0
 
 

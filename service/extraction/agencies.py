@@ -76,8 +76,8 @@ class Phrase:
 
     @property
     def group(self) -> bool:
-        """A collective of bodies rather than one agency."""
-        return self.plural or self.kind in ("category", "attach")
+        """A collective of bodies (or a person): never proposed as a new agency."""
+        return self.plural or self.kind in ("category", "attach", "person")
 
     @property
     def bare(self) -> bool:
@@ -121,6 +121,8 @@ class AgencyReader:
     def parse(self, i: int, end: int, mode: str) -> Phrase | None:
         """One agency phrase at token ``i``; mode: subject, object, list or point."""
         j = i
+        if j + 1 < end and (self.toks[j].low, self.toks[j + 1].low) == ("tất", "cả"):
+            j += 2  # "tất cả các bộ, ngành": the whole collective
         plural = j < end and self.toks[j].low in _PLURALS
         j += plural
         head = self.match(j, end, _HEADS)
@@ -128,12 +130,21 @@ class AgencyReader:
             return None
         length, head_kind = head
         name_end = self.extend(j + length, end, mode)
+        if head_kind == "role" and name_end == j + length:
+            # "lãnh đạo các cơ quan", "Thủ trưởng các sở, ngành": the office of
+            # a body (or of a collective) that follows.
+            body = self.parse(j + length, end, "object")
+            name_end = body.last if body is not None else name_end
         head_words = " ".join(t.low for t in self.toks[j : j + length])
-        kind = self._settle_kind(head_kind, head_words, j, j + length, name_end, plural)
+        kind = self._settle_kind(
+            head_kind, head_words, j, j + length, name_end, plural or mode == "list"
+        )
         following = self.toks[name_end].text if name_end < end else ""
         if kind is None or not self._allowed(
             kind, mode, plural, self.toks[j], following
         ):
+            return None
+        if kind == "category" and not plural and self._verb_noun(j, name_end, end):
             return None
         if kind == "role" and self._has_person(j, name_end):
             return None
@@ -144,6 +155,18 @@ class AgencyReader:
         plural = plural or any(t.low in _PLURALS for t in self.toks[j:name_end])
         return Phrase(i, name_end, kind, plural, outside)
 
+    def _verb_noun(self, j: int, name_end: int, end: int) -> bool:
+        """A bare noun that is the first half of a verb (``tổ chức thực hiện``)."""
+        pair = " ".join(t.low for t in self.toks[j:name_end])
+        nxt = self.toks[name_end] if name_end < end else None
+        return (
+            pair in vocab.VERB_NOUNS
+            and nxt is not None
+            and nxt.is_word
+            and not nxt.is_cap
+            and nxt.low not in ("và", "liên", "có")
+        )
+
     def _settle_kind(
         self, kind: str, head: str, j: int, head_end: int, name_end: int, plural: bool
     ) -> str | None:
@@ -153,6 +176,11 @@ class AgencyReader:
             return "category" if head in vocab.CATEGORIES else None
         if kind == "role":
             after = self.toks[head_end] if head_end < name_end else None
+            if after is not None and after.low in _PLURALS:
+                return kind
+            if after is None and plural:
+                # "các Bộ trưởng, Trưởng ngành": office holders as a collective
+                return kind
             if after is None or not (after.low in _PLURALS or after.is_cap):
                 return None
         return kind
@@ -175,6 +203,14 @@ class AgencyReader:
         while k < end:
             tok = toks[k]
             step = self._step(k, end, mode)
+            if (
+                step == 1
+                and tok.is_cap
+                and not tok.is_acronym
+                and not after_cap
+                and self._absorbs(k + 1, end)
+            ):
+                step = 0  # a one-word head inside a name ("Tổ quốc"): a name word
             if step:
                 k += step
                 after_cap = False

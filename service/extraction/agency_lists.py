@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import vocab
 from .agencies import AgencyReader, Phrase
 
 # Plural heads whose members a colon list names by their own names.
@@ -62,3 +63,25 @@ class AgencyListReader(AgencyReader):
                 break
             k = stop + sep
         return names
+
+    def person(self, k: int, end: int) -> Phrase | None:
+        """A titled person addressed as an agency: ``Phó Thủ tướng Vũ Đức Đam``."""
+        toks = self.toks
+        i = k + 2 if [t.low for t in toks[k : k + 2]] == ["đồng", "chí"] else k
+        if i >= end or not toks[i].is_cap or toks[i].low not in vocab.TITLE_OPENERS:
+            return None
+        k2 = i + 1
+        while (
+            k2 < end
+            and toks[k2].is_word
+            and not (toks[k2].is_cap and toks[k2].low in vocab.SURNAMES and k2 > i + 1)
+        ):
+            if not (toks[k2].is_cap or toks[k2].low in vocab.TITLE_WORDS):
+                return None  # the title ends without a name
+            k2 += 1
+        stop = k2
+        while stop < end and stop - k2 < 4 and toks[stop].is_cap and toks[stop].is_word:
+            stop += 1
+        if k2 < end and stop - k2 >= 2 and not toks[k2].is_acronym:
+            return Phrase(k, stop, "person", False, False)
+        return None

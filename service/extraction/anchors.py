@@ -17,6 +17,16 @@ _OPENERS = Phrases(vocab.OPENERS)
 _REPORTAGE = Phrases(vocab.REPORTAGE_VERBS)
 _UNLESS_DEADLINE = Phrases(vocab.REPORTAGE_UNLESS_DEADLINE)
 _NARRATIVE_OPENERS = Phrases(vocab.NARRATIVE_OPENERS)
+_TASK_MODALS = Phrases(vocab.TASK_MODALS)
+# Conjunctions after a comma that open a clause with a subject of its own.
+_CLAUSE_OPENERS = Phrases(("trong khi", "còn", "đồng thời", "trong đó"))
+_DIRECTING_RE = re.compile(
+    r"(?<!ban )(?<!sự )(?<!tin )(?<!\w)(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in vocab.DIRECTING_WORDS)
+    + r")(?!\w)(?!\s+điều\s+hành)"  # "Tin chỉ đạo điều hành" names a column
+    # "giao nộp", "giao thông", "giao ban": words of their own, nothing handed over
+    r"(?<!giao)(?!\s+(?:nộp|dịch|thông|lưu|ban|tiếp|diện|hữu|nhận|hàng|kết|thừa)\b)"
+)
 # A comma after these opens a clause whose subject is addressed ("nhấn mạnh, các ...").
 _SAYING = Phrases(
     (
@@ -44,12 +54,17 @@ _REMIT = Phrases(
     )
 )
 # Words between a directive verb and its addressee ("giao nhiệm vụ cho Sở X").
-_OBJECT_LEADS = Phrases(("nhiệm vụ cho", "trách nhiệm cho", "cho", ",", ":"))
+_OBJECT_LEADS = Phrases(
+    ("nhiệm vụ cho", "trách nhiệm cho", "cho", "để", ",", ":", "“", '"', "«")
+)
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
 _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
 _MEETING_NOUNS = Phrases(vocab.MEETING_WORDS)
 # Verbs that begin with a word otherwise read as a preposition ("theo dõi").
 _VERB_PAIRS = frozenset({("theo", "dõi"), ("cho", "ý"), ("về", "việc"), ("tại", "chỗ")})
+# A numbered item's marker ("2. ", "3) "), not a bullet.
+_ITEM_MARKER_RE = re.compile(r"\s*\d{1,2}[.)]\s")
+_ITEM_PREFIX_RE = re.compile(r"\s*\d{1,2}[.)]\s*")
 # A sentence that opens on the day of an event reports it ("Sáng 17/3, ...").
 _DATED_OPENING = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa)(?:\s+nay)?|ngày|hôm\s+nay|trong\s+ngày)\s+(?:ngày\s+)?\d{1,2}[/.-]\d"
@@ -65,6 +80,7 @@ class Anchor:
     leads: tuple[Phrase, ...]
     body: int  # token index after the addressees
     verb: str | None  # the directive verb, None for a subject
+    rule: str = "directive-verb"  # the rule that found it, for explanations
 
 
 class AnchorFinder:
@@ -74,6 +90,11 @@ class AnchorFinder:
         self.prep = prep
         self.toks = prep.tokens
         self.reader = reader
+        first = _DIRECTING_RE.search(prep.low)
+        # Where the text first passes on a direction; before it, in a text without
+        # numbered items, "X triển khai ..." is news of what X does, not a task. A
+        # text that passes on none is a bare list of tasks: every clause counts.
+        self.directed_from = first.start() if first else -1
 
     def phrase_at(self, k: int, end: int, phrases: Phrases) -> int:
         """Length of the longest of ``phrases`` found at token ``k``, or 0."""
@@ -103,9 +124,13 @@ class AnchorFinder:
                 if items:
                     verdict = self._verdict(items[-1].last, s, has_deadline)
                     blocked = verdict == "narrative"
+                    if verdict == "task" and not self._directed(
+                        start, items[-1].last, s, has_deadline
+                    ):
+                        verdict = "none"
                     if verdict == "task":
                         anchors.append(
-                            Anchor(start, tuple(items), items[-1].last, None)
+                            Anchor(start, tuple(items), items[-1].last, None, "subject")
                         )
                         k = items[-1].last + 1  # "X chỉ đạo Y ...": X stays the lead
                         continue
@@ -115,14 +140,36 @@ class AnchorFinder:
             if anchor:
                 anchors.append(anchor)
                 k = anchor.body
+                nested = self._directive(k, s) if k < s.last else None
+                if nested and nested.verb != "đề nghị":
+                    k = nested.body  # "đề nghị A giao B ...": handing on is A's task
                 continue
             k += 1
         return anchors
+
+    def _directed(self, start: int, j: int, s: Sentence, has_deadline: bool) -> bool:
+        """True when an agency subject at ``start`` is given a task, not reported.
+
+        Numbered items and deadlines always direct; otherwise a modal after the
+        subject (``cần``, ``chủ trì``) or a direction passed on earlier does.
+        """
+        if self.prep.numbered or has_deadline:
+            return True
+        if self.toks[start].start > self.directed_from:
+            return True
+        j = self.skip_parenthesis(j, s.last)
+        if j < s.last and self.toks[j].text == ",":
+            j += 1
+        j += _REMIT.at(self.toks, j, s.last)
+        if j < s.last and self.toks[j].low == "được":
+            return True  # "Sở X được (UBND tỉnh) giao ...": handed a task
+        return bool(self.phrase_at(j, s.last, _TASK_MODALS))
 
     def _subject_positions(self, s: Sentence) -> set[int]:
         """Token indexes where a clause may open with its subject."""
         positions = {s.body_first}
         first_comma = True
+        condition = self._condition(s)
         for k in range(s.body_first, s.last - 1):
             text = self.toks[k].text
             if text in ";:":
@@ -131,7 +178,24 @@ class AnchorFinder:
                 if first_comma or self._after_saying(k):
                     positions.add(k + 1)
                 first_comma = False
+                if condition is not None and condition < k:
+                    positions.add(k + 1)  # "nếu có phát sinh ..., Sở X báo cáo ..."
+                opener = self.phrase_at(k + 1, s.last, _CLAUSE_OPENERS)
+                if opener:
+                    positions.add(k + 1 + opener)  # ", trong khi Sở X chủ trì ..."
         return positions
+
+    def _condition(self, s: Sentence) -> int | None:
+        """Index of the first word opening a condition (``nếu``, ``khi``,
+        ``trường hợp``) in the sentence, if any."""
+        for i in range(s.body_first, s.last - 1):
+            low = self.toks[i].low
+            if low in ("nếu", "khi") or (low, self.toks[i + 1].low) == (
+                "trường",
+                "hợp",
+            ):
+                return i
+        return None
 
     def _after_saying(self, comma: int) -> bool:
         """True when the comma follows a verb of saying or directing."""
@@ -151,8 +215,10 @@ class AnchorFinder:
         if sum(t.is_word for t in toks[j : min(end, j + 8)]) < 3:
             return "none"  # too short to be a task ("Báo Tuyên Quang điện tử")
         low = toks[j].low
-        if low == "được" and self.phrase_at(j + 1, end, _HANDING_OVER):
-            return "task"  # "Sở X được giao chủ trì ..."
+        if low == "được" and self.phrase_at(
+            self.after_agent(j + 1, end), end, _HANDING_OVER
+        ):
+            return "task"  # "Sở X được (UBND tỉnh) giao chủ trì ..."
         if low in vocab.NARRATIVE_MARKERS:
             return "narrative"
         if self.phrase_at(j, end, _HANDING_OVER):
@@ -165,7 +231,9 @@ class AnchorFinder:
         if self.phrase_at(j, end, _REPORTAGE):
             return "none"
         if self.phrase_at(j, end, _UNLESS_DEADLINE) and not has_deadline:
-            return "none"
+            reports_to = low == "báo" and self.reader.parse_list(j + 2, end, "object")
+            if not reports_to:
+                return "none"  # "Sở X báo cáo UBND TP ...": a report owed, a task
         if low == "chủ" and j + 2 <= end and toks[j + 1].low == "trì":
             after = toks[j + 2].low if j + 2 < end else "."
             if after in _MEETING_AFTER_CHAIR or (
@@ -173,6 +241,11 @@ class AnchorFinder:
             ):
                 return "none"  # "X chủ trì hội nghị": who chaired, not a task
         return "task"
+
+    def after_agent(self, j: int, end: int) -> int:
+        """Token index after the agent of a passive (``được UBND tỉnh giao``)."""
+        items = self.reader.parse_list(j, end, "object")
+        return items[-1].last if items else j
 
     def skip_parenthesis(self, j: int, end: int) -> int:
         """Token index after a short ``( ... )`` at ``j`` (or ``j`` when none)."""
@@ -190,7 +263,19 @@ class AnchorFinder:
         j = self.skip_parenthesis(items[-1].last, s.last)
         if j < s.last and self.toks[j].text == ":":
             return tuple(items), j + 1
+        rest = self.toks[j : s.last]
+        if s.item and self._opens_item(s) and all(not t.is_word for t in rest):
+            return tuple(items), s.last  # "2. Trung tâm Văn hóa" alone, bullets below
         return None
+
+    def _opens_item(self, s: Sentence) -> bool:
+        """The sentence starts a numbered item ("2. Trung tâm ..."), not a bullet."""
+        raw = self.prep.raw
+        line_start = raw.rfind("\n", 0, s.start) + 1
+        prefix = raw[line_start : s.start]
+        return bool(
+            _ITEM_MARKER_RE.match(raw, s.start) or _ITEM_PREFIX_RE.fullmatch(prefix)
+        )
 
     def _coordinates(self, k: int, end: int) -> bool:
         """``phối hợp`` at token ``k``."""
@@ -212,7 +297,11 @@ class AnchorFinder:
                 break
             j += skip
         items = self.reader.parse_list(j, s.last, "object")
+        rule = "directive-verb"
         if not items:
-            return None
+            person = self.reader.person(j, s.last)
+            if person is None:
+                return None
+            items, rule = [person], "directive-person"
         verb = " ".join(t.low for t in self.toks[k : k + n])
-        return Anchor(k, tuple(items), items[-1].last, verb)
+        return Anchor(k, tuple(items), items[-1].last, verb, rule)

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from domain.text import fold
+
 from . import vocab
 from .agencies import Phrase
 from .agency_lists import AgencyListReader
@@ -16,6 +18,8 @@ from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
 _CONNECTORS = Phrases(vocab.SEQUENCE_CONNECTORS)
+_ACTIONS = Phrases(vocab.ACTION_VERBS)
+_HANDING_OVER = Phrases(v for v in vocab.DIRECTIVE_VERBS if v != "chỉ đạo")
 _REPORT_RE = re.compile(
     r"báo\s+cáo(?:\s+[^\s,.;:()]+){0,8}?\s+(?:gửi\s+)?(?:về|lên|cho)\s+"
     r"|báo\s+cáo\s+(?:kịp\s+thời\s+)?|gửi\s+(?:về\s+)?"
@@ -34,6 +38,7 @@ class _Task:
     body: int  # character where the body (after the addressees) starts
     end: int
     verb: str | None
+    rule: str = "directive-verb"
 
 
 class AssignmentReader:
@@ -72,21 +77,44 @@ class AssignmentReader:
             if opened and self._words(opened[1], sentence.last) < 3:
                 header, last = (sentence.item, opened[0]), None
                 continue  # "1. Sở X:" then one task per bullet below it
+            if self._introduces_details(sentence):
+                continue  # "UBND tỉnh chỉ đạo ...; cụ thể:": the tasks follow
             previous = last if last_index == index - 1 else None
-            found = self._sentence_tasks(sentence, previous, header, opened)
+            same_para = (
+                index > 0 and self.prep.sentences[index - 1].para == sentence.para
+            )
+            found = self._sentence_tasks(sentence, previous, header, opened, same_para)
             if found:
                 tasks.extend(found)
                 last, last_index = found[-1], index
+            elif previous is not None and self._terms_of(sentence):
+                previous.end = (
+                    sentence.end
+                )  # "Báo cáo gửi về ... trước ngày ...": its terms
+                last_index = index
             elif self._goes_on(last, sentence):
                 assert last is not None
                 last.end = sentence.end  # the item goes on about the same task
                 last_index = index
-        assignments = [a for task in tasks for a in self._finish(task)]
+        assignments = _without_repeats(
+            [a for task in tasks for a in self._finish(task)]
+        )
         if not self.prep.numbered:
             assignments = [
                 replace(a, item=str(i)) for i, a in enumerate(assignments, 1)
             ]
         return assignments
+
+    def _introduces_details(self, s: Sentence) -> bool:
+        """A sentence ending ``cụ thể:`` or ``như sau:`` announces the tasks below."""
+        tail = self.prep.low[max(s.start, s.end - 20) : s.end].rstrip()
+        return tail.endswith(":") and tail[:-1].rstrip().endswith(("cụ thể", "như sau"))
+
+    def _terms_of(self, s: Sentence) -> bool:
+        """A sentence giving the previous task's terms: when and where to report."""
+        words = self.prep.low[s.start : s.start + 20]
+        opens = words.startswith(("báo cáo gửi", "thời gian", "thời hạn", "hạn hoàn"))
+        return opens and bool(self.deadlines(s.start, s.end))
 
     def _goes_on(self, last: _Task | None, s: Sentence) -> bool:
         """True when a sentence without an addressee continues the item's last task."""
@@ -102,8 +130,10 @@ class AssignmentReader:
         previous: _Task | None,
         header: tuple[str | None, tuple[Phrase, ...]] | None,
         opened: tuple[tuple[Phrase, ...], int] | None,
+        same_para: bool = False,
     ) -> list[_Task]:
-        """Tasks that start in this sentence, or one carried on by a connector."""
+        """Tasks that start in this sentence, or one carried on by a connector or,
+        in a text without numbered items, by a verb opening the next sentence."""
         if opened:  # "Sở X: chủ trì ..." names its addressee before a colon
             anchors = [Anchor(s.body_first, opened[0], opened[1], None)]
         else:
@@ -118,20 +148,37 @@ class AssignmentReader:
             ]
         start = self.toks[s.body_first].start
         if header:  # a bullet under an addressee that ended with a colon
-            return [_Task(s.item, header[1], start, start, s.end, None)]
+            return [_Task(s.item, header[1], start, start, s.end, None, "header")]
         n = self.finder.phrase_at(s.body_first, s.last, _CONNECTORS)
+        if previous is not None and not n and self._carries(s, same_para):
+            # "... yêu cầu các huyện A. Nâng cao B.": B is theirs too
+            return [_Task(s.item, previous.leads, start, start, s.end, None, "carried")]
         if previous is None or not n or previous.item != s.item:
             return []
         body = self.finder.skip_openers(s.body_first, s.last)
         start = self.toks[body].start if body < s.last else s.end
-        return [_Task(s.item, previous.leads, start, start, s.end, previous.verb)]
+        return [
+            _Task(
+                s.item, previous.leads, start, start, s.end, previous.verb, "connector"
+            )
+        ]
+
+    def _carries(self, s: Sentence, same_para: bool) -> bool:
+        """A sentence without an addressee that opens on a task verb, right after a
+        task in the same paragraph of a text without numbered items."""
+        return (
+            same_para
+            and not self.prep.numbered
+            and self.toks[s.body_first].is_cap
+            and bool(self.finder.phrase_at(s.body_first, s.last, _ACTIONS))
+        )
 
     def _task(self, s: Sentence, anchor: Anchor, following: Anchor | None) -> _Task:
         """A task from an anchor up to the next anchor or the end of the sentence."""
         end = self.toks[following.start].start if following else s.end
         body = self.toks[anchor.body].start if anchor.body < s.last else end
         start = self.toks[anchor.start].start
-        return _Task(s.item, anchor.leads, start, body, end, anchor.verb)
+        return _Task(s.item, anchor.leads, start, body, end, anchor.verb, anchor.rule)
 
     def deadlines(self, start: int, end: int) -> list[DeadlineMatch]:
         """Deadline phrases in a range, except dates inside document citations."""
@@ -170,9 +217,16 @@ class AssignmentReader:
                     report_to=self._report_to(seg_start, seg_end)
                     or self._report_to(task.body, end),
                     kind=kind,
+                    rule=f"task.{task.rule}",
+                    anchor_span=self._anchor(task),
                 )
             )
         return out
+
+    def _anchor(self, task: _Task) -> Span | None:
+        """The words that opened a task (``Giao Sở X``, ``Sở X``), when in its text."""
+        end = max((self.reader.span(p)[1] for p in task.leads), default=task.start)
+        return (task.start, end) if end > task.start else None
 
     def _is_request(self, task: _Task) -> bool:
         """A request to an outside party: an enterprise or a central body."""
@@ -208,10 +262,20 @@ class AssignmentReader:
 
     def _deadline(self, match: DeadlineMatch) -> Deadline:
         """A deadline with its date resolved, the year from context when omitted."""
-        year = match.year or self.years.year_for(match.start, match.month, match.day)
+        rule = f"deadline.{match.rule}"
+        year: int | None = None
+        if match.rule not in ("relative", "periodic"):  # those name no date
+            year, source = match.year, "year written"
+            if year is None:
+                year, source = self.years.year_and_source(
+                    match.start, match.month, match.day
+                )
+            rule = f"{rule} ({source})"
+        if match.recurrence:
+            rule = f"deadline.recurring {match.recurrence}"
         value = resolve_deadline(match, year) if year else None
         text = self.prep.span_text(match.start, match.end)
-        return Deadline(value, text, (match.start, match.end), match.recurrence)
+        return Deadline(value, text, (match.start, match.end), match.recurrence, rule)
 
     def _report_to(self, start: int, end: int) -> ReportTo | None:
         """``báo cáo UBND tỉnh (qua Sở X)``, ``gửi về Sở X``: where results go."""
@@ -250,7 +314,11 @@ class AssignmentReader:
         toks = self.toks
         k, last = self.token_at(start), self.token_at(end)
         k = self._skip_roles(k, last)
-        stop = min([d.start for d in deadlines] + [end])
+        for d in deadlines:  # "được giao trong tháng 2 phải tổng kết ...": after it
+            if k < last and self.toks[k].start == d.start:
+                k = self._skip_roles(self.token_at(d.end), last)
+        after = self.toks[k].start if k < last else end
+        stop = min([d.start for d in deadlines if d.start >= after] + [end])
         words, j = 0, k
         while (
             j < last
@@ -271,8 +339,20 @@ class AssignmentReader:
         """Skip ``chủ trì,`` and ``phối hợp với X,`` before the action itself."""
         toks = self.toks
         while k < last:
-            if toks[k].text in ",-–:" or toks[k].low in ("cần", "có", "trách", "nhiệm"):
+            if toks[k].text in ",-–:" or toks[k].low in (
+                "cần",
+                "có",
+                "trách",
+                "nhiệm",
+                "cũng",
+                "phải",
+            ):
                 k += 1
+            elif toks[k].low == "được" and self.finder.phrase_at(
+                self.finder.after_agent(k + 1, last), last, _HANDING_OVER
+            ):
+                j = self.finder.after_agent(k + 1, last)
+                k = j + self.finder.phrase_at(j, last, _HANDING_OVER)
             elif (
                 k + 1 < last
                 and (toks[k].low, toks[k + 1].low) == ("chủ", "trì")
@@ -284,7 +364,9 @@ class AssignmentReader:
                 while j < last and toks[j].low in ("chặt", "chẽ", "với"):
                     j += 1
                 items = self.reader.parse_list(j, last, "object")
-                k = items[-1].last if items else j
+                if not items:
+                    break  # "phối hợp chặt chẽ trong ...": working together is the task
+                k = items[-1].last
             else:
                 break
         return k
@@ -295,3 +377,16 @@ def _trim_end(raw: str, start: int, end: int) -> int:
     while end > start and (raw[end - 1] in ".;,:/ " or raw[end - 1].isspace()):
         end -= 1
     return end
+
+
+def _without_repeats(assignments: list[Assignment]) -> list[Assignment]:
+    """Assignments less those that repeat an earlier one word for word (a news lead
+    that the body states again): same item, addressees and summary."""
+    seen: set[tuple[str | None, tuple[str, ...], str]] = set()
+    kept = []
+    for a in assignments:
+        key = (a.item, tuple(fold(m.text) for m in a.lead), fold(a.summary))
+        if key not in seen:
+            seen.add(key)
+            kept.append(a)
+    return kept

@@ -12,16 +12,19 @@ _MEETING_NEXT = frozenset(
 _MAX_GAP = 30  # tokens between a name (with its title) and "chủ trì"
 
 
-def find_chair(reader: SpeechReader, speeches: list[Speech]) -> Person | None:
-    """The named chair of the meeting, or the person whose speech concluded it."""
+def find_chair(
+    reader: SpeechReader, speeches: list[Speech]
+) -> tuple[Person, str] | None:
+    """The named chair of the meeting, or the person whose speech concluded it,
+    with the rule that read it."""
     for sentence in reader.prep.sentences:
         person = _chair_in(reader, sentence)
         if person:
-            return person
+            return person, "chair.chu-tri"
     for kind in ("conclusion", "directive"):
         for speech in speeches:
             if speech.kind == kind:
-                return speech.person
+                return speech.person, f"chair.{kind}-speech"
     return None
 
 

@@ -21,7 +21,9 @@ DAY_MONTH = (
 _DAY_RE = re.compile(
     r"(?P<pre>(?:hoàn\s+thành|ban\s+hành|xong|hoàn\s+tất|gửi)\s+)?"
     r"(?P<trig>trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|muộn\s+nhất(?:\s+là)?"
-    r"|hạn\s+chót(?:\s+là)?|(?:đến\s+)?hết|vào)\s+(?:ngày\s+)?" + DAY_MONTH
+    r"|hạn\s+chót(?:\s+là)?|(?:đến\s+)?hết|vào)\s+"
+    # an hour may come first: "chậm nhất 10h00' ngày 27/4", "trước 14 giờ ngày 28/4"
+    r"(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*(?:'|phút)?\s*,?\s*)?(?:ngày\s+)?" + DAY_MONTH
 )
 _RECURRING_RE = re.compile(
     r"(?P<trig>trước|vào|chậm\s+nhất(?:\s+là)?)\s+ngày\s+(?P<d>\d{1,2})\s+"
@@ -37,6 +39,22 @@ _QUARTER_RE = re.compile(
     r"(?:(?P<q>trong|vào|trước|cuối|hết|đến\s+hết)\s+)?"
     r"quý\s+(?P<n>iv|iii|ii|i|[1-4])\b(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?"
 )
+# Deadlines relative to the meeting ("trong tuần này", "trong tháng tới"): no date
+# the text pins down, so the words are kept and the date left empty.
+_RELATIVE_RE = re.compile(
+    r"(?:ngay\s+)?trong\s+(?:(?:tuần|tháng|quý)\s+(?:này|tới|sau)|năm\s+nay)(?!\w)"
+    r"|ngay\s+trong\s+(?:tuần|tháng)(?!\s+\d)"
+)
+# Standing reports ("định kỳ hằng quý", "định kỳ 6 tháng"): a recurrence, no date.
+_PERIODIC_RE = re.compile(
+    r"định\s+kỳ\s+(?:(?:hằng|hàng|mỗi)\s+(?P<unit>tuần|tháng|quý|năm)|(?P<six>6)\s+tháng)"
+)
+_UNITS = {
+    "tuần": "weekly",
+    "tháng": "monthly",
+    "quý": "quarterly",
+    "năm": "yearly",
+}
 _YEAR_RE = re.compile(r"(?P<q>trong|cuối|trong\s+cả)\s+năm\s+(?P<y>\d{4})\b")
 # "trong năm 2022" is a deadline only after a verb of finishing; otherwise it is
 # usually the period a plan covers ("kế hoạch ... trong năm 2022").
@@ -105,8 +123,14 @@ def date_parts(match: re.Match[str]) -> tuple[int, int | None, int | None]:
     )
 
 
+# Every deadline phrase holds one of these; a range without any is skipped cheaply.
+_HINT_RE = re.compile(r"\d|quý|trong\s+(?:tuần|tháng|năm)|định\s+kỳ")
+
+
 def find_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
     """Deadline phrases in ``low[start:end]``, in reading order, without overlaps."""
+    if not _HINT_RE.search(low, start, end):
+        return []
     found = _day_deadlines(low, start, end) + _period_deadlines(low, start, end)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DeadlineMatch] = []
@@ -126,6 +150,11 @@ def _day_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
         found.append(
             DeadlineMatch(m.start(), m.end(), None, 0, int(m.group("d")), "day", unit)
         )
+    for m in _PERIODIC_RE.finditer(low, start, end):
+        unit = _UNITS[m.group("unit")] if m.group("unit") else "half-yearly"
+        found.append(DeadlineMatch(m.start(), m.end(), None, 0, None, "periodic", unit))
+    for m in _RELATIVE_RE.finditer(low, start, end):
+        found.append(DeadlineMatch(m.start(), m.end(), None, 0, None, "relative"))
     for m in _DAY_RE.finditer(low, start, end):
         day, month, year = date_parts(m)
         if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -174,8 +203,8 @@ def _int(text: str | None) -> int | None:
 
 def resolve_deadline(match: DeadlineMatch, year: int) -> date | None:
     """The calendar date a deadline phrase names once its year is known."""
-    if match.recurrence:
-        return None  # "trước ngày 15 hằng tháng" has no single date
+    if match.recurrence or match.rule == "relative":
+        return None  # "hằng tháng", "trong tuần này": no single date to name
     if match.rule == "day" and match.day is not None:
         return make_date(year, match.month, match.day)
     if match.rule == "mid_month":
@@ -211,18 +240,25 @@ class YearContext:
 
     def year_for(self, position: int, month: int, day: int | None) -> int | None:
         """The year for a day/month at ``position``: the meeting, else nearest."""
+        return self.year_and_source(position, month, day)[0]
+
+    def year_and_source(
+        self, position: int, month: int, day: int | None
+    ) -> tuple[int | None, str]:
+        """The year for a day/month at ``position`` and where it came from."""
         if self.reference is not None:
             ref = self.reference
             # A deadline is set at or after the meeting: "trong tháng 1" said in
             # December means January of the next year.
             later = (month, day or 31) < (ref.month, ref.day)
-            return ref.year + 1 if later else ref.year
+            return (ref.year + 1 if later else ref.year), "year of the text's date"
         nearest = self._nearest_date(position)
         if nearest is not None:
-            return nearest
+            return nearest, "year of the nearest date"
         if self.year_words:
-            return min(self.year_words, key=lambda w: abs(w[0] - position))[1]
-        return self.fallback_year
+            word = min(self.year_words, key=lambda w: abs(w[0] - position))
+            return word[1], "nearest year written"
+        return self.fallback_year, "today's year"
 
     def _nearest_date(self, position: int) -> int | None:
         """Year of the full date closest to ``position``."""

@@ -69,6 +69,15 @@ _BARE_RE = re.compile(
     r"(?<![\w/])(?:số\s+)?(?P<number>\d+(?:/\d{4})?(?:/|-)(?P<code>[a-zđ]{1,4})"
     r"(?:[/-][0-9a-zđ&]+)+)(?![\w/])"
 )
+# A document named by a bare number ("Đề án 06", "Nghị quyết 01"), no suffix: only
+# kinds that are commonly so named, and never a count ("chỉ thị 2 lần").
+_SHORT_KINDS = ("đề án", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "nghị định")
+_SHORT_RE = re.compile(
+    r"(?<!\w)(?P<kind>"
+    + "|".join(k.replace(" ", r"\s+") for k in _SHORT_KINDS)
+    + r")\s+(?:số\s+)?(?P<number>\d{1,3})"
+    + r"(?![\w/%-]|[.,]\d|\s*(?:năm|tháng|ngày|lần|%))"
+)
 _DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?(?=ngày\s|\d)")
 _NGAY_RE = re.compile(r"ngày\s+(?=\d{1,2}[/.-])")
 _OWN_NUMBER_RE = re.compile(r"số\s*:\s*$")
@@ -97,9 +106,20 @@ def find_documents(prep: Prepared) -> list[CitedDocument]:
             continue
         found[key] = _Found(kind, number, value, (start, end), number_span)
     return [
-        CitedDocument(f.kind, f.number, f.date, f.span, f.number_span)
+        CitedDocument(f.kind, f.number, f.date, f.span, f.number_span, _rule(prep, f))
         for f in found.values()
     ]
+
+
+def _rule(prep: Prepared, f: _Found) -> str:
+    """Which rule read a citation: kind and number, code in the number, bare number."""
+    if not re.search(r"[/-]", f.number):
+        return "document.kind-bare-number"  # "Đề án 06"
+    if f.span[0] < f.number_span[0] and prep.low[f.span[0]].isalpha():
+        named = prep.low[f.span[0] : f.number_span[0]].strip()
+        if named and named != "số":
+            return "document.kind-number"  # "Nghị quyết số 04-NQ/TU"
+    return "document.number-code"  # "1969/QĐ-UBND": the code names the kind
 
 
 def _mentions(prep: Prepared) -> list[tuple[str, str, int, int, Span]]:
@@ -123,6 +143,12 @@ def _mentions(prep: Prepared) -> list[tuple[str, str, int, int, Span]]:
         number = _clean_number(prep.raw[m.start("number") : m.end("number")])
         span = (m.start("number"), m.start("number") + len(number))
         mentions.append((code_kind, number, m.start(), span[1], span))
+    for m in _SHORT_RE.finditer(prep.low):
+        if any(s <= m.start("number") < e for s, e in covered):
+            continue
+        kind = " ".join(m.group("kind").split()).capitalize()
+        span = (m.start("number"), m.end("number"))
+        mentions.append((kind, prep.raw[span[0] : span[1]], m.start(), span[1], span))
     mentions.sort(key=lambda t: t[2])
     return mentions
 

@@ -59,13 +59,21 @@ def extract(
     held = find_meeting_date(prep, cited_dates, published, today)
     speech_reader = SpeechReader(prep)
     reading = speech_reader.read()
-    years = _year_context(prep, citations, held[0] if held else None, today)
+    # A month without a year takes it from the meeting, else from the text's own date.
+    reference = held[0] if held else published
+    years = _year_context(prep, citations, reference, today)
     directory = Directory(agencies)
     found = AssignmentReader(prep, reader, reading.in_discussion, citations, years)
     assignments = [directory.resolve_assignment(a) for a in found.read()]
     meeting = _meeting(prep, reader, held, published)
+    chair = find_chair(speech_reader, reading.speeches)
+    meeting = replace(
+        meeting,
+        chair=chair[0] if chair else None,
+        chair_rule=chair[1] if chair else "",
+    )
     return Extraction(
-        meeting=replace(meeting, chair=find_chair(speech_reader, reading.speeches)),
+        meeting=meeting,
         speeches=tuple(reading.speeches),
         assignments=tuple(assignments),
         documents=tuple(documents),
@@ -78,7 +86,7 @@ def extract(
 def _meeting(
     prep: Prepared,
     reader: AgencyListReader,
-    held: tuple[date, Span] | None,
+    held: tuple[date, Span, str] | None,
     published: date | None,
 ) -> Meeting:
     """The meeting's title, date and connection points (the chair comes later)."""
@@ -87,8 +95,10 @@ def _meeting(
     return Meeting(
         title=title[0] if title else None,
         title_span=title[1] if title else None,
+        title_rule=title[2] if title else "",
         date=held[0] if held else None,
         date_span=held[1] if held else None,
+        date_rule=held[2] if held else "",
         connection_points=tuple(points),
         connection_point_count=count,
         count_span=count_span,

@@ -51,6 +51,7 @@ class Speech:
     person: Person
     kind: str
     verb_span: Span
+    rule: str = ""  # the rule that read it (see docs/extraction.md)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Deadline:
     text: str
     span: Span
     recurrence: str | None = None
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Assignment:
     text_span: Span
     report_to: ReportTo | None = None
     kind: str = "task"
+    rule: str = ""  # the rule that opened the task
+    anchor_span: Span | None = None  # the words that opened it (verb or subject)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class CitedDocument:
     date: Day | None
     span: Span
     number_span: Span
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,7 @@ class ConnectionPoint:
 
     name: str
     span: Span
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,9 @@ class Meeting:
     connection_point_count: int | None = None
     count_span: Span | None = None
     published: Day | None = None
+    title_rule: str = ""
+    date_rule: str = ""
+    chair_rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -201,6 +210,12 @@ def _meeting(m: Meeting, spans: bool) -> dict[str, Any]:
             "connection_points": [list(p.span) for p in m.connection_points],
             "connection_point_count": _span(m.count_span),
         }
+        out["rules"] = {
+            "title": m.title_rule or None,
+            "date": m.date_rule or None,
+            "chair": m.chair_rule or None,
+            "connection_points": [p.rule for p in m.connection_points],
+        }
     return out
 
 
@@ -218,6 +233,7 @@ def _speech(s: Speech, spans: bool) -> dict[str, Any]:
     }
     if spans:
         out["spans"] = {**_person_spans(s.person), "kind": list(s.verb_span)}
+        out["rule"] = s.rule
     return out
 
 
@@ -245,6 +261,15 @@ def _assignment(a: Assignment, spans: bool) -> dict[str, Any]:
             "report_to": _span(a.report_to.span) if a.report_to else None,
             "summary": list(a.summary_span),
             "text": list(a.text_span),
+            "anchor": _span(a.anchor_span),
+        }
+        out["rules"] = {
+            "task": a.rule,
+            "assignees_lead": a.rule,
+            "assignees_coordinating": "coordinating" if a.coordinating else None,
+            "deadline": a.deadline.rule if a.deadline else None,
+            "report_to": "report-to" if a.report_to else None,
+            "kind": "request" if a.kind == "request" else None,
         }
     return out
 
@@ -254,4 +279,5 @@ def _document(d: CitedDocument, spans: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": d.kind, "number": d.number, "date": _iso(d.date)}
     if spans:
         out["spans"] = {"mention": list(d.span), "number": list(d.number_span)}
+        out["rule"] = d.rule
     return out

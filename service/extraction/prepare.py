@@ -37,7 +37,10 @@ _MARKER_RE = re.compile(
 _ABBREVIATIONS = frozenset(
     {"tp", "ts", "pgs", "gs", "ths", "bs", "ks", "th", "st", "v.v"}
 )
-_END_OF_BODY_RE = re.compile(r"^\s*(nơi nhận|tin liên quan|tin cùng chuyên mục)\b")
+# Matched at a line's start (``match(low, pos)``: a ``^`` would only fit offset 0).
+_END_OF_BODY_RE = re.compile(r"\s*(nơi nhận|tin liên quan|tin cùng chuyên mục)\b")
+# A saved page's first line may name where it came from: not part of the text.
+_SOURCE_LINE_RE = re.compile(r"\s*#\s*source\s*:", re.IGNORECASE)
 # A sentence longer than this is cut, so no rule ever scans an unbounded stretch.
 MAX_SENTENCE_CHARS = 3000
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
@@ -120,7 +123,7 @@ def prepare(raw: str) -> Prepared:
             current = items[index]
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         body_first = bisect_left(starts, marker_end)
-        if first < last:
+        if first < last and body_first < last:  # a lone marker ("– ") says nothing
             sentences.append(
                 Sentence(start, end, first, last, current, para, body_first)
             )
@@ -134,6 +137,8 @@ def _sentence_pieces(raw: str, low: str) -> list[tuple[int, int, int, int]]:
     for para, line in enumerate(_LINE_RE.finditer(raw)):
         if _END_OF_BODY_RE.match(low, line.start()):
             break  # the recipients list and related links are not the meeting
+        if para == 0 and _SOURCE_LINE_RE.match(raw, line.start()):
+            continue
         start = line.start()
         for stop in _sentence_stops(raw, line.start(), line.end()):
             _add_piece(pieces, raw, start, stop, para)

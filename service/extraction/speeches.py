@@ -41,6 +41,7 @@ class SpeechReader:
     def __init__(self, prep: Prepared) -> None:
         self.prep = prep
         self.toks = prep.tokens
+        self._titled: list[Person] | None = None
 
     def read(self) -> SpeechReading:
         """Every named speech, merged per person, and each sentence's context."""
@@ -72,18 +73,33 @@ class SpeechReader:
         lead = self.verb_at(s.body_first, s.last)
         comma = self._first_comma(s) if lead else None
         speeches: list[Speech] = []
-        for first, last in self.names(s.first, s.last):
-            kind_span = None
-            if lead and comma is not None and first > comma and not speeches:
+        names = self.names(s.first, s.last)
+        for first, last in names:
+            kind_span, rule = None, "speech.opening-phrase"
+            if (
+                lead
+                and not speeches
+                and (
+                    (comma is not None and first > comma)
+                    or self._presents(s.body_first + lead[0], first)
+                )
+            ):
                 kind_span = (lead[1], self._span(s.body_first, s.body_first + lead[0]))
-            kind_span = (
-                kind_span or self._verb_after(last, s.last) or self._verb_of(first)
-            )
+            if kind_span is None:
+                kind_span, rule = self._verb_after(last, s.last), "speech.verb-after"
+            if kind_span is None:
+                kind_span, rule = self._verb_of(first), "speech.verb-of"
             if kind_span:
                 verb_start = kind_span[1][0]
                 limit = verb_start if verb_start > self.toks[last - 1].end else s.end
                 person = self.person(first, last, s.first, limit)
-                speeches.append(Speech(person, kind_span[0], kind_span[1]))
+                speeches.append(Speech(person, kind_span[0], kind_span[1], rule))
+        if lead and comma is not None and not names:
+            titled = self.titled_reference(comma + 1, s.last)
+            if titled:  # "Phát biểu mở đầu, Thủ tướng Chính phủ cho biết"
+                verb_span = self._span(s.body_first, s.body_first + lead[0])
+                rule = "speech.title-reference"
+                speeches.append(Speech(titled, lead[1], verb_span, rule))
         lead_kind = None
         if (
             lead
@@ -92,6 +108,41 @@ class SpeechReader:
         ):
             lead_kind = lead[1]  # "Thảo luận ..., các đại biểu cho rằng"
         return speeches, lead_kind
+
+    def _presents(self, k: int, first: int) -> bool:
+        """``Dự và chỉ đạo có đồng chí NAME``: the verb's person follows ``có``."""
+        between = [t.low for t in self.toks[k:first]]
+        return "có" in between and set(between) <= {"có", "đồng", "chí", "ông", "bà"}
+
+    def titled_reference(self, k: int, end: int) -> Person | None:
+        """The named person a bare title at ``k`` refers to (``Thủ tướng``)."""
+        toks = self.toks
+        if k + 2 < end and (toks[k].low, toks[k + 1].low) == ("đồng", "chí"):
+            k += 2  # "..., đồng chí Phó Chủ tịch UBND huyện đã ghi nhận"
+        if k >= end or not toks[k].is_cap or toks[k].low not in vocab.TITLE_OPENERS:
+            return None
+        words = [t.low for t in toks[k : min(end, k + 3)] if t.is_word][:2]
+        if len(words) < 2:
+            return None
+        key = " ".join(words)
+        for person in self.titled_people():
+            title = " " + " ".join(person.title.lower().replace(",", " ").split())
+            if f" {key}" in title and (
+                key.startswith("phó") or f"phó {key}" not in title
+            ):
+                return person
+        return None
+
+    def titled_people(self) -> list[Person]:
+        """Every named person of the text with the title written before the name."""
+        if self._titled is None:
+            self._titled = []
+            for sentence in self.prep.sentences:
+                for first, last in self.names(sentence.first, sentence.last):
+                    person = self.person(first, last, sentence.first, sentence.end)
+                    if person.title:  # "Chủ tịch X" or "X – Phó Chủ tịch TT ..."
+                        self._titled.append(person)
+        return self._titled
 
     def _delegates(self, k: int, end: int) -> bool:
         """Delegates speak at ``k`` (các đại biểu, đại diện ...)."""
@@ -137,6 +188,10 @@ class SpeechReader:
 
     def _name_in_run(self, start: int, end: int) -> tuple[int, int] | None:
         """The name in a run of capitalised words, if one starts at a family name."""
+        if end - start >= 5:  # "tỉnh Lâm Đồng Trần Văn Hải": a place, then the name
+            for length in (3, 4):
+                if self.toks[end - length].low in vocab.SURNAMES:
+                    return end - length, end
         for i in range(start, end):
             if self.toks[i].low not in vocab.SURNAMES:
                 continue
@@ -147,7 +202,10 @@ class SpeechReader:
             length = stop - i
             if length > 4:
                 continue
-            courtesy = i > 0 and self.toks[i - 1].low in ("chí", "ông", "bà")
+            courtesy = i > 0 and (
+                self.toks[i - 1].low in ("chí", "ông", "bà")
+                or (i == start and self.toks[i - 1].low in vocab.TITLE_ENDS)
+            )
             text = " ".join(t.low for t in self.toks[i:stop])
             if (length >= 3 or (length == 2 and courtesy)) and text not in _NOT_NAMES:
                 return i, stop
@@ -162,16 +220,28 @@ class SpeechReader:
 
     def _verb_after(self, name_end: int, end: int) -> tuple[str, Span] | None:
         """The speech verb after a name and title (``X, Chủ tịch ..., kết luận``)."""
-        for k in range(name_end, min(end, name_end + 25)):
+        joined = False  # "X và <title> Y trình bày": both speak
+        second = None  # where the second name of "X và Y" ends
+        for k in range(name_end, min(end, name_end + 40)):
             tok = self.toks[k]
             verb = self.verb_at(k, end)
             if verb:
                 return verb[1], self._span(k, k + verb[0])
             if tok.text in _STOPS or self._blocked(k, end):
                 return None
+            if tok.low == "và" and not joined:
+                joined = True
+                continue
+            is_name = self._name_in_run(k, min(end, k + 4)) == (k, k + 3)
+            if joined and second is None:
+                if is_name:
+                    second = k + 3
+                continue  # the second person's title, whatever its words
+            if second is not None and k < second:
+                continue
             if tok.is_word and not tok.is_cap and tok.low not in _BETWEEN_OK:
                 return None
-            if k > name_end and self._name_in_run(k, min(end, k + 4)) == (k, k + 3):
+            if not joined and k > name_end and is_name:
                 return None  # another person's name: the verb is theirs
         return None
 
@@ -181,12 +251,12 @@ class SpeechReader:
 
     def _verb_of(self, first: int) -> tuple[str, Span] | None:
         """``ý kiến phát biểu của đồng chí NAME``, ``Kết luận của ... NAME``."""
-        window_start = max(0, first - 7)
+        window_start = max(0, first - 14)
         lows = [t.low for t in self.toks[window_start:first]]
         if "của" not in lows:
             return None
         of = window_start + len(lows) - 1 - lows[::-1].index("của")
-        if any(not t.is_word for t in self.toks[of:first]):
+        if any(not t.is_word and t.text not in "-–" for t in self.toks[of:first]):
             return None  # "báo cáo của Sở X, đồng chí Y": the verb is not Y's
         for k in range(window_start, of):
             verb = self.verb_at(k, of)
@@ -292,7 +362,7 @@ def merge_speeches(found: list[Speech]) -> list[Speech]:
         person = speech.person
         if not person.title:
             person = _best_titled(found, key) or person
-        merged.append(Speech(person, kind, speech.verb_span))
+        merged.append(Speech(person, kind, speech.verb_span, speech.rule))
     return merged
 
 

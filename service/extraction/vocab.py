@@ -22,6 +22,7 @@ NAMED_HEADS = frozenset({
 STANDALONE_HEADS = frozenset({
     "ban chấp hành", "ban chỉ đạo", "ban cán sự", "ban dân vận", "ban nội chính",
     "ban quản lý", "ban thường vụ", "ban tuyên giáo", "ban tổ chức", "ban điều hành",
+    "quý cơ quan", "quý đơn vị", "lực lượng chức năng",
     "bch", "bcđ", "chính phủ", "công an tỉnh", "evn", "fpt", "huyện ủy", "hđnd",
     "hội đồng nhân dân", "mobifone", "quận ủy", "thành đoàn", "thành ủy", "thị ủy",
     "tỉnh đoàn", "tỉnh ủy", "tổ công nghệ số cộng đồng", "tổ công tác", "tổ giúp việc",
@@ -31,7 +32,8 @@ STANDALONE_HEADS = frozenset({
 
 # People acting as an office (Thủ trưởng các sở, Chủ tịch UBND các huyện).
 ROLE_HEADS = frozenset({
-    "chủ tịch", "giám đốc", "lãnh đạo", "người đứng đầu", "thủ trưởng",
+    "bộ trưởng", "chủ tịch", "giám đốc", "lãnh đạo", "người đứng đầu", "thủ trưởng",
+    "trưởng ngành",
 })
 
 # Plural nouns for kinds of bodies: "các sở, ngành", "sở, ngành, địa phương".
@@ -51,7 +53,9 @@ ATTACH_ONLY = frozenset({
 
 # Lower-case words that continue an agency name (UBND tỉnh, UBND các huyện, ...).
 COMPLEMENTS = frozenset({
-    "biên phòng", "chi nhánh", "chuyên môn", "chuyên trách", "chuyển đổi số",
+    "biên phòng", "các tỉnh", "lực lượng vũ trang", "ngang bộ", "thuộc chính phủ",
+    "chi nhánh", "chuyên môn",
+    "chuyên trách", "chuyển đổi số",
     "chính quyền số", "chính quyền điện tử", "các cấp", "các huyện", "các phường",
     "các quận", "các thị xã", "các xã", "có liên quan", "công nghệ cộng đồng",
     "công nghệ số cộng đồng", "cơ quan", "cấp huyện", "cấp tỉnh", "cấp xã", "cổ phần",
@@ -70,7 +74,7 @@ OUTSIDE_PARTY_HEADS = frozenset({
 
 # Verbs whose object is the agency that must act.
 DIRECTIVE_VERBS = (
-    "giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "ủy quyền",
+    "giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "ủy quyền", "đồng ý",
 )
 
 # A subject followed by these is telling what happened, not being told what to do.
@@ -90,12 +94,22 @@ REPORTAGE_VERBS = (
     "công bố", "cho biết", "thông báo", "trình bày", "phát biểu", "nêu", "tham luận",
     "trao đổi", "thảo luận", "đề xuất", "kiến nghị", "nhấn mạnh", "khẳng định",
     "biểu dương", "ghi nhận", "đánh giá cao", "dự", "tham dự", "cho rằng", "giới thiệu",
-    "tiếp thu ý kiến", "thông tin", "chia sẻ", "lưu ý",
+    "tiếp thu ý kiến", "thông tin", "chia sẻ", "lưu ý", "có ý kiến", "có thể",
+    "diễn ra", "họp",
 )
 
 # Report verbs that still give a task when the clause carries a deadline.
 REPORTAGE_UNLESS_DEADLINE = (
     "báo cáo", "ban hành", "tổ chức",
+)
+
+# Verbs that open a task; in a text without numbered items, a sentence opening with
+# one right after a task, in the same paragraph, carries that task's addressees on.
+ACTION_VERBS = (
+    "nâng cao", "tăng cường", "đẩy mạnh", "tiếp tục", "triển khai", "xây dựng",
+    "rà soát", "chủ động", "tập trung", "tuyên truyền", "kiểm tra", "hoàn thành",
+    "thực hiện", "phối hợp", "đôn đốc", "bảo đảm", "đảm bảo", "nghiên cứu",
+    "khẩn trương", "quan tâm", "chú trọng", "kịp thời", "hướng dẫn", "theo dõi",
 )
 
 # Sentence openers that carry the previous subject into a new task.
@@ -116,6 +130,22 @@ OPENERS = (
 NARRATIVE_OPENERS = (
     "được biết", "trước đó", "trước đây", "thời gian qua", "theo báo cáo",
     "theo đánh giá", "qua đó", "kết quả", "nguồn", "ảnh",
+    # Lists of who attended or welcomed: names and bodies, never addressees.
+    "dự", "tham dự", "cùng dự", "dự và chỉ đạo", "tiếp đoàn", "toàn cảnh",
+)
+
+# Words right after an agency subject that make its clause a task even in a news
+# text that has not yet passed on any directive ("Công an tỉnh cần ...").
+TASK_MODALS = (
+    "cần", "phải", "có trách nhiệm", "chịu trách nhiệm", "chủ trì", "khẩn trương",
+    "được giao", "phối hợp",
+)
+
+# Verbs that pass a leader's directions on: once one has appeared, the agency
+# clauses after it are read as tasks ("UBND tỉnh yêu cầu ... Công an tỉnh bảo đảm").
+DIRECTING_WORDS = (
+    "giao", "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "kết luận", "lưu ý",
+    "nhấn mạnh", "đồng ý cho", "chỉ thị",
 )
 
 # Speech verbs and the kind of speech each names (seeds README reading rules).
@@ -123,6 +153,9 @@ SPEECH_VERBS: tuple[tuple[str, str], ...] = (
     ("cho ý kiến chỉ đạo", "directive"),
     ("ý kiến chỉ đạo", "directive"),
     ("phát biểu khai mạc", "opening"),
+    ("phát biểu mở đầu", "opening"),
+    ("dự và chỉ đạo", "directive"),
+    ("phát biểu kết thúc", "conclusion"),
     ("phát biểu chỉ đạo", "directive"),
     ("phát biểu kết luận", "conclusion"),
     ("phát biểu tham luận", "discussion"),
@@ -170,6 +203,9 @@ TITLE_OPENERS = frozenset({
     "bí", "bộ", "chủ", "giám", "phó", "thủ", "thứ", "trưởng", "tổng", "đồng", "ủy",
 })
 
+# Last syllables of a title that a two-word name may follow (Tổng Bí thư Tô Lâm).
+TITLE_ENDS = frozenset({"thư", "tịch", "tướng", "trưởng", "đốc", "nhiệm"})
+
 # Lower-case words that may sit inside a title before a name (Chủ tịch UBND tỉnh).
 TITLE_WORDS = frozenset({
     "an", "ban", "biên", "bộ", "chuyển", "chính", "chấp", "chỉ", "cán", "công", "cấp",
@@ -186,6 +222,10 @@ ACADEMIC = frozenset({
     "ncs", "pgs", "pgs.ts", "phó giáo sư", "ths", "thạc sĩ", "thạc sỹ", "tiến sĩ",
     "tiến sỹ", "ts", "ông", "đồng chí",
 })
+
+# Category nouns that, before a lower-case verb, are a verb themselves:
+# "chỉ đạo tổ chức thực hiện" organises, it names no body.
+VERB_NOUNS = frozenset({"tổ chức"})
 
 # Lower-case nouns of documents an approval ("thông qua ...") names.
 APPROVABLE = (

@@ -7,6 +7,7 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import sys
 import threading
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from service.documents.commands import add_document_commands
 from service.errors import NotFoundError
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.add_argument("name", choices=[*PROJECTIONS, "all"])
     rebuild.set_defaults(run=run_rebuild)
     add_digest_commands(commands)
+    add_document_commands(commands)
     return parser
 
 
@@ -178,6 +181,10 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     """Replace this process with gunicorn serving ``web.wsgi:app``."""
     settings = Settings.from_env()  # refuse bad settings before starting workers
+    taken = port_taken(args.bind)
+    if taken:
+        print(f"steerlog: {taken}", file=sys.stderr)
+        return 2
     # Create the event store's and the read models' tables here, once: workers
     # starting together would race to create them.
     build_application(settings).close()
@@ -189,7 +196,24 @@ def run_serve(args: argparse.Namespace) -> int:
         workers = ["--workers", "1", "--threads", "4"]
     # The interpreter running steerlog has gunicorn, whatever PATH says.
     command = [sys.executable, "-m", "gunicorn", "--bind", args.bind, *workers]
+    print(f"steerlog: open http://{args.bind}/ (API: /api/docs)", flush=True)
     os.execv(sys.executable, [*command, "web.wsgi:app"])
+
+
+def port_taken(bind: str) -> str | None:
+    """Why ``HOST:PORT`` cannot be listened on (one line), or None if it can."""
+    host, _, port = bind.rpartition(":")
+    if not port.isdigit() or not host:
+        return f"--bind {bind!r}: expected HOST:PORT, e.g. 127.0.0.1:5000"
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            # As gunicorn binds: a port left in TIME_WAIT is not taken.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as error:
+        other = int(port) + 1
+        return f"cannot listen on {bind}: {error.strerror} (try make run PORT={other})"
+    return None
 
 
 def run_project(args: argparse.Namespace) -> int:

@@ -1,0 +1,1 @@
+"""What leaves steerlog: notices, minutes, tracker reports, calendars, exports."""
