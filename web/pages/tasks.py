@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -98,7 +98,13 @@ def tracker() -> str:
     found = read_side().assignments(
         where, Page(limit=PAGE_SIZE, cursor=args.get("cursor") or None), readable()
     )
-    return render_template("tasks/tracker.html", page=found, args=args, day=on)
+    report = {
+        "day": on.isoformat(),
+        **{k: v for k, v in asdict(where).items() if k != "day" and v},
+    }
+    return render_template(
+        "tasks/tracker.html", page=found, args=args, day=on, report=report
+    )
 
 
 def _agencies(task: Assignment, day: Any) -> list[AgencyStatus]:

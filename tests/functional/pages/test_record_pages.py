@@ -123,3 +123,20 @@ def test_lists_show_only_the_committees_the_viewer_may_read(
         assert meeting.meeting_id not in html and task_id not in html
     insider = sign_in("viewer", meeting.committee_id)
     assert meeting.meeting_id in insider.get("/meetings").get_data(as_text=True)
+
+
+def test_the_meeting_pages_downloads_open_for_a_reader_of_the_committee(
+    api: Api, sign_in: SignIn
+) -> None:
+    meeting = api.open_meeting()
+    api.conclude(meeting)
+    api.project()
+    viewer = sign_in("viewer", meeting.committee_id)
+    html = viewer.get(f"/meetings/{meeting.meeting_id}").get_data(as_text=True)
+    docx = f"/api/v1/meetings/{meeting.meeting_id}/notice.docx"
+    assert docx in html
+    with viewer.get(docx) as response:
+        assert response.status_code == 200
+        assert response.get_data()[:2] == b"PK"  # a DOCX is a zip
+    outsider = sign_in("viewer", api.committee("Ban Chỉ đạo khác"))
+    assert outsider.get(docx).status_code == 403
