@@ -14,7 +14,6 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from domain.account import Account, Role
 from web.http import read_side, steerlog
-from web.pages import names
 from web.pages.feedback import attempt, show_on
 from web.pages.forms import REQUIRED, PageForm, VersionedForm, choose
 from web.principal import current_actor

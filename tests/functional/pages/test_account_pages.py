@@ -39,9 +39,14 @@ def test_a_weak_password_gets_a_message_and_no_account(
 ) -> None:
     admin = sign_in("admin")
     page = admin.get("/accounts").get_data(as_text=True)
-    response = admin.post("/accounts", data={
-        "csrf_token": csrf_token(page), "login": f"yeu.{api.token}",
-        "display_name": "Yếu", "email": "yeu@example.vn", "password": "123"})  # fmt: skip
+    weak = {
+        "csrf_token": csrf_token(page),
+        "login": f"yeu.{api.token}",
+        "display_name": "Yếu",
+        "email": "yeu@example.vn",
+        "password": "123",
+    }
+    response = admin.post("/accounts", data=weak)
     assert response.status_code == 400
     assert f"yeu.{api.token}" not in admin.get("/accounts").get_data(as_text=True)
 

@@ -58,8 +58,8 @@ def test_a_document_page_lists_the_tasks_citing_it(api: Api, sign_in: SignIn) ->
     number = f"04-NQ/TU-{api.token}"
     task = {"title": "Triển khai Nghị quyết", "lead": [meeting.department_id],
             "documents": [{"kind": "Nghị quyết", "number": number}]}  # fmt: skip
-    body = {"speech_id": speech_id,
-            "items": [{"number": "1", "text": "Triển khai", "tasks": [task]}]}  # fmt: skip
+    item = {"number": "1", "text": "Triển khai", "tasks": [task]}
+    body = {"speech_id": speech_id, "items": [item]}
     result = api.ok(f"/api/v1/meetings/{meeting.meeting_id}/conclusion", body)
     [task_id] = result["assignment_ids"]
     api.project()
