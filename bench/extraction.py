@@ -14,7 +14,7 @@ from service.extraction import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 _DATA = ROOT / "tests" / "unit" / "extraction" / "data"
-DEFAULT_TEXTS = (_DATA / "seeds", _DATA / "dev", _DATA / "test")
+DEFAULT_TEXTS = (_DATA / "seeds", _DATA / "dev", _DATA / "dev2", _DATA / "test2")
 TARGET_MS = 50.0
 
 

@@ -9,12 +9,25 @@ client over HTTP, then drives with concurrent clients (threads, http.client):
 - reads of one meeting only, and a trivial Flask endpoint served by the same
   gunicorn configuration (the framework's ceiling), and their ratio.
 
+Every request but the trivial one's is authenticated (a bearer token of the
+committee's secretary), and what that costs is timed on its own: the ``guard``
+hook in process, on a meeting read (target p50 < 1 ms).
+
 It runs once without and once with the aggregate cache
 (``STEERLOG_AGGREGATE_CACHE_SIZE``). Targets: meeting reads >= 40% of the
 trivial endpoint's throughput; p99 of recording a speech < 50 ms.
+
+Then what metrics and JSON logs cost: the same reads (and /healthz) against
+servers side by side in rotating rounds, each configured as `steerlog serve`
+(service/run/gunicorn_conf.py: metrics files across workers, JSON logs to a
+file): two as they are (their difference is the machine's noise), one with the
+app's request hooks (request id, metrics, a log line) removed; the difference of
+their p50 (target < 0.5 ms). And the hooks' cost in one process, through
+Flask's test client.
 It prints figures; it is not a test.
 
 Usage: python bench/http_load.py [--clients 4] [--requests 300] [--cache 0,1000]
+           [--overhead-only]
 """
 
 from __future__ import annotations
@@ -37,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-ACTOR = "bench@steerlog"
+AUTH_TARGET_MS = 1.0
 READ_TARGET = 0.40
 SPEECH_P99_TARGET_MS = 50.0
 
@@ -62,16 +75,32 @@ def free_port() -> int:
         return port
 
 
+def unobserved_app() -> Any:
+    """steerlog's app without its request hooks (ids, metrics, logs): the baseline
+    of what they cost (gunicorn ``bench.http_load:unobserved_app()``)."""
+    from web import create_app, observability
+
+    app = create_app()
+    app.before_request_funcs[None].remove(observability.start_request)
+    app.after_request_funcs[None].remove(observability.finish_request)
+    return app
+
+
 @contextmanager
-def gunicorn(target: str, env: dict[str, str], ready_path: str) -> Iterator[int]:
+def gunicorn(
+    target: str,
+    env: dict[str, str],
+    ready_path: str,
+    options: tuple[str, ...] = ("--log-level", "warning"),
+    stderr: Any = None,
+) -> Iterator[int]:
     """Serve ``target`` with 2 sync workers on loopback; yields its port."""
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", "sync",
-        "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), "--log-level", "warning",
-        target,
+        "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), *options, target,
     ]  # fmt: skip
-    process = subprocess.Popen(command, env={**os.environ, **env})
+    process = subprocess.Popen(command, env={**os.environ, **env}, stderr=stderr)
     try:
         wait_until_ready(port, ready_path, process)
         yield port
@@ -99,11 +128,12 @@ def wait_until_ready(port: int, path: str, process: subprocess.Popen[bytes]) -> 
 
 
 def request(
-    port: int, method: str, path: str, body: Any = None
+    port: int, method: str, path: str, body: Any = None, token: str = ""
 ) -> tuple[int, dict[str, Any]]:
-    """One request on a new connection (gunicorn's sync workers close each one)."""
+    """One request on a new connection (gunicorn's sync workers close each one);
+    authenticated by ``token`` when one is given."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    headers = {"X-Steerlog-Actor": ACTOR}
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     payload = None
     if body is not None:
         payload = json.dumps(body).encode()
@@ -117,9 +147,9 @@ def request(
     return response.status, json.loads(data) if data else {}
 
 
-def created(port: int, path: str, body: Any) -> str:
+def created(port: int, path: str, body: Any, token: str) -> str:
     """Create something; its id."""
-    status, answer = request(port, "POST", path, body)
+    status, answer = request(port, "POST", path, body, token)
     if status != 201:
         raise RuntimeError(f"POST {path}: {status} {answer}")
     return str(answer["id"])
@@ -131,23 +161,41 @@ class Seed:
 
     meetings: list[tuple[str, str]] = field(default_factory=list)  # (meeting, chair)
     assignment_id: str = ""
+    # The committee's secretary: every request of the benchmark is theirs.
+    token: str = ""
 
 
-def seed(port: int, clients: int) -> Seed:
+def secretary_token(port: int, committee: str, admin: str) -> str:
+    """A new secretary of the committee, and a token of theirs (made by admin)."""
+    login = f"thu.ky.{os.urandom(4).hex()}"
+    body = {"login": login, "display_name": "Thư ký", "email": f"{login}@x.vn"}
+    account = created(port, "/api/v1/accounts", body, admin)
+    role = {"role": "secretary", "committee_id": committee}
+    request(port, "POST", f"/api/v1/accounts/{account}/roles", role, admin)
+    _, issued = request(
+        port, "POST", f"/api/v1/accounts/{account}/tokens", {"name": "bench"}, admin
+    )
+    return str(issued["token"])
+
+
+def seed(port: int, clients: int, admin: str) -> Seed:
     """A committee, two agencies, a chair and one open meeting per client."""
     tag = os.urandom(4).hex()
     committee = created(
         port,
         "/api/v1/committees",
         {"name": f"Ban Chỉ đạo CĐS {tag}", "jurisdiction": "tỉnh Lào Cai"},
+        admin,
     )
-    lead = created(port, "/api/v1/agencies", {"name": f"Sở TT&TT {tag}"})
+    token = secretary_token(port, committee, admin)
+    lead = created(port, "/api/v1/agencies", {"name": f"Sở TT&TT {tag}"}, token)
     chair = created(
         port,
         "/api/v1/people",
         {"full_name": "Trịnh Văn Thắng", "title": "Chủ tịch UBND tỉnh"},
+        token,
     )
-    result = Seed()
+    result = Seed(token=token)
     for number in range(clients):
         meeting = created(
             port,
@@ -158,16 +206,18 @@ def seed(port: int, clients: int) -> Seed:
                 "format": "online",
                 "starts_at": "2022-04-22T14:00:00+07:00",
             },
+            token,
         )
         base = f"/api/v1/meetings/{meeting}"
-        request(port, "POST", f"{base}/chairs", {"person_id": chair})
-        request(port, "POST", f"{base}/open", {})
+        request(port, "POST", f"{base}/chairs", {"person_id": chair}, token)
+        request(port, "POST", f"{base}/open", {}, token)
         result.meetings.append((meeting, chair))
     meeting, chair = result.meetings[0]
     speech = created(
         port,
         f"/api/v1/meetings/{meeting}/speeches",
         {"speaker_id": chair, "kind": "conclusion", "text": "Kết luận."},
+        token,
     )
     task = {"title": "Xây dựng kế hoạch", "lead": [lead], "deadline": "2099-06-30"}
     item = {"number": "1", "text": "Giao Sở TT&TT.", "tasks": [task]}
@@ -176,6 +226,7 @@ def seed(port: int, clients: int) -> Seed:
         "POST",
         f"/api/v1/meetings/{meeting}/conclusion",
         {"speech_id": speech, "items": [item]},
+        token,
     )
     result.assignment_id = answer["assignment_ids"][0]
     return result
@@ -228,6 +279,8 @@ def mixed(port: int, seeded: Seed) -> Operation:
     """Per request: a speech at one's own meeting (1/4), a meeting read (1/2),
     an assignment read (1/4)."""
 
+    token = seeded.token
+
     def operation(index: int, rng: random.Random) -> tuple[str, int]:
         meeting, chair = seeded.meetings[index]
         roll = rng.random()
@@ -237,13 +290,14 @@ def mixed(port: int, seeded: Seed) -> Operation:
                 "kind": "discussion",
                 "text": "Ý kiến thảo luận về chuyển đổi số của địa phương. " * 4,
             }
-            status = request(port, "POST", f"/api/v1/meetings/{meeting}/speeches", body)
-            return "record speech", status[0]
+            path = f"/api/v1/meetings/{meeting}/speeches"
+            return "record speech", request(port, "POST", path, body, token)[0]
         if roll < 0.75:
             other, _ = rng.choice(seeded.meetings)
-            return "read meeting", request(port, "GET", f"/api/v1/meetings/{other}")[0]
+            path = f"/api/v1/meetings/{other}"
+            return "read meeting", request(port, "GET", path, token=token)[0]
         path = f"/api/v1/assignments/{seeded.assignment_id}"
-        return "get assignment", request(port, "GET", path)[0]
+        return "get assignment", request(port, "GET", path, token=token)[0]
 
     return operation
 
@@ -276,15 +330,17 @@ def run(cache_size: int, clients: int, per_client: int) -> None:
     with throwaway_settings("http") as settings:
         # Create schema and tables once here, as `steerlog serve` does: two
         # workers starting together would race to create them.
-        build_application(settings).close()
+        admin = first_admin_token(build_application(settings))
         build_read_model(settings).close()
         env = {
             "STEERLOG_DATABASE_URL": settings.database.url,
             "STEERLOG_AGGREGATE_CACHE_SIZE": str(cache_size),
+            "STEERLOG_SECRET_KEY": os.urandom(32).hex(),
         }
         print(f"\nSTEERLOG_AGGREGATE_CACHE_SIZE={cache_size}")
         with gunicorn("web.wsgi:app", env, "/healthz") as port:
-            seeded = seed(port, clients)
+            seeded = seed(port, clients, admin)
+            token = seeded.token
             mix = report("mix", drive(clients, per_client, mixed(port, seeded)))
             speech_p99 = mix["record speech"][1]
             meeting = seeded.meetings[0][0]
@@ -292,7 +348,10 @@ def run(cache_size: int, clients: int, per_client: int) -> None:
             reads = drive(
                 clients,
                 per_client,
-                lambda i, r: ("read meeting", request(port, "GET", path)[0]),
+                lambda i, r: (
+                    "read meeting",
+                    request(port, "GET", path, token=token)[0],
+                ),
             )
             read_rate = report("reads of one meeting only", reads)["read meeting"][0]
         with gunicorn("bench.http_load:trivial_app()", {}, "/ping") as port:
@@ -302,6 +361,7 @@ def run(cache_size: int, clients: int, per_client: int) -> None:
                 lambda i, r: ("trivial", request(port, "GET", "/ping")[0]),
             )
             trivial_rate = report("trivial Flask endpoint", trivial)["trivial"][0]
+        print_auth_cost(settings.database.url, seeded, cache_size)
     ratio = read_rate / trivial_rate
     mark = "ok" if ratio >= READ_TARGET else "BELOW TARGET"
     print(
@@ -311,19 +371,173 @@ def run(cache_size: int, clients: int, per_client: int) -> None:
     print(f"  record speech p99 = {speech_p99:.1f} ms (target < 50 ms: {mark})")
 
 
+def first_admin_token(app: Any) -> str:
+    """Register the first admin, as ``steerlog account create --admin`` would."""
+    written = app.register_account(
+        actor=app.system_actor("bench"),
+        login="bench.admin",
+        display_name="Quản trị",
+        email="bench.admin@x.vn",
+    )
+    app.grant_role(written.id, actor=app.system_actor("bench"), role="admin")
+    token: str = app.issue_token(written.id, name="bench").token
+    app.close()
+    return token
+
+
+def print_auth_cost(
+    url: str, seeded: Seed, cache_size: int, rounds: int = 2000
+) -> None:
+    """What authentication and authorisation add to a request: the ``guard`` hook
+    (token lookup, the account, the target meeting's committee, the policy) timed
+    in process on a meeting read by the committee's secretary."""
+    from service.run.composition import build_application
+    from service.settings import Settings
+    from web import create_app
+    from web.auth import guard
+
+    settings = Settings.from_env(
+        {"STEERLOG_DATABASE_URL": url, "STEERLOG_AGGREGATE_CACHE_SIZE": str(cache_size)}
+    )
+    application = build_application(settings)
+    app = create_app({"STEERLOG_SECRET_KEY": "b" * 48}, application=application)
+    path = f"/api/v1/meetings/{seeded.meetings[0][0]}"
+    headers = {"Authorization": f"Bearer {seeded.token}"}
+    timings = []
+    for _ in range(rounds):
+        with app.test_request_context(path, headers=headers):
+            began = time.perf_counter()
+            guard()
+            timings.append((time.perf_counter() - began) * 1000)
+    application.close()
+    p50 = statistics.median(timings)
+    mark = "ok" if p50 < AUTH_TARGET_MS else "ABOVE TARGET"
+    p99 = sorted(timings)[int(rounds * 0.99)]
+    print(
+        f"  auth (guard) on a meeting read: p50 {p50:.3f} ms, p99 {p99:.3f} ms"
+        f" (target p50 < {AUTH_TARGET_MS} ms: {mark})"
+    )
+
+
+def p50(samples: list[Samples], name: str) -> float:
+    """The median latency (ms) of ``name`` over every round."""
+    return statistics.median(x for s in samples for x in s.latencies[name])
+
+
+def overhead(clients: int, per_client: int, rounds: int = 6) -> None:
+    """What request ids, metrics and JSON logs add per request (p50, ms), beside
+    the difference between two identical servers (the noise of the machine)."""
+    import tempfile
+
+    from bench.common import throwaway_settings
+    from service.run.composition import build_application, build_read_model
+
+    config = ("--config", "python:service.run.gunicorn_conf")
+    with (
+        throwaway_settings("http_obs") as settings,
+        tempfile.TemporaryDirectory() as work,
+        open(f"{work}/log.jsonl", "w") as log,
+    ):
+        build_application(settings).close()
+        build_read_model(settings).close()
+
+        def served(target: str, name: str) -> Any:
+            env = {
+                "STEERLOG_DATABASE_URL": settings.database.url,
+                "PROMETHEUS_MULTIPROC_DIR": f"{work}/{name}",
+            }
+            return gunicorn(target, env, "/healthz", config, log)
+
+        with (
+            served("web.wsgi:app", "with") as observed,
+            served("web.wsgi:app", "twin") as twin,
+            served("bench.http_load:unobserved_app()", "without") as bare,
+        ):
+            servers = {"with": observed, "twin": twin, "without": bare}
+            meeting = seed(observed, 1).meetings[0][0]
+            paths = {
+                "read meeting": f"/api/v1/meetings/{meeting}",
+                "healthz": "/healthz",
+            }
+            runs: dict[tuple[str, str], list[Samples]] = {}
+            for turn in range(rounds):
+                # Each goes first in some rounds: no order favours one.
+                order = list(servers)[turn % 3 :] + list(servers)[: turn % 3]
+                for name, path in paths.items():
+                    for kind in order:
+                        runs.setdefault((name, kind), []).append(
+                            drive(
+                                clients,
+                                per_client // rounds,
+                                lambda i, r, s=servers[kind], p=path, n=name: (
+                                    n,
+                                    request(s, "GET", p)[0],
+                                ),
+                            )
+                        )
+        lines = Path(f"{work}/log.jsonl").read_text().count("\n")
+    print(f"\nmetrics and JSON logs ({rounds} rotating rounds, {lines} log lines)")
+    for name in paths:
+        with_them, twin_p50, without = (
+            p50(runs[(name, kind)], name) for kind in ("with", "twin", "without")
+        )
+        print(
+            f"  {name:<13} p50 {with_them:6.2f} ms with, {without:6.2f} ms without:"
+            f" {with_them - without:+.2f} ms (target < +0.5 ms);"
+            f" two identical servers differ by {twin_p50 - with_them:+.2f} ms"
+        )
+
+
+def overhead_in_process(requests: int = 2000, rounds: int = 10) -> None:
+    """The same hooks' cost without the network: /healthz through Flask's test
+    client, with and without them, in alternating rounds (JSON logs to a file)."""
+    import logging
+    import tempfile
+
+    from service.ops import logs
+    from web import create_app, observability
+
+    with tempfile.TemporaryDirectory() as work, open(f"{work}/log", "w") as log:
+        logs.configure("INFO", log)
+        url = f"sqlite:///{work}/events.sqlite3"
+        observed = create_app({"STEERLOG_DATABASE_URL": url}).test_client()
+        bare_app = create_app({"STEERLOG_DATABASE_URL": url})
+        bare_app.before_request_funcs[None].remove(observability.start_request)
+        bare_app.after_request_funcs[None].remove(observability.finish_request)
+        bare = bare_app.test_client()
+        spent: dict[str, list[float]] = {"with": [], "without": []}
+        for turn in range(rounds):
+            pair = [("with", observed), ("without", bare)][:: 1 if turn % 2 else -1]
+            for name, client in pair:
+                began = time.perf_counter()
+                for _ in range(requests // rounds):
+                    client.get("/healthz").close()  # closing writes the log line
+                spent[name].append((time.perf_counter() - began) / (requests // rounds))
+        logging.getLogger().handlers.clear()
+    with_them, without = (statistics.median(spent[k]) * 1000 for k in spent)
+    print(
+        f"  in one process (test client, /healthz): {with_them:.3f} ms with,"
+        f" {without:.3f} ms without: {with_them - without:+.3f} ms per request"
+    )
+
+
 def main() -> None:
     """Parse the options and run once per cache size."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--requests", type=int, default=300, help="per client")
     parser.add_argument("--cache", default="0,1000", help="cache sizes to try")
+    parser.add_argument("--overhead-only", action="store_true")
     options = parser.parse_args()
     print(
         f"gunicorn 2 sync workers, {options.clients} clients x {options.requests} "
         f"requests each, {os.cpu_count()} CPUs shared with PostgreSQL and the clients"
     )
-    for size in (int(s) for s in options.cache.split(",")):
-        run(size, options.clients, options.requests)
+    if not options.overhead_only:
+        for size in (int(s) for s in options.cache.split(",")):
+            run(size, options.clients, options.requests)
+    overhead(options.clients, options.requests)
+    overhead_in_process()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ Prints, from one run on one database:
   on steerlog's persistence (service.eventstore.pgstore), to show what the domain
   costs alone;
 - the load time of a 200-point, 300-speech meeting with and without a snapshot
-  (target < 10 ms from a snapshot).
+  (target < 10 ms from a snapshot);
+- record_speech with events encrypted at rest (STEERLOG_CIPHER_KEY, AES-GCM), in
+  the same rounds on its own schema, as a share of the unencrypted rate (target
+  >= 80%).
 
 Usage: python -m bench.write_throughput [--speeches N]
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -25,12 +29,13 @@ from typing import cast
 from uuid import UUID
 
 from eventsourcing.application import Application
+from eventsourcing.cipher import AESCipher
 from eventsourcing.domain import Aggregate, event
 
 from bench.common import rate, summary, throwaway_settings, timings_ms
 from domain.meeting import Meeting
 from service.run.composition import build_application
-from service.settings import Settings
+from service.settings import Operations, Settings
 from service.usecases.steerlog import Steerlog
 
 START = datetime(2022, 4, 22, 14, 0, tzinfo=UTC)
@@ -146,6 +151,22 @@ def interleaved_rates(
     return {name: per_round * rounds / spent for name, spent in seconds.items()}
 
 
+def cpu_per_command(
+    contenders: dict[str, Callable[[int], None]], count: int, rounds: int = 6
+) -> dict[str, float]:
+    """This process's CPU microseconds per command of each, in alternating rounds:
+    what the database's own load cannot blur."""
+    spent = dict.fromkeys(contenders, 0.0)
+    per_round = max(1, count // rounds)
+    for _ in range(rounds):
+        for name, command in contenders.items():
+            started = time.process_time()
+            for number in range(per_round):
+                command(number)
+            spent[name] += time.process_time() - started
+    return {name: s * 1e6 / (per_round * rounds) for name, s in spent.items()}
+
+
 def load_times(settings: Settings, meeting_id: UUID) -> dict[str, list[float]]:
     """Milliseconds to load the meeting: from its snapshot, by replay, from cache."""
     uncached = build_application(replace(settings, aggregate_cache_size=0))
@@ -177,7 +198,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--speeches", type=int, default=300)
     args = parser.parse_args()
-    with throwaway_settings("bench_write") as settings:
+    with (
+        throwaway_settings("bench_write") as settings,
+        throwaway_settings("bench_write_aes") as other,
+    ):
+        key = AESCipher.create_key(32)
+        secret = build_application(
+            replace(other, operations=Operations(cipher_key=key))
+        )
+        secret_meeting, secret_speakers = meeting_of_200_points(secret)
         app = build_application(settings)
         meeting_id, speakers = meeting_of_200_points(app)
         # The warm-up speaks as someone else: every timed speaker's first speech,
@@ -198,10 +227,28 @@ def main() -> None:
                 "ours": speech_command(app, meeting_id, speakers[:-1]),
                 "raw": baseline_command(raw, args.speeches + 20),
                 "on_pgstore": baseline_command(on_pgstore, args.speeches + 20),
+                "encrypted": speech_command(
+                    secret, secret_meeting, secret_speakers[:-1]
+                ),
             },
             args.speeches,
-            {"ours": warm_up},
+            {
+                "ours": warm_up,
+                "encrypted": speech_command(
+                    secret, secret_meeting, secret_speakers[-1:]
+                ),
+            },
         )
+        cpu = cpu_per_command(
+            {
+                "ours": speech_command(app, meeting_id, speakers[:-1]),
+                "encrypted": speech_command(
+                    secret, secret_meeting, secret_speakers[:-1]
+                ),
+            },
+            args.speeches,
+        )
+        secret.close()
         raw.close()
         on_pgstore.close()
         meeting = app.load(Meeting, meeting_id)
@@ -228,6 +275,16 @@ def main() -> None:
     for name, samples in loads.items():
         print(f"  {name:28} {summary(samples)}")
     print("  (target: < 10 ms from a snapshot)")
+    print(
+        f"record_speech, events encrypted at rest (AES-GCM):"
+        f" {rates['encrypted']:8.1f} commands/s,"
+        f" {rates['encrypted'] / ours:.0%} of unencrypted (target >= 80%)"
+    )
+    print(
+        f"  client CPU per record_speech: {cpu['encrypted']:.0f} us encrypted,"
+        f" {cpu['ours']:.0f} us not (+{cpu['encrypted'] - cpu['ours']:.0f} us:"
+        " AES-GCM of the event written and of the one read back)"
+    )
 
 
 if __name__ == "__main__":

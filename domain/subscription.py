@@ -11,6 +11,8 @@ from domain.errors import DomainError, InvalidValueError, NoChangeError
 from domain.ids import subscription_id
 from domain.values import RecipientKind, member_of
 
+MAX_ACCOUNTS = 50
+
 
 class SubscriptionEndedError(DomainError):
     """An ended subscription takes no changes until it is resumed."""
@@ -72,6 +74,23 @@ class DigestSubscription(SteerlogAggregate):
         self.recipient_id = recipient_id
         self.addresses = list(addresses)
         self.active = True
+        # Accounts that also receive these digests, at their own e-mail.
+        self.account_ids: list[UUID] = []
+
+    def name_accounts(self, *, actor: str, account_ids: list[UUID]) -> None:
+        """These accounts also receive the digests (at their account's e-mail)."""
+        distinct = list(dict.fromkeys(account_ids))
+        if len(distinct) > MAX_ACCOUNTS:
+            raise InvalidValueError(
+                field="account_ids", reason=f"at most {MAX_ACCOUNTS}"
+            )
+        if distinct == self.account_ids:
+            raise NoChangeError(field="account_ids", subscription_id=self.id)
+        self._accounts_named(actor=actor, account_ids=distinct)
+
+    @event("AccountsNamed")
+    def _accounts_named(self, *, actor: str, account_ids: list[UUID]) -> None:
+        self.account_ids = list(account_ids)
 
     def change_addresses(self, *, actor: str, addresses: list[str]) -> None:
         """Send this recipient's digests to other addresses from now on."""

@@ -10,9 +10,10 @@ from typing import Any
 from flask import Flask
 
 from service.readmodel.readside import ReadSide
-from service.run.composition import build_application, build_read_model
+from service.run.composition import build_application, build_read_side
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
+from web import observability
 from web.api import SteerlogApi
 from web.auth import install_auth
 from web.blueprints import BLUEPRINTS
@@ -58,7 +59,7 @@ def create_app(
     if application is None:
         application = build_application(settings)
     if read_side is None:
-        read_side = ReadSide(build_read_model(application.settings))
+        read_side = build_read_side(application.settings)
     app = Flask(__name__)
     app.config.update(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
@@ -79,4 +80,5 @@ def create_app(
     init_pages(app)
     register_error_handlers(app)
     install_auth(app, replace(application.settings, secret_key=settings.secret_key))
+    observability.init_app(app, application.settings)
     return app

@@ -9,9 +9,20 @@ target's committee (and agency) comes from the path, else the body.
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, g, redirect, request, url_for
+from flask import (
+    Flask,
+    Request,
+    Response,
+    current_app,
+    g,
+    redirect,
+    request,
+    url_for,
+)
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.wrappers import Response as BaseResponse
 
 from service.access.decision import (
     ForbiddenError,
@@ -46,6 +57,17 @@ _DOCS_CSP = (
 _DOCS_PAGE = "api-docs.openapi_swagger_ui"
 
 
+class CookieSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, not unsigned for a request without one:
+    programs with a bearer token pay nothing for the pages' sessions."""
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        """An empty session when the request carries no session cookie."""
+        if self.get_cookie_name(app) not in request.cookies:
+            return self.session_class()
+        return super().open_session(app, request)
+
+
 def load_session_user(session_id: str) -> SessionUser | None:
     """The session's user, while the session lasts and its account is enabled."""
     principal = steerlog().session_principal(session_id)
@@ -55,6 +77,7 @@ def load_session_user(session_id: str) -> SessionUser | None:
 def install_auth(app: Flask, settings: Settings) -> None:
     """Sessions, CSRF, the authorising hook, security headers, sign-in pages."""
     app.secret_key = session_secret_key(settings)
+    app.session_interface = CookieSessions()
     app.config.update(
         SESSION_COOKIE_NAME="steerlog_session",
         SESSION_COOKIE_HTTPONLY=True,
@@ -74,7 +97,7 @@ def install_auth(app: Flask, settings: Settings) -> None:
     app.register_blueprint(sign_in_pages)
 
 
-def guard() -> Response | None:
+def guard() -> BaseResponse | None:
     """Authenticate the request, then authorise its operation on its target."""
     operation = request.endpoint
     if operation is None:

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any, TypeVar
 
-from flask import current_app
+from flask import current_app, g
 from flask_smorest import Blueprint
 
+from service.access.scoped import ScopedReadSide
 from service.eventstore.application import Written
 from service.readmodel.readside import ReadSide
 from service.usecases.steerlog import Steerlog
@@ -53,9 +54,13 @@ def steerlog() -> Steerlog:
 
 
 def read_side() -> ReadSide:
-    """The read models' queries of the current Flask app."""
+    """The read models' queries of the current Flask app, as the request's
+    account may see them (``service.access.scoped``)."""
     queries: ReadSide = current_app.extensions["steerlog.read"]
-    return queries
+    principal = g.get("principal")
+    if principal is None or principal.is_admin:
+        return queries
+    return ScopedReadSide(queries, principal.scope())
 
 
 def etag(version: int) -> dict[str, str]:

@@ -13,7 +13,7 @@ SESSION = "browserSession"
 _METHODS = ("get", "put", "post", "delete", "patch")
 
 
-class PolicyPlugin(BasePlugin):  # type: ignore[misc]
+class PolicyPlugin(BasePlugin):
     """Document, per operation, who may call it and the answers when not."""
 
     def init_spec(self, spec: APISpec) -> None:

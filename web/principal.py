@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
 from flask import g
 from flask_login import UserMixin
 
 from service.access.decision import NotSignedInError, Principal, Scope
+
+A = TypeVar("A", bound=Aggregate)
+
+
+def remember_viewed(aggregate: Aggregate) -> None:
+    """Keep the aggregate the policy looked at, for the view of the same request."""
+    g.setdefault("viewed", {})[aggregate.id] = aggregate
+
+
+def viewed_in_request(cls: type[A], aggregate_id: UUID) -> A | None:
+    """The aggregate already viewed in this request (authorising it), if any."""
+    aggregate = g.get("viewed", {}).get(aggregate_id)
+    return aggregate if isinstance(aggregate, cls) else None
 
 
 def current_principal() -> Principal | None:

@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
-    Response,
     redirect,
     render_template,
     request,
@@ -15,6 +14,7 @@ from flask import (
 )
 from flask_login import current_user, login_user, logout_user
 from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response as BaseResponse
 from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import InputRequired, Length
 
@@ -25,7 +25,7 @@ from web.http import steerlog
 from web.principal import SessionUser
 
 bp = Blueprint("auth", __name__, template_folder="templates")
-ResponseOrPage = Response | tuple[str, int] | tuple[str, int, dict[str, str]]
+ResponseOrPage = BaseResponse | tuple[str, int] | tuple[str, int, dict[str, str]]
 
 
 class SignInForm(FlaskForm):  # type: ignore[misc]
@@ -79,9 +79,10 @@ def sign_in() -> ResponseOrPage:
 
 
 @bp.route("/sign-out", methods=["POST"])
-def sign_out() -> Response:
+def sign_out() -> BaseResponse:
     """End the session on the server, then forget the cookie."""
-    steerlog().end_session(current_user.session_id)
+    if current_user.is_authenticated:  # a bearer token has no session to end
+        steerlog().end_session(current_user.session_id)
     logout_user()
     session.clear()
     return redirect(url_for("auth.sign_in"))

@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.domain import Aggregate
 from flask import request
 
 from service.access.decision import Target
 from web.http import steerlog
+from web.principal import remember_viewed
 
 # Path arguments naming an aggregate, the most specific first.
 _AGGREGATE_ARGUMENTS = (
@@ -32,13 +34,16 @@ def request_target() -> Target:
         return Target(account_id=arguments["account_id"])
     for name in _AGGREGATE_ARGUMENTS:
         if isinstance(arguments.get(name), UUID):
-            target = steerlog().target_of(arguments[name])
+            aggregate = steerlog().view(Aggregate, arguments[name])
+            remember_viewed(aggregate)  # the view reads it again: one load, not two
+            target = steerlog().target_of_aggregate(aggregate)
             return Target(
                 committee_id=target.committee_id,
                 agencies=target.agencies,
                 acting_agency=acting,
                 account_id=target.account_id,
                 recipients=target.recipients,
+                read_permission=target.read_permission,
             )
     return Target(committee_id=_uuid_in(body, "committee_id"), acting_agency=acting)
 

@@ -43,7 +43,9 @@ class Scope:
 
     def can_read(self, committee_id: UUID | None) -> bool:
         """Whether the committee's records are readable (None: shared directory)."""
-        return self.everything or committee_id is None or committee_id in self.committees
+        return (
+            self.everything or committee_id is None or committee_id in self.committees
+        )
 
     @property
     def committee_list(self) -> list[UUID] | None:
@@ -63,7 +65,9 @@ class Principal:
     @classmethod
     def of(cls, account: Account) -> Principal:
         """The principal of an (enabled) account."""
-        return cls(account.id, account.login, account.display_name, tuple(account.grants))
+        return cls(
+            account.id, account.login, account.display_name, tuple(account.grants)
+        )
 
     @property
     def actor(self) -> str:
@@ -102,6 +106,12 @@ class Target:
     account_id: UUID | None = None
     # Accounts named as recipients (a subscription they may change themselves).
     recipients: frozenset[UUID] = field(default_factory=frozenset)
+    # What reading it needs, when more than ``read`` (a subscription's history
+    # holds e-mail addresses, as the subscription does).
+    read_permission: str = "read"
+
+
+_RECIPIENTS_MAY = frozenset({"read_subscriptions", "manage_subscriptions"})
 
 
 def authorise(
@@ -114,6 +124,8 @@ def authorise(
         raise NotSignedInError("no credentials")
     if principal.is_admin or rule.reach is Reach.SIGNED_IN:
         return
+    if rule.permission == "read" and target.read_permission != "read":
+        rule = Rule(target.read_permission, rule.reach)
     if _allowed(principal, rule, target):
         return
     raise ForbiddenError(
@@ -123,14 +135,15 @@ def authorise(
 
 def _allowed(principal: Principal, rule: Rule, target: Target) -> bool:
     roles = roles_holding(rule.permission)
-    if rule.reach is Reach.SELF:
+    if rule.reach is Reach.ADMIN:
+        return False  # admins were let through already
+    if rule.reach is Reach.SELF or target.account_id is not None:
+        # An account (its history too: who granted it what) is its own business.
         return target.account_id == principal.account_id
     if rule.reach is Reach.ANY_COMMITTEE:
         return any(g.role in roles for g in principal.grants)
-    if rule.permission == "manage_subscriptions" and (
-        principal.account_id in target.recipients
-    ):
-        return True
+    if rule.permission in _RECIPIENTS_MAY and principal.account_id in target.recipients:
+        return True  # an account named on a subscription reads and changes it
     if target.committee_id is None:
         # Not bound to a committee: an agency's or a person's history (the
         # shared directory), or a body whose committee_id is missing or

@@ -29,9 +29,7 @@ class Reach(StrEnum):
     AGENCY = "agency"
 
 
-_MEMBERS = frozenset(
-    {Role.SECRETARY, Role.LEADER, Role.AGENCY_OFFICER, Role.VIEWER}
-)
+_MEMBERS = frozenset({Role.SECRETARY, Role.LEADER, Role.AGENCY_OFFICER, Role.VIEWER})
 
 # Permission → the roles (besides admin) that hold it.
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -99,7 +97,9 @@ POLICY: dict[str, Rule] = {
         "pages.digest",
         "history.get_history",
     ),
-    **_rules(_R.COMMITTEE, "read_subscriptions", "digest_subscriptions.get_subscription"),
+    **_rules(
+        _R.COMMITTEE, "read_subscriptions", "digest_subscriptions.get_subscription"
+    ),
     **_rules(
         _R.ADMIN,
         "administer",
@@ -162,6 +162,7 @@ POLICY: dict[str, Rule] = {
         "digest_subscriptions.change_addresses",
         "digest_subscriptions.end_subscription",
         "digest_subscriptions.resume_subscription",
+        "digest_subscriptions.name_accounts",
     ),
     **_rules(
         _R.COMMITTEE,
@@ -182,6 +183,37 @@ POLICY: dict[str, Rule] = {
         "assignments.delegate",
     ),
 }
+
+
+POLICY.update(
+    {
+        **_rules(
+            _R.COMMITTEE,
+            "read",
+            "downloads.download_conclusion_notice_docx",
+            "downloads.download_conclusion_notice_pdf",
+            "downloads.download_meeting_minutes_docx",
+            "downloads.download_meeting_minutes_pdf",
+            "meeting_exports.export_meeting_record",
+        ),
+        # Scoped like the tracker: the rows of readable committees only.
+        **_rules(
+            _R.SIGNED_IN,
+            "read",
+            "downloads.download_tracker_report_xlsx",
+            "downloads.download_tracker_csv",
+        ),
+        **_rules(_R.ADMIN, "administer", "meeting_exports.import_meeting_record"),
+        # A calendar program cannot sign in: the feed's secret URL is its key.
+        **_rules(
+            _R.PUBLIC,
+            "sign_in",
+            "calendars.committee_meetings_calendar",
+            "calendars.agency_deadlines_calendar",
+            "calendars.person_own_calendar",
+        ),
+    }
+)
 
 
 def rule_for(operation: str) -> Rule | None:

@@ -2,32 +2,18 @@
 
 A log is forever, and a rotated secret must be gone: password hashes, API-token
 hashes, browser sessions and failed sign-ins are rows here, changed in place.
-One implementation per database; the statements are written once with ``%s``
-parameters (SQLite gets them as ``?``).
+The statements are written once here with ``%s`` parameters; one connection
+per database in ``service.accounts.databases`` runs them (SQLite gets ``?``).
 """
 
 from __future__ import annotations
 
-import re
-import sqlite3
-import threading
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
-from pathlib import Path
 from typing import Any
 from uuid import UUID
-
-import psycopg2
-import psycopg2.pool
-
-from service.settings import Database, Settings
-
-_SCHEMA_LOCK = 7_301_002  # pg_advisory_xact_lock key: one creator at a time
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +28,9 @@ class TokenRecord:
     expires_at: datetime | None
     last_used_at: datetime | None
     revoked_at: datetime | None
+    # The account's latest event version, read with the token where the event
+    # store is at hand (PostgreSQL), so a cached account needs no query.
+    account_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +43,7 @@ class SessionRecord:
     last_seen_at: datetime
 
 
-_TOKEN_COLUMNS = (
+TOKEN_COLUMNS = (
     "token_id, account_id, name, secret_hash, created_at, expires_at,"
     " last_used_at, revoked_at"
 )
@@ -87,7 +76,7 @@ class SecretStore(ABC):
     def add_token(self, token: TokenRecord) -> None:
         """Store a newly issued token (its hash only)."""
         self._run(
-            f"INSERT INTO api_tokens ({_TOKEN_COLUMNS})"
+            f"INSERT INTO api_tokens ({TOKEN_COLUMNS})"
             " VALUES (%s, %s, %s, %s, %s, %s, NULL, NULL)",
             (
                 token.token_id,
@@ -102,15 +91,19 @@ class SecretStore(ABC):
     def token(self, token_id: str) -> TokenRecord | None:
         """The token with this id (one indexed read), or None."""
         rows = self._run(
-            f"SELECT {_TOKEN_COLUMNS} FROM api_tokens WHERE token_id = %s",
+            f"SELECT {TOKEN_COLUMNS}, {self._account_version} FROM api_tokens"
+            " WHERE token_id = %s",
             (token_id,),
         )
         return self._token(rows[0]) if rows else None
 
+    # The token's account's latest event version, where the events are at hand.
+    _account_version = "NULL"
+
     def tokens_of(self, account_id: UUID) -> list[TokenRecord]:
         """Every token of an account, oldest first."""
         rows = self._run(
-            f"SELECT {_TOKEN_COLUMNS} FROM api_tokens WHERE account_id = %s"
+            f"SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE account_id = %s"
             " ORDER BY created_at, token_id",
             (self._id(account_id),),
         )
@@ -243,7 +236,7 @@ class SecretStore(ABC):
         return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
     def _token(self, row: tuple[Any, ...]) -> TokenRecord:
-        token_id, account, name, secret_hash, created, expires, used, revoked = row
+        token_id, account, name, secret_hash, created, expires, used, revoked = row[:8]
         return TokenRecord(
             token_id=token_id,
             account_id=UUID(str(account)),
@@ -253,108 +246,5 @@ class SecretStore(ABC):
             expires_at=None if expires is None else self._datetime(expires),
             last_used_at=None if used is None else self._datetime(used),
             revoked_at=None if revoked is None else self._datetime(revoked),
+            account_version=row[8] if len(row) > 8 else None,
         )
-
-
-def _schema_sql(dialect: str) -> str:
-    return (
-        resources.files("service.accounts")
-        .joinpath(f"schema.{dialect}.sql")
-        .read_text(encoding="utf-8")
-    )
-
-
-class SQLiteSecretStore(SecretStore):
-    """The secret tables in their own SQLite file, beside the event store's."""
-
-    def __init__(self, path: str) -> None:
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        self._connection = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=10
-        )
-        self._connection.execute("PRAGMA journal_mode=WAL")
-
-    def create(self) -> None:
-        """Create the tables if they do not exist."""
-        with self._lock:
-            self._connection.executescript(_schema_sql("sqlite"))
-
-    def close(self) -> None:
-        """Close the connection."""
-        self._connection.close()
-
-    def _run(self, statement: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-        with self._lock:
-            cursor = self._connection.execute(statement.replace("%s", "?"), params)
-            return cursor.fetchall()
-
-    @staticmethod
-    def _time(value: datetime | None) -> Any:
-        return None if value is None else value.isoformat(timespec="microseconds")
-
-
-class PostgresSecretStore(SecretStore):
-    """The secret tables in the configured PostgreSQL schema, via a small pool."""
-
-    def __init__(self, database: Database, pool_size: int = 5) -> None:
-        options = {}
-        if database.schema:
-            if not _IDENTIFIER.match(database.schema):
-                raise ValueError(f"not a schema name: {database.schema!r}")
-            options["options"] = f"-c search_path={database.schema}"
-        self._pool = psycopg2.pool.ThreadedConnectionPool(
-            0,
-            max(pool_size, 1),
-            connect_timeout=5,
-            **database.psycopg2_dsn(),
-            **options,
-        )
-
-    def create(self) -> None:
-        """Create the tables, one process at a time (a transaction-level lock)."""
-        with self._connection() as connection, connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-            cursor.execute(_schema_sql("postgres"))
-
-    def close(self) -> None:
-        """Close every pooled connection."""
-        self._pool.closeall()
-
-    @contextmanager
-    def _connection(self) -> Iterator[Any]:
-        connection = self._pool.getconn()
-        broken = False
-        try:
-            with connection:  # commits, or rolls back on an error
-                yield connection
-        except psycopg2.OperationalError:
-            broken = True
-            raise
-        finally:
-            self._pool.putconn(connection, close=broken)
-
-    def _run(self, statement: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-        with self._connection() as connection, connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            return cursor.fetchall() if cursor.description else []
-
-
-def secrets_path(database: Database) -> str:
-    """The SQLite file of the secrets, beside the event store's."""
-    if database.sqlite_path == ":memory:":
-        return ":memory:"
-    path = Path(database.sqlite_path)
-    return str(path.with_name(f"{path.stem}.secrets{path.suffix or '.sqlite3'}"))
-
-
-def build_secret_store(settings: Settings) -> SecretStore:
-    """The secret store of the configured database, its tables created."""
-    store: SecretStore
-    if settings.database.backend == "postgres":
-        store = PostgresSecretStore(settings.database, settings.pool_size)
-    else:
-        store = SQLiteSecretStore(secrets_path(settings.database))
-    store.create()
-    return store

@@ -19,6 +19,7 @@ from service.digests.jobs import (
 )
 from service.digests.mail import SmtpMailer
 from service.digests.service import DigestService
+from service.ops.heartbeat import HEARTBEAT_EVERY, HEARTBEAT_JOB, Heartbeats, beat
 from service.readmodel.base import ReadModel
 from service.readmodel.readside import ReadSide
 from service.usecases.steerlog import Steerlog
@@ -71,6 +72,17 @@ def prepare(scheduler: S, service: DigestService) -> S:
         max_instances=1,
     )
     scheduler.modify_job("digests.catch-up", next_run_time=service.now())
+    scheduler.add_job(
+        beat,
+        IntervalTrigger(seconds=HEARTBEAT_EVERY),
+        args=(Heartbeats(service.app.settings.database), service.now),
+        id=HEARTBEAT_JOB,
+        name=HEARTBEAT_JOB,
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        next_run_time=service.now(),
+    )
     return scheduler
 
 

@@ -26,12 +26,13 @@ from service.digests.mail import DeliveryError, Mailer, build_message, message_i
 from service.digests.render import Rendered, render
 from service.digests.schedule import Due, current_period, due_periods, schedule_of
 from service.errors import AlreadyExistsError, ConcurrencyConflictError
+from service.ops.metrics import DIGESTS_FAILED, DIGESTS_ISSUED, DIGESTS_SENT
 from service.readmodel.readside import ReadSide
 from service.readmodel.rows import CommitteeZone, Subscription
 from service.usecases.steerlog import Steerlog
 
 log = logging.getLogger(__name__)
-ACTOR = "steerlog-scheduler"
+SCHEDULER = "scheduler"
 RECIPIENTS = {
     DigestKind.DAILY: RecipientKind.AGENCY,
     DigestKind.WEEKLY: RecipientKind.COMMITTEE,
@@ -70,6 +71,12 @@ class DigestService:
         self.app, self.read_side, self.mailer = app, read_side, mailer
         self.policy = policy or RetryPolicy()
         self.freshness_timeout = freshness_timeout
+
+    @property
+    def actor(self) -> str:
+        """Jobs act as a named system account, registered when it first acts
+        (a preview records nothing)."""
+        return self.app.system_actor(SCHEDULER)
 
     def now(self) -> datetime:
         """The application's clock (injected in tests)."""
@@ -138,19 +145,22 @@ class DigestService:
             return None
         try:
             written = self.app.issue_digest(
-                actor=ACTOR,
+                actor=self.actor,
                 kind=due.kind,
                 committee_id=due.committee_id,
                 recipient_kind=subscription.recipient_kind,
                 recipient_id=recipient_id,
                 period=due.period,
-                addresses=subscription.addresses,
+                addresses=self.app.digest_addresses(
+                    UUID(subscription.id), subscription.addresses
+                ),
                 lines=content.lines,
                 tallies=content.tallies,
                 late=due.late_at(self.now()),
             )
         except AlreadyExistsError:
             return None  # another scheduler issued it first
+        DIGESTS_ISSUED.inc()
         return written.id
 
     def compose(
@@ -200,7 +210,10 @@ class DigestService:
         message_id = message_id_of(digest_id, sender)
         try:
             self.app.attempt_delivery(
-                digest_id, actor=ACTOR, message_id=message_id, lease=self.policy.lease
+                digest_id,
+                actor=self.actor,
+                message_id=message_id,
+                lease=self.policy.lease,
             )
         except (
             ConcurrencyConflictError,
@@ -215,9 +228,10 @@ class DigestService:
         try:
             self.mailer.send(message)
         except DeliveryError as error:
+            DIGESTS_FAILED.inc()
             retry = self.policy.next_retry(digest.attempts + 1, self.now())
             self.app.record_delivery_failure(
-                digest_id, actor=ACTOR, error=str(error), next_retry_at=retry
+                digest_id, actor=self.actor, error=str(error), next_retry_at=retry
             )
             log.warning(
                 "digest %s not delivered: %s (retry %s)", digest_id, error, retry
@@ -226,7 +240,8 @@ class DigestService:
         # The window: a crash here, after the server accepted the message and
         # before this is stored, leaves the attempt open; after the lease it is
         # sent again with the same Message-ID (see service.digests docs).
-        self.app.record_delivered(digest_id, actor=ACTOR, message_id=message_id)
+        self.app.record_delivered(digest_id, actor=self.actor, message_id=message_id)
+        DIGESTS_SENT.inc()
         return True
 
     def deliver_pending(self, limit: int = 1000) -> int:

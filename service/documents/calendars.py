@@ -25,8 +25,9 @@ from service.documents.tracker_source import (
     optional_date,
     tracker_rows,
 )
-from service.readmodel.base import AssignmentFilter, Row
+from service.readmodel.base import AssignmentFilter
 from service.readmodel.readside import ReadSide
+from service.readmodel.rows import MeetingSummary, TrackedAssignment
 from service.usecases.steerlog import Steerlog
 
 ALARM_DAYS = (7, 3, 1)
@@ -63,45 +64,45 @@ def changes(app: Steerlog, aggregate_id: UUID, topics: tuple[str, ...]) -> int:
     return sum(1 for event in stored if event.topic in topics)
 
 
-def meeting_event(app: Steerlog, row: Row, stamp: datetime) -> Event:
+def meeting_event(app: Steerlog, row: MeetingSummary, stamp: datetime) -> Event:
     """One meeting as a VEVENT: its start, its end (or usual length), its place."""
     event = Event()
-    starts = as_moment(row["starts_at"])
-    ends = as_moment(row["closed_at"]) if row["closed_at"] else starts + MEETING_LENGTH
-    event.add("uid", f"meeting-{row['id']}@{UID_DOMAIN}")
+    starts = as_moment(row.starts_at)
+    ends = as_moment(row.closed_at) if row.closed_at else starts + MEETING_LENGTH
+    event.add("uid", f"meeting-{row.id}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
     event.add("dtstart", starts)
     event.add("dtend", max(ends, starts + timedelta(minutes=30)))
-    event.add("summary", row["title"])
-    if row["location"]:
-        event.add("location", row["location"])
-    event.add("status", "CANCELLED" if row["status"] == "cancelled" else "CONFIRMED")
-    event.add("sequence", changes(app, UUID(str(row["id"])), MEETING_CHANGES))
+    event.add("summary", row.title)
+    if row.location:
+        event.add("location", row.location)
+    event.add("status", "CANCELLED" if row.status == "cancelled" else "CONFIRMED")
+    event.add("sequence", changes(app, UUID(str(row.id)), MEETING_CHANGES))
     return event
 
 
-def deadline_event(app: Steerlog, row: Row, stamp: datetime) -> Event | None:
+def deadline_event(
+    app: Steerlog, row: TrackedAssignment, stamp: datetime
+) -> Event | None:
     """A task's deadline as an all-day VEVENT with alarms 7, 3 and 1 days before."""
-    deadline = optional_date(row["deadline"])
+    deadline = optional_date(row.deadline)
     if deadline is None:
         return None
     event = Event()
-    event.add("uid", f"assignment-{row['id']}@{UID_DOMAIN}")
+    event.add("uid", f"assignment-{row.id}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
     event.add("dtstart", deadline)
     event.add("dtend", deadline + timedelta(days=1))
-    event.add("summary", f"Hạn: {row['title']}")
-    leads = [a["name"] for a in row["agencies"] if a["role"] == "lead" and a["name"]]
-    event.add(
-        "description", f"Chủ trì: {', '.join(leads)}\nTrạng thái: {row['status']}"
-    )
+    event.add("summary", f"Hạn: {row.title}")
+    leads = [a.name for a in row.agencies if a.role == "lead" and a.name]
+    event.add("description", f"Chủ trì: {', '.join(leads)}\nTrạng thái: {row.status}")
     event.add("transp", "TRANSPARENT")
-    closed = row["status"] in ("cancelled", "superseded")
+    closed = row.status in ("cancelled", "superseded")
     event.add("status", "CANCELLED" if closed else "CONFIRMED")
-    event.add("sequence", changes(app, UUID(str(row["id"])), DEADLINE_CHANGES))
-    if not closed and not row["completed_on"]:
+    event.add("sequence", changes(app, UUID(str(row.id)), DEADLINE_CHANGES))
+    if not closed and not row.completed_on:
         for days in ALARM_DAYS:
-            event.add_component(_alarm(days, row["title"]))
+            event.add_component(_alarm(days, row.title))
     return event
 
 

@@ -25,7 +25,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from service.documents import words
 from service.documents.tracker_source import MeetingNames, optional_date
-from service.readmodel.base import Row
+from service.readmodel.rows import TrackedAssignment
 
 LONG_OVERDUE_DAYS = 120
 STATUS_NAMES = {
@@ -57,49 +57,49 @@ SUMMARY_COLUMNS = (
 )
 
 
-def report_line(number: int, row: Row, meetings: MeetingNames) -> list[Any]:
+def report_line(
+    number: int, row: TrackedAssignment, meetings: MeetingNames
+) -> list[Any]:
     """One task as a line of the report, in ``COLUMNS`` order."""
-    agencies = row["agencies"]
-    lead = [a["name"] or a["agency_id"] for a in agencies if a["role"] == "lead"]
-    helping = [
-        a["name"] or a["agency_id"] for a in agencies if a["role"] == "coordinating"
-    ]
+    agencies = row.agencies
+    lead = [a.name or a.agency_id for a in agencies if a.role == "lead"]
+    helping = [a.name or a.agency_id for a in agencies if a.role == "coordinating"]
     return [
         number,
-        row["title"],
+        row.title,
         "; ".join(lead),
         "; ".join(helping),
-        optional_date(row["original_deadline"]),
-        optional_date(row["deadline"]),
-        STATUS_NAMES[row["status"]],
+        optional_date(row.original_deadline),
+        optional_date(row.deadline),
+        STATUS_NAMES[row.status],
         source(row, meetings),
         notes(row),
     ]
 
 
-def source(row: Row, meetings: MeetingNames) -> str:
+def source(row: TrackedAssignment, meetings: MeetingNames) -> str:
     """``Hội nghị ... (10/12/2021), mục 2`` or the document that gave the task."""
-    item = f", mục {row['item_number']}" if row["item_number"] else ""
-    if not row["meeting_id"]:
+    item = f", mục {row.item_number}" if row.item_number else ""
+    if not row.meeting_id:
         return f"Văn bản giao nhiệm vụ{item}"
-    found = meetings.of(str(row["committee_id"]), str(row["meeting_id"]))
+    found = meetings.of(str(row.committee_id), str(row.meeting_id))
     if found is None:
-        return f"Phiên họp {row['meeting_id']}{item}"
+        return f"Phiên họp {row.meeting_id}{item}"
     title, day = found
     return f"{title} ({words.short_date(day)}){item}"
 
 
-def notes(row: Row) -> str:
+def notes(row: TrackedAssignment) -> str:
     """What the report's ghi chú says: the deadline as written, a pending request."""
     parts = []
-    if row["deadline_text"]:
-        parts.append(f"Thời hạn: {row['deadline_text']}")
-    completed = optional_date(row["completed_on"])
+    if row.deadline_text:
+        parts.append(f"Thời hạn: {row.deadline_text}")
+    completed = optional_date(row.completed_on)
     if completed:
         parts.append(f"Hoàn thành ngày {words.short_date(completed)}")
-    if row["extension_requested"]:
+    if row.extension_requested:
         parts.append("Đang đề nghị gia hạn")
-    if row["kind"] == "request":
+    if row.kind == "request":
         parts.append("Đề nghị (ngoài hệ thống)")
     return "; ".join(parts)
 
@@ -134,15 +134,15 @@ class Summary:
     day: date
     agencies: dict[str, AgencyCounts] = field(default_factory=dict)
 
-    def add(self, row: Row) -> None:
+    def add(self, row: TrackedAssignment) -> None:
         """Count one tracker row for each agency it tracks."""
-        deadline = optional_date(row["deadline"])
-        for agency in row["agencies"]:
-            if agency["role"] != "tracked":
+        deadline = optional_date(row.deadline)
+        for agency in row.agencies:
+            if agency.role != "tracked":
                 continue
-            key = str(agency["agency_id"])
-            entry = self.agencies.setdefault(key, AgencyCounts(agency["name"] or key))
-            status = agency_status(row, optional_date(agency["completed_on"]), self.day)
+            key = str(agency.agency_id)
+            entry = self.agencies.setdefault(key, AgencyCounts(agency.name or key))
+            status = agency_status(row, optional_date(agency.completed_on), self.day)
             entry.counts[status] += 1
             if (
                 status == "overdue"
@@ -152,11 +152,11 @@ class Summary:
                 entry.long_overdue += 1
 
 
-def agency_status(row: Row, completed_on: date | None, day: date) -> str:
+def agency_status(row: TrackedAssignment, completed_on: date | None, day: date) -> str:
     """One tracked agency's status on ``day`` (the read side's rule, per agency)."""
-    if row["closed"]:
-        return str(row["closed"])
-    deadline = optional_date(row["deadline"])
+    if row.closed:
+        return str(row.closed)
+    deadline = optional_date(row.deadline)
     if completed_on is not None and completed_on <= day:
         on_time = deadline is None or completed_on <= deadline
         return "done_on_time" if on_time else "done_late"
@@ -177,7 +177,7 @@ def _header(sheet: WriteOnlyWorksheet, columns: Iterable[tuple[str, int]]) -> No
 
 
 def write_xlsx(
-    rows: Iterable[Row], meetings: MeetingNames, day: date, out: IO[bytes]
+    rows: Iterable[TrackedAssignment], meetings: MeetingNames, day: date, out: IO[bytes]
 ) -> int:
     """Stream the report into ``out``: the summary sheet first, then every task.
 
@@ -243,7 +243,9 @@ def _widths(sheet: WriteOnlyWorksheet, columns: Iterable[tuple[str, int]]) -> No
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
-def csv_lines(rows: Iterable[Row], meetings: MeetingNames) -> Iterator[str]:
+def csv_lines(
+    rows: Iterable[TrackedAssignment], meetings: MeetingNames
+) -> Iterator[str]:
     """The task sheet as CSV text, a line at a time (UTF-8 BOM first, for Excel)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

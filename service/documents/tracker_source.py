@@ -15,13 +15,17 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from service.readmodel.base import AssignmentFilter, MeetingFilter, Page, Row
-from service.readmodel.readside import MAX_PAGE, ReadSide
+from service.paging import MAX_PAGE
+from service.readmodel.base import AssignmentFilter, MeetingFilter, Page
+from service.readmodel.readside import ReadSide
+from service.readmodel.rows import MeetingSummary, TrackedAssignment
 
 AHEAD = 4  # pages read ahead of the writer
 
 
-def tracker_pages(read_side: ReadSide, where: AssignmentFilter) -> Iterator[list[Row]]:
+def tracker_pages(
+    read_side: ReadSide, where: AssignmentFilter
+) -> Iterator[list[TrackedAssignment]]:
     """The tracker query ``where``'s answer, page after page, by due date.
 
     Each row is the tracker's own (``GET /api/v1/assignments``): id, title, kind,
@@ -36,13 +40,17 @@ def tracker_pages(read_side: ReadSide, where: AssignmentFilter) -> Iterator[list
         cursor = page.next_cursor
 
 
-def tracker_rows(read_side: ReadSide, where: AssignmentFilter) -> Iterator[Row]:
+def tracker_rows(
+    read_side: ReadSide, where: AssignmentFilter
+) -> Iterator[TrackedAssignment]:
     """Every row of the tracker query ``where``, the next pages read meanwhile.
 
     A reader thread keeps at most ``AHEAD`` pages waiting, so the database reads
     while the caller writes a file, and memory stays bounded whatever the count.
     """
-    pages: queue.Queue[list[Row] | BaseException | None] = queue.Queue(AHEAD)
+    pages: queue.Queue[list[TrackedAssignment] | BaseException | None] = queue.Queue(
+        AHEAD
+    )
     stop = threading.Event()
 
     def read() -> None:
@@ -77,7 +85,9 @@ def _offer(pages: queue.Queue[Any], item: Any, stop: threading.Event) -> bool:
     return False
 
 
-def committee_meetings(read_side: ReadSide, committee_id: str) -> Iterator[Row]:
+def committee_meetings(
+    read_side: ReadSide, committee_id: str
+) -> Iterator[MeetingSummary]:
     """Every meeting of a committee, newest first (id, title, status, starts_at...)."""
     cursor: str | None = None
     while True:
@@ -105,8 +115,8 @@ class MeetingNames:
         if committee_id not in self.committees:
             self.committees.add(committee_id)
             for row in committee_meetings(self.read_side, committee_id):
-                starts = as_moment(row["starts_at"]).astimezone(self.zone)
-                self.known[str(row["id"])] = (row["title"], starts.date())
+                starts = as_moment(row.starts_at).astimezone(self.zone)
+                self.known[str(row.id)] = (row.title, starts.date())
         return self.known.get(meeting_id)
 
 

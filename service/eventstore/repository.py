@@ -66,6 +66,21 @@ class CopyOnWriteRepository(Repository):
         aggregate = self._current(aggregate_id, projector_func)
         return deepcopy(aggregate) if deepcopy_from_cache else aggregate
 
+    def cached_at(self, aggregate_id: UUID, version: int) -> Any | None:
+        """The cached aggregate if it is at ``version`` (no query); else None.
+
+        For a caller that has just read the aggregate's latest version along
+        with something else: the cached object is then current, as a
+        fast-forward would have found it.
+        """
+        if self.cache is None:
+            return None
+        try:
+            cached = self.cache.get(aggregate_id)
+        except KeyError:
+            return None
+        return cached if cached.version == version else None
+
     def _current(
         self, aggregate_id: UUID, projector_func: ProjectorFunction[Any, Any]
     ) -> Any:

@@ -113,6 +113,11 @@ class AgencyReader:
                 return n, kind
         return None
 
+    def role_length(self, i: int, end: int) -> int:
+        """Length of an office's title (``Bộ trưởng``, ``Giám đốc``) at ``i``, or 0."""
+        found = self.match(i, end, _HEADS)
+        return found[0] if found is not None and found[1] == "role" else 0
+
     def starts_agency(self, i: int, end: int) -> bool:
         """True when an agency head (not a bare noun) starts at token ``i``."""
         found = self.match(i, end, _HEADS)

@@ -85,3 +85,19 @@ class AgencyListReader(AgencyReader):
         if k2 < end and stop - k2 >= 2 and not toks[k2].is_acronym:
             return Phrase(k, stop, "person", False, False)
         return None
+
+    def bare_title(self, k: int, end: int) -> Phrase | None:
+        """An office addressed by its title alone, a verb right after it:
+        ``đề nghị Bộ trưởng trả lời ...`` (the holder named elsewhere, or not)."""
+        toks = self.toks
+        if k >= end or not toks[k].is_cap:
+            return None
+        length = self.role_length(k, end)
+        if not length:
+            return None
+        after = k + length
+        if after >= end or not toks[after].is_word or toks[after].is_cap:
+            return None
+        if toks[after].low in vocab.NOT_A_TASK_VERB or toks[after].low == "các":
+            return None  # "Bộ trưởng và ...", "Chủ tịch của ...": not the verb
+        return Phrase(k, after, "person", False, False)

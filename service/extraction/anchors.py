@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import vocab
 from .agencies import Phrase
 from .agency_lists import AgencyListReader
+from .openings import is_headline, subject_positions
 from .phrases import Phrases
 from .prepare import Prepared, Sentence
 
@@ -18,29 +19,13 @@ _REPORTAGE = Phrases(vocab.REPORTAGE_VERBS)
 _UNLESS_DEADLINE = Phrases(vocab.REPORTAGE_UNLESS_DEADLINE)
 _NARRATIVE_OPENERS = Phrases(vocab.NARRATIVE_OPENERS)
 _TASK_MODALS = Phrases(vocab.TASK_MODALS)
-# Conjunctions after a comma that open a clause with a subject of its own.
-_CLAUSE_OPENERS = Phrases(("trong khi", "còn", "đồng thời", "trong đó"))
 _DIRECTING_RE = re.compile(
-    r"(?<!ban )(?<!sự )(?<!tin )(?<!\w)(?:"
+    r"(?<!ban )(?<!sự )(?<!tin )(?<!tác )(?<!\w)(?:"
     + "|".join(w.replace(" ", r"\s+") for w in vocab.DIRECTING_WORDS)
-    + r")(?!\w)(?!\s+điều\s+hành)"  # "Tin chỉ đạo điều hành" names a column
+    # "Tin chỉ đạo điều hành" names a column, "công tác chỉ đạo, điều hành" a duty
+    + r")(?!\w)(?!\s*,?\s+điều\s+hành)"
     # "giao nộp", "giao thông", "giao ban": words of their own, nothing handed over
     r"(?<!giao)(?!\s+(?:nộp|dịch|thông|lưu|ban|tiếp|diện|hữu|nhận|hàng|kết|thừa)\b)"
-)
-# A comma after these opens a clause whose subject is addressed ("nhấn mạnh, các ...").
-_SAYING = Phrases(
-    (
-        "nhấn mạnh",
-        "yêu cầu",
-        "đề nghị",
-        "lưu ý",
-        "khẳng định",
-        "chỉ đạo",
-        "cho rằng",
-        "kết luận",
-        "giao",
-        "chỉ rõ",
-    )
 )
 # "X theo chức năng, nhiệm vụ được giao, rà soát ...": the verb comes after this.
 _REMIT = Phrases(
@@ -60,6 +45,8 @@ _OBJECT_LEADS = Phrases(
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
 _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
 _MEETING_NOUNS = Phrases(vocab.MEETING_WORDS)
+# Openers of attendance lists: who came, never who is addressed.
+_ATTENDANCE = Phrases(vocab.ATTENDANCE_OPENERS)
 # Verbs that begin with a word otherwise read as a preposition ("theo dõi").
 _VERB_PAIRS = frozenset({("theo", "dõi"), ("cho", "ý"), ("về", "việc"), ("tại", "chỗ")})
 # A numbered item's marker ("2. ", "3) "), not a bullet.
@@ -112,15 +99,23 @@ class AnchorFinder:
     def find(self, s: Sentence, has_deadline: bool) -> list[Anchor]:
         """Anchors of one sentence, in reading order."""
         anchors: list[Anchor] = []
-        positions = self._subject_positions(s)
-        blocked = bool(
-            self.phrase_at(s.body_first, s.last, _NARRATIVE_OPENERS)
-        ) or bool(_DATED_OPENING.match(self.prep.low, self.toks[s.body_first].start))
+        if self.directed_from < 0 and is_headline(self.prep, s):
+            return anchors  # news that passes on no direction: its headline reports
+        positions, weak = subject_positions(self.toks, s)
+        opener = self.phrase_at(s.body_first, s.last, _NARRATIVE_OPENERS)
+        if opener and not self.phrase_at(s.body_first, s.last, _ATTENDANCE):
+            weak, positions = weak | positions, set()  # "Qua đó, X khẩn trương ..."
+            opener = 0
+        blocked = bool(opener) or bool(
+            _DATED_OPENING.match(self.prep.low, self.toks[s.body_first].start)
+        )
         k = s.body_first
         while k < s.last:
-            if k in positions and not blocked:
+            if (k in positions or k in weak) and not blocked:
                 start = self.skip_openers(k, s.last)
                 items = self.reader.parse_list(start, s.last, "subject")
+                if items and k not in positions and not self._modal(items[-1].last, s):
+                    items = []  # a subject deep in a sentence needs "cần", "phải" ...
                 if items:
                     verdict = self._verdict(items[-1].last, s, has_deadline)
                     blocked = verdict == "narrative"
@@ -157,49 +152,20 @@ class AnchorFinder:
             return True
         if self.toks[start].start > self.directed_from:
             return True
+        return self._modal(j, s)
+
+    def _modal(self, j: int, s: Sentence) -> bool:
+        """A task modal (``cần``, ``phải``, ``chủ trì`` ...) or ``được`` (handed a
+        task) right after a subject ending at token ``j``."""
         j = self.skip_parenthesis(j, s.last)
+        if j < s.last and self.toks[j].low == "cũng":
+            j += 1
         if j < s.last and self.toks[j].text == ",":
             j += 1
         j += _REMIT.at(self.toks, j, s.last)
         if j < s.last and self.toks[j].low == "được":
             return True  # "Sở X được (UBND tỉnh) giao ...": handed a task
         return bool(self.phrase_at(j, s.last, _TASK_MODALS))
-
-    def _subject_positions(self, s: Sentence) -> set[int]:
-        """Token indexes where a clause may open with its subject."""
-        positions = {s.body_first}
-        first_comma = True
-        condition = self._condition(s)
-        for k in range(s.body_first, s.last - 1):
-            text = self.toks[k].text
-            if text in ";:":
-                positions.add(k + 1)
-            elif text == ",":
-                if first_comma or self._after_saying(k):
-                    positions.add(k + 1)
-                first_comma = False
-                if condition is not None and condition < k:
-                    positions.add(k + 1)  # "nếu có phát sinh ..., Sở X báo cáo ..."
-                opener = self.phrase_at(k + 1, s.last, _CLAUSE_OPENERS)
-                if opener:
-                    positions.add(k + 1 + opener)  # ", trong khi Sở X chủ trì ..."
-        return positions
-
-    def _condition(self, s: Sentence) -> int | None:
-        """Index of the first word opening a condition (``nếu``, ``khi``,
-        ``trường hợp``) in the sentence, if any."""
-        for i in range(s.body_first, s.last - 1):
-            low = self.toks[i].low
-            if low in ("nếu", "khi") or (low, self.toks[i + 1].low) == (
-                "trường",
-                "hợp",
-            ):
-                return i
-        return None
-
-    def _after_saying(self, comma: int) -> bool:
-        """True when the comma follows a verb of saying or directing."""
-        return _SAYING.before(self.toks, comma) > 0
 
     def _verdict(self, j: int, s: Sentence, has_deadline: bool) -> str:
         """What follows a subject: a task, a directive, narrative or nothing."""
@@ -300,8 +266,11 @@ class AnchorFinder:
         rule = "directive-verb"
         if not items:
             person = self.reader.person(j, s.last)
+            rule = "directive-person"
+            if person is None:
+                person, rule = self.reader.bare_title(j, s.last), "directive-title"
             if person is None:
                 return None
-            items, rule = [person], "directive-person"
+            items = [person]
         verb = " ".join(t.low for t in self.toks[k : k + n])
         return Anchor(k, tuple(items), items[-1].last, verb, rule)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -13,19 +12,15 @@ from .agencies import Phrase
 from .agency_lists import AgencyListReader
 from .anchors import Anchor, AnchorFinder
 from .dates import DeadlineMatch, YearContext, find_deadlines, resolve_deadline
-from .model import AgencyMention, Assignment, Deadline, ReportTo, Span
+from .model import AgencyMention, Assignment, Deadline, Span
 from .phrases import Phrases
 from .prepare import Prepared, Sentence
+from .reports import ReportReader, mention
+from .summaries import SummaryReader
 
 _CONNECTORS = Phrases(vocab.SEQUENCE_CONNECTORS)
 _ACTIONS = Phrases(vocab.ACTION_VERBS)
 _HANDING_OVER = Phrases(v for v in vocab.DIRECTIVE_VERBS if v != "chỉ đạo")
-_REPORT_RE = re.compile(
-    r"báo\s+cáo(?:\s+[^\s,.;:()]+){0,8}?\s+(?:gửi\s+)?(?:về|lên|cho)\s+"
-    r"|báo\s+cáo\s+(?:kịp\s+thời\s+)?|gửi\s+(?:về\s+)?"
-)
-_SUMMARY_WORDS = 28
-_SUMMARY_TRIM = frozenset({",", "để", "và", "(", "-", "–"})
 
 
 @dataclass
@@ -57,6 +52,8 @@ class AssignmentReader:
         self.starts = [t.start for t in prep.tokens]
         self.reader = reader
         self.finder = AnchorFinder(prep, reader)
+        self.summaries = SummaryReader(prep, reader, self.finder)
+        self.reports = ReportReader(prep, reader)
         self.in_discussion = in_discussion
         self.citations = citations
         self.years = years
@@ -111,9 +108,12 @@ class AssignmentReader:
         return tail.endswith(":") and tail[:-1].rstrip().endswith(("cụ thể", "như sau"))
 
     def _terms_of(self, s: Sentence) -> bool:
-        """A sentence giving the previous task's terms: when and where to report."""
-        words = self.prep.low[s.start : s.start + 20]
-        opens = words.startswith(("báo cáo gửi", "thời gian", "thời hạn", "hạn hoàn"))
+        """A sentence giving the previous task's terms: when and where to report, or
+        by when the work it names is done (``Việc thành lập phải ... năm 2017``)."""
+        words = self.prep.low[self.toks[s.body_first].start : s.end][:20]
+        opens = words.startswith(
+            ("báo cáo gửi", "thời gian", "thời hạn", "hạn hoàn", "việc ")
+        )
         return opens and bool(self.deadlines(s.start, s.end))
 
     def _goes_on(self, last: _Task | None, s: Sentence) -> bool:
@@ -203,7 +203,7 @@ class AssignmentReader:
             seg_start, seg_end = cuts[i], cuts[i + 1]
             here = [d for d in deadlines if seg_start <= d.start < seg_end]
             text_start = task.start if i == 0 else seg_start
-            summary, summary_span = self._summary(seg_start, seg_end, here)
+            summary, summary_span = self.summaries.summary(seg_start, seg_end, here)
             out.append(
                 Assignment(
                     item=task.item,
@@ -214,8 +214,8 @@ class AssignmentReader:
                     summary_span=summary_span,
                     text=self.prep.span_text(text_start, seg_end),
                     text_span=(text_start, seg_end),
-                    report_to=self._report_to(seg_start, seg_end)
-                    or self._report_to(task.body, end),
+                    report_to=self.reports.report_to(seg_start, seg_end)
+                    or self.reports.report_to(task.body, end),
                     kind=kind,
                     rule=f"task.{task.rule}",
                     anchor_span=self._anchor(task),
@@ -234,9 +234,7 @@ class AssignmentReader:
 
     def _mention(self, phrase: Phrase) -> AgencyMention:
         """An agency phrase as plain data."""
-        return AgencyMention(
-            self.reader.text(phrase), self.reader.span(phrase), None, phrase.group
-        )
+        return mention(self.reader, phrase)
 
     def token_at(self, position: int) -> int:
         """Index of the first token at or after a character offset."""
@@ -276,100 +274,6 @@ class AssignmentReader:
         value = resolve_deadline(match, year) if year else None
         text = self.prep.span_text(match.start, match.end)
         return Deadline(value, text, (match.start, match.end), match.recurrence, rule)
-
-    def _report_to(self, start: int, end: int) -> ReportTo | None:
-        """``báo cáo UBND tỉnh (qua Sở X)``, ``gửi về Sở X``: where results go."""
-        last = self.token_at(end)
-        for m in _REPORT_RE.finditer(self.prep.low, start, end):
-            items = self.reader.parse_list(self.token_at(m.end()), last, "object")
-            if not items:
-                continue
-            target = items[0]
-            span_start, span_end = self.reader.span(target)
-            via = self._via(target.last, last)
-            text = self.reader.text(target)
-            if via:
-                text = f"{text} (qua {self.reader.text(via)})"
-                span_end = self.reader.span(via)[1]
-            return ReportTo(
-                text,
-                (span_start, span_end),
-                self._mention(target),
-                self._mention(via) if via else None,
-            )
-        return None
-
-    def _via(self, k: int, last: int) -> Phrase | None:
-        """The agency in ``(qua X ...)`` right after a report target."""
-        toks = self.toks
-        if k + 1 < last and toks[k].text == "(" and toks[k + 1].low == "qua":
-            items = self.reader.parse_list(k + 2, last, "object")
-            return items[0] if items else None
-        return None
-
-    def _summary(
-        self, start: int, end: int, deadlines: list[DeadlineMatch]
-    ) -> tuple[str, Span]:
-        """A short verbatim fragment of the task: its first action."""
-        toks = self.toks
-        k, last = self.token_at(start), self.token_at(end)
-        k = self._skip_roles(k, last)
-        for d in deadlines:  # "được giao trong tháng 2 phải tổng kết ...": after it
-            if k < last and self.toks[k].start == d.start:
-                k = self._skip_roles(self.token_at(d.end), last)
-        after = self.toks[k].start if k < last else end
-        stop = min([d.start for d in deadlines if d.start >= after] + [end])
-        words, j = 0, k
-        while (
-            j < last
-            and toks[j].start < stop
-            and toks[j].text not in ";.:"
-            and words < _SUMMARY_WORDS
-        ):
-            words += toks[j].is_word
-            j += 1
-        while j > k and toks[j - 1].low in _SUMMARY_TRIM:
-            j -= 1
-        if j <= k:
-            return "", (start, start)
-        span = (toks[k].start, toks[j - 1].end)
-        return self.prep.span_text(*span), span
-
-    def _skip_roles(self, k: int, last: int) -> int:
-        """Skip ``chủ trì,`` and ``phối hợp với X,`` before the action itself."""
-        toks = self.toks
-        while k < last:
-            if toks[k].text in ",-–:" or toks[k].low in (
-                "cần",
-                "có",
-                "trách",
-                "nhiệm",
-                "cũng",
-                "phải",
-            ):
-                k += 1
-            elif toks[k].low == "được" and self.finder.phrase_at(
-                self.finder.after_agent(k + 1, last), last, _HANDING_OVER
-            ):
-                j = self.finder.after_agent(k + 1, last)
-                k = j + self.finder.phrase_at(j, last, _HANDING_OVER)
-            elif (
-                k + 1 < last
-                and (toks[k].low, toks[k + 1].low) == ("chủ", "trì")
-                and (k + 2 < last and toks[k + 2].text == ",")
-            ):
-                k += 2
-            elif k + 1 < last and (toks[k].low, toks[k + 1].low) == ("phối", "hợp"):
-                j = k + 2
-                while j < last and toks[j].low in ("chặt", "chẽ", "với"):
-                    j += 1
-                items = self.reader.parse_list(j, last, "object")
-                if not items:
-                    break  # "phối hợp chặt chẽ trong ...": working together is the task
-                k = items[-1].last
-            else:
-                break
-        return k
 
 
 def _trim_end(raw: str, start: int, end: int) -> int:

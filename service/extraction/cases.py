@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -53,6 +53,25 @@ def case_from_conclusion(
     if not _SOURCE_LINE.match(body):
         body = f"# source: {_one_line(source)}\n{body}"
     return Case(slug(name), body, expected_reading(conclusion, meeting))
+
+
+def with_agency_names(
+    conclusion: Mapping[str, Any], name_of: Callable[[str], str]
+) -> dict[str, Any]:
+    """A conclusion body with agencies by id (``lead``, ``coordinating``,
+    ``report_to``, ``report_via`` of every task) turned into one by name."""
+    items = []
+    for item in conclusion.get("items") or []:
+        tasks = []
+        for task in item.get("tasks") or []:
+            named = dict(task)
+            for key in ("lead", "coordinating"):
+                named[key] = [name_of(str(a)) for a in task.get(key) or []]
+            for key in ("report_to", "report_via"):
+                named[key] = name_of(str(task[key])) if task.get(key) else None
+            tasks.append(named)
+        items.append({**item, "tasks": tasks})
+    return {**conclusion, "items": items}
 
 
 def expected_reading(

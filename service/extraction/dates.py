@@ -58,7 +58,11 @@ _UNITS = {
 _YEAR_RE = re.compile(r"(?P<q>trong|cuối|trong\s+cả)\s+năm\s+(?P<y>\d{4})\b")
 # "trong năm 2022" is a deadline only after a verb of finishing; otherwise it is
 # usually the period a plan covers ("kế hoạch ... trong năm 2022").
-_FINISH_RE = re.compile(r"hoàn\s+thành|hoàn\s+tất|xong|ban\s+hành|trình|đạt")
+_FINISH_RE = re.compile(
+    r"hoàn\s+thành|hoàn\s+tất|xong|ban\s+hành|trình|đạt|phải\s+được\s+thực\s+hiện"
+)
+# "6 tháng cuối năm", "những tháng cuối năm", "quý cuối năm": a period of the year.
+_PERIOD_BEFORE_RE = re.compile(r"(?:tháng|quý)\s+$")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_WORD_RE = re.compile(r"(?<!đến )năm\s+(\d{4})\b")
 
@@ -190,6 +194,8 @@ def _period_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
         )
         if m.group("q") != "cuối" and not _FINISH_RE.search(low, clause, m.start()):
             continue
+        if _PERIOD_BEFORE_RE.search(low, max(start, m.start() - 12), m.start()):
+            continue  # "6 tháng cuối năm 2021": the half-year itself, no deadline
         found.append(
             DeadlineMatch(m.start(), m.end(), int(m.group("y")), 12, 31, "day")
         )

@@ -43,6 +43,23 @@ _NOISE = re.compile(r"[^\w]+")
 _LEADING = ("cac ", "toan bo ")
 
 
+_PLACE_PREFIXES = ("tinh ", "thanh pho ", "huyen ", "thi xa ", "quan ", "xa ")
+
+
+def _place_key(place: str | None) -> str | None:
+    """``tỉnh Quảng Nam`` → ``quang nam``: the name agencies of that place carry."""
+    if not place:
+        return None
+    key = agency_key(place)
+    for prefix in _PLACE_PREFIXES:
+        key = key.removeprefix(prefix)
+    return key or None
+
+
+def _in_place(keys: list[str], place: str) -> bool:
+    return any(f" {place}" in f" {key}" for key in keys)
+
+
 @lru_cache(maxsize=4096)
 def agency_key(text: str) -> str:
     """A matching key: folded, abbreviations spelled out, "và" and punctuation gone."""
@@ -58,20 +75,36 @@ def agency_key(text: str) -> str:
 
 
 class Directory:
-    """The known agencies, indexed by the keys of their names and aliases."""
+    """The known agencies, indexed by the keys of their names and aliases.
 
-    def __init__(self, agencies: Sequence[KnownAgency]) -> None:
-        self.index: dict[str, str] = {}
+    A short name several agencies answer to (every province has its ``Sở Thông tin
+    và Truyền thông``) means the one of the meeting's ``place`` when exactly one
+    matches it; otherwise it is left unresolved, for the secretary to choose.
+    """
+
+    def __init__(
+        self, agencies: Sequence[KnownAgency], place: str | None = None
+    ) -> None:
+        self.index: dict[str, list[str]] = {}
+        self.keys: dict[str, list[str]] = {}
         for agency in agencies:
             for name in (agency.name, *agency.aliases):
                 key = agency_key(name)
-                self.index.setdefault(key, agency.id)
-                self.index.setdefault(key.removesuffix(" tinh"), agency.id)
+                self.keys.setdefault(agency.id, []).append(key)
+                for each in dict.fromkeys((key, key.removesuffix(" tinh"))):
+                    found = self.index.setdefault(each, [])
+                    if agency.id not in found:
+                        found.append(agency.id)
+        self.place = _place_key(place)
 
     def find(self, text: str) -> str | None:
-        """The id of the known agency ``text`` names, or None."""
+        """The id of the known agency ``text`` names, or None (unknown, ambiguous)."""
         key = agency_key(text)
-        return self.index.get(key) or self.index.get(key.removesuffix(" tinh"))
+        found = self.index.get(key) or self.index.get(key.removesuffix(" tinh")) or []
+        if len(found) == 1:
+            return found[0]
+        local = [a for a in found if self.place and _in_place(self.keys[a], self.place)]
+        return local[0] if len(local) == 1 else None
 
     def resolve(self, mention: AgencyMention) -> AgencyMention:
         """The mention with the id of the agency it names."""

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from domain.committee import Committee
 from domain.meeting import Meeting
 from domain.text import fold
 from domain.values import AssignmentKind
@@ -53,7 +54,8 @@ def draft_conclusion(
         KnownAgency(agency.id, agency.name, agency.aliases)
         for agency in read_side.agency_directory()
     ]
-    extraction = extract(text, agencies=known, today=day)
+    place = application.view(Committee, meeting.committee_id).jurisdiction
+    extraction = extract(text, agencies=known, today=day, place=place)
     items, proposed = conclusion_items(extraction)
     return ConclusionDraft(
         meeting_id=meeting_id,

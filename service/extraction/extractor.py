@@ -37,14 +37,19 @@ _CONTROL_RE = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def extract(
-    text: str, agencies: Sequence[KnownAgency] = (), today: date | None = None
+    text: str,
+    agencies: Sequence[KnownAgency] = (),
+    today: date | None = None,
+    place: str | None = None,
 ) -> Extraction:
     """Read the meeting, speeches, assignments and cited documents of ``text``.
 
     ``text`` is normalised to NFC first; spans index that NFC text, which is ``text``
     itself unless ``Extraction.normalized`` is true. ``today`` only supplies a year
-    the text gives no clue to. Raises :class:`ExtractionError` for binary or
-    oversized input (more than ``MAX_TEXT_CHARS`` characters).
+    the text gives no clue to; ``place`` (the committee's jurisdiction) decides
+    which agency a short name several places share means. Raises
+    :class:`ExtractionError` for binary or oversized input (more than
+    ``MAX_TEXT_CHARS`` characters).
     """
     check_text(text)
     if not text.strip():
@@ -62,7 +67,7 @@ def extract(
     # A month without a year takes it from the meeting, else from the text's own date.
     reference = held[0] if held else published
     years = _year_context(prep, citations, reference, today)
-    directory = Directory(agencies)
+    directory = Directory(agencies, place)
     found = AssignmentReader(prep, reader, reading.in_discussion, citations, years)
     assignments = [directory.resolve_assignment(a) for a in found.read()]
     meeting = _meeting(prep, reader, held, published)

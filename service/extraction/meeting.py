@@ -12,6 +12,7 @@ from .agency_lists import AgencyListReader
 from .dates import DAY_MONTH, DateMention, date_parts, make_date
 from .model import Approval, ConnectionPoint, Span
 from .prepare import Prepared, Sentence, Token
+from .today import find_today
 
 _MEETING = "|".join(w.replace(" ", r"\s+") for w in vocab.MEETING_WORDS)
 _TITLE_RE = re.compile(
@@ -186,7 +187,7 @@ def find_meeting_date(
             value, source = _complete(m, documents, published, today, own)
             if value:
                 return value, (m.start(), m.end()), f"date.time-of-day ({source})"
-    return None
+    return find_today(prep, published, _MEETING_CONTEXT_RE)
 
 
 def _sentence_year(prep: Prepared, start: int, end: int) -> int | None:

@@ -12,7 +12,9 @@ def render_text(data: dict[str, Any]) -> str:
     lines.append(f"  date: {meeting['date'] or 'not stated'}")
     chair = meeting["chair"]
     lines.append(
-        f"  chair: {chair['name']} ({chair['title']})" if chair else "  chair: -"
+        f"  chair: {_named(chair['name'], chair['title'], ' ({})')}"
+        if chair
+        else "  chair: -"
     )
     if meeting["connection_points"]:
         count = meeting["connection_point_count"]
@@ -22,7 +24,8 @@ def render_text(data: dict[str, Any]) -> str:
         lines.extend(f"    - {p}" for p in meeting["connection_points"])
     lines.append("Speeches:")
     lines.extend(
-        f"  - {s['speaker']}, {s['title']}: {s['kind']}" for s in data["speeches"]
+        f"  - {_named(s['speaker'], s['title'], ', {}')}: {s['kind']}"
+        for s in data["speeches"]
     )
     lines.append("Approvals:")
     lines.extend(f"  - {a}" for a in data["approvals"])
@@ -53,3 +56,8 @@ def _assignment(a: dict[str, Any]) -> list[str]:
     if a["report_to"]:
         lines.append(f"      report to: {a['report_to']}")
     return lines
+
+
+def _named(name: str, title: str | None, shape: str) -> str:
+    """A person's name, with the title in ``shape`` when the text gives one."""
+    return name + shape.format(title) if title else name

@@ -278,6 +278,9 @@ class SpeechReader:
         """Span of the title just before a name (``Chủ tịch UBND tỉnh`` NAME)."""
         k = first
         while k > floor:
+            if self._bracketed_acronym(k, floor):
+                k -= 3  # "Hội đồng nhân dân (HĐND) tỉnh": the acronym is the title's
+                continue
             tok = self.toks[k - 1]
             if not tok.is_word or not (tok.is_cap or tok.low in vocab.TITLE_WORDS):
                 break
@@ -286,6 +289,17 @@ class SpeechReader:
         if k == first or self.toks[k].low not in vocab.TITLE_OPENERS:
             k = self._title_from_clause(first, floor)
         return self._span(k, first) if k < first else None
+
+    def _bracketed_acronym(self, k: int, floor: int) -> bool:
+        """``( HĐND )`` ends just before token ``k``, a title word before it."""
+        if k - 4 < floor:
+            return False
+        word, open_, acronym, close = self.toks[k - 4 : k]
+        return (
+            (open_.text, close.text) == ("(", ")")
+            and acronym.is_acronym
+            and word.is_word
+        )
 
     def _title_from_clause(self, first: int, floor: int) -> int:
         """Start of a title that opens its clause (``Giám đốc Sở Y tế`` NAME)."""

@@ -95,7 +95,7 @@ REPORTAGE_VERBS = (
     "trao đổi", "thảo luận", "đề xuất", "kiến nghị", "nhấn mạnh", "khẳng định",
     "biểu dương", "ghi nhận", "đánh giá cao", "dự", "tham dự", "cho rằng", "giới thiệu",
     "tiếp thu ý kiến", "thông tin", "chia sẻ", "lưu ý", "có ý kiến", "có thể",
-    "diễn ra", "họp",
+    "diễn ra", "họp", "nghe", "sẽ nghe",
 )
 
 # Report verbs that still give a task when the clause carries a deadline.
@@ -132,6 +132,13 @@ NARRATIVE_OPENERS = (
     "theo đánh giá", "qua đó", "kết quả", "nguồn", "ảnh",
     # Lists of who attended or welcomed: names and bodies, never addressees.
     "dự", "tham dự", "cùng dự", "dự và chỉ đạo", "tiếp đoàn", "toàn cảnh",
+)
+
+# Narrative openers of attendance lists and photo captions: they block every subject;
+# the others ("Qua đó, ...") let one through when a task modal follows it.
+ATTENDANCE_OPENERS = (
+    "dự", "tham dự", "cùng dự", "dự và chỉ đạo", "tiếp đoàn", "toàn cảnh", "ảnh",
+    "nguồn",
 )
 
 # Words right after an agency subject that make its clause a task even in a news

@@ -15,11 +15,16 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from domain.errors import InvalidValueError
+from service.accounts.secret_key import session_secret_key
 from service.documents.commands import add_document_commands
 from service.errors import NotFoundError
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
+from service.run.accounts_cli import add_account_commands
+from service.run.backup import add_backup_commands
 from service.run.composition import build_application, build_read_model
+from service.run.extract_cli import add_extract_command
 from service.run.report import Report
 from service.settings import Settings, SettingsError
 
@@ -36,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotFoundError as error:
         print(f"steerlog: {error}", file=sys.stderr)
         return 1
+    except InvalidValueError as error:
+        print(f"steerlog: {error.field}: {error.details['reason']}", file=sys.stderr)
+        return 2
     return status
 
 
@@ -52,11 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("id", type=aggregate_id, help="the aggregate's id")
     history.add_argument("--json", action="store_true", help="one JSON object a line")
     history.set_defaults(run=run_history)
-    extract = commands.add_parser("extract", help="read a conclusion text into a draft")
-    extract.add_argument("file", help="a UTF-8 text file, or - for standard input")
-    extract.add_argument("--format", choices=("json", "text"), default="text")
-    extract.add_argument("--spans", action="store_true", help="add character spans")
-    extract.set_defaults(run=run_extract)
+    add_extract_command(commands)
     serve = commands.add_parser("serve", help="run the HTTP API under gunicorn")
     serve.add_argument(
         "--bind", default=os.environ.get("STEERLOG_BIND", "127.0.0.1:5000")
@@ -82,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.set_defaults(run=run_rebuild)
     add_digest_commands(commands)
     add_document_commands(commands)
+    add_account_commands(commands, aggregate_id)
+    add_backup_commands(commands)
     return parser
 
 
@@ -131,10 +137,11 @@ def aggregate_id(text: str) -> UUID:
 def run_demo(args: argparse.Namespace) -> int:
     """Load the demo (idempotent) and print each meeting with its assignments."""
     from service.run.demo import load_demo
+    from service.run.demo.accounts import print_demo_accounts
 
     app = build_application(Settings.from_env())
     report = Report(app)
-    for loaded in load_demo(app):
+    for loaded in load_demo(app, app.system_actor("demo")):
         if args.quiet:
             continue
         state = "đã có sẵn" if loaded.already_loaded else "đã nạp"
@@ -143,6 +150,7 @@ def run_demo(args: argparse.Namespace) -> int:
             print("\n".join(report.meeting(meeting_id)))
         for assignment_id in loaded.assignment_ids:
             print("\n".join(report.assignment(assignment_id)))
+    print_demo_accounts(app)
     app.close()
     return 0
 
@@ -157,25 +165,18 @@ def run_history(args: argparse.Namespace) -> int:
                 "event": entry.event,
                 "recorded_at": entry.recorded_at.isoformat(),
                 "actor": entry.actor,
+                "actor_name": entry.actor_name,
                 "data": entry.data,
             }
             print(json.dumps(line, ensure_ascii=False))
         else:
             data = json.dumps(entry.data, ensure_ascii=False)
             print(
-                f"{entry.version:>4} {entry.recorded_at.isoformat()} {entry.actor}"
+                f"{entry.version:>4} {entry.recorded_at.isoformat()} {entry.actor_name}"
                 f" {entry.event} {data}"
             )
     app.close()
     return 0
-
-
-def run_extract(args: argparse.Namespace) -> int:
-    """Print the draft a conclusion text gives (see service.extraction)."""
-    from service.extraction.__main__ import main as extract_main
-
-    options = [args.file, "--format", args.format, *(["--spans"] if args.spans else [])]
-    return extract_main(options)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -185,6 +186,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if taken:
         print(f"steerlog: {taken}", file=sys.stderr)
         return 2
+    session_secret_key(settings)  # required on PostgreSQL: refuse before forking
     # Create the event store's and the read models' tables here, once: workers
     # starting together would race to create them.
     build_application(settings).close()
@@ -197,6 +199,7 @@ def run_serve(args: argparse.Namespace) -> int:
     # The interpreter running steerlog has gunicorn, whatever PATH says.
     command = [sys.executable, "-m", "gunicorn", "--bind", args.bind, *workers]
     print(f"steerlog: open http://{args.bind}/ (API: /api/docs)", flush=True)
+    command += ["--config", "python:service.run.gunicorn_conf"]  # JSON logs, metrics
     os.execv(sys.executable, [*command, "web.wsgi:app"])
 
 
@@ -218,7 +221,10 @@ def port_taken(bind: str) -> str | None:
 
 def run_project(args: argparse.Namespace) -> int:
     """Follow the event log into the read models (until interrupted, or once)."""
+    from service.ops.process import start_process  # imports prometheus_client
+
     settings = Settings.from_env()
+    start_process(settings, serve_metrics=not args.once)
     chosen = [PROJECTIONS[name] for name in args.projection or PROJECTIONS]
     projector = Projector(
         build_application(settings), build_read_model(settings), chosen
@@ -248,8 +254,10 @@ def run_rebuild(args: argparse.Namespace) -> int:
 def run_scheduler(args: argparse.Namespace) -> int:
     """Run the digests' jobs until interrupted (or catch up once and exit)."""
     from service.digests.scheduler import blocking_scheduler, digest_service
+    from service.ops.process import start_process
 
     settings = Settings.from_env()
+    start_process(settings, serve_metrics=not args.once)
     service = digest_service(build_application(settings), build_read_model(settings))
     if args.once:
         issued, sent = service.catch_up(), service.deliver_pending()

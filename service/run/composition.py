@@ -39,5 +39,9 @@ def build_read_model(settings: Settings) -> ReadModel:
 
 
 def build_read_side(settings: Settings) -> ReadSide:
-    """The queries over the read models."""
-    return ReadSide(build_read_model(settings))
+    """The queries over the read models: on the replica when one is set
+    (``STEERLOG_READ_DATABASE_URL``), where nothing is created or written."""
+    replica = settings.operations.read_database()
+    if replica is None:
+        return ReadSide(build_read_model(settings))
+    return ReadSide(PostgresReadModel(replica, settings.pool_size))

@@ -30,7 +30,13 @@ class AccessUseCases(SteerlogBase):
         """The committee an aggregate belongs to, and for a task its agencies."""
         if isinstance(aggregate, Committee):
             return Target(committee_id=aggregate.id)
-        if isinstance(aggregate, Meeting | DigestSubscription | Digest):
+        if isinstance(aggregate, DigestSubscription):
+            return Target(
+                committee_id=aggregate.committee_id,
+                recipients=frozenset(aggregate.account_ids),
+                read_permission="read_subscriptions",
+            )
+        if isinstance(aggregate, Meeting | Digest):
             return Target(committee_id=aggregate.committee_id)
         if isinstance(aggregate, Assignment):
             return Target(

@@ -7,6 +7,8 @@ named system accounts (``system.<name>``), registered the first time they act.
 
 from __future__ import annotations
 
+import contextlib
+from contextlib import suppress
 from dataclasses import replace
 from uuid import UUID
 
@@ -16,7 +18,8 @@ from domain.account import Account, account_id
 from domain.agency import Agency
 from domain.committee import Committee
 from service.accounts.credentials import Passwords, check_password_policy
-from service.accounts.store import SecretStore, build_secret_store
+from service.accounts.databases import build_secret_store
+from service.accounts.store import SecretStore
 from service.errors import AlreadyExistsError, NotFoundError
 from service.eventstore.application import (
     Clock,
@@ -153,7 +156,8 @@ class AccountUseCases(SteerlogBase):
     def list_accounts(self) -> list[Account]:
         """Every account, by login (read from the log's registrations: admin use)."""
         topic = get_topic(getattr(Account, "Registered"))  # noqa: B009 (made by @event)
-        ids, start = [], 1
+        ids: list[UUID] = []
+        start = 1
         while True:
             page = self.recorder.select_notifications(start, 1000, topics=[topic])
             ids.extend(notification.originator_id for notification in page)
@@ -174,10 +178,8 @@ class AccountUseCases(SteerlogBase):
             display_name=f"Hệ thống ({name})",
             email=f"{login}@steerlog.invalid",
         )
-        try:
+        with contextlib.suppress(AlreadyExistsError):
             self.create(account, "account")
-        except AlreadyExistsError:
-            pass
         self._system_actors[name] = str(account.id)
         return self._system_actors[name]
 
@@ -198,9 +200,7 @@ class AccountUseCases(SteerlogBase):
         if actor is None:
             return None
         if actor not in names:
-            names[actor] = actor
-            try:
+            names[actor] = actor  # recorded before accounts: a plain string
+            with suppress(ValueError, NotFoundError):
                 names[actor] = self.view(Account, UUID(actor)).display_name
-            except (ValueError, NotFoundError):
-                pass  # an actor recorded before accounts: a plain string
         return names[actor]

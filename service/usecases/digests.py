@@ -7,6 +7,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import Transcoder
 
+from domain.account import Account
 from domain.agency import Agency
 from domain.committee import Committee
 from domain.digest import AgencyTally, Digest, DigestLine
@@ -94,6 +95,37 @@ class DigestUseCases(SteerlogBase):
             lambda s: s.resume(actor=actor, addresses=addresses),
             expected_version,
         )
+
+    def name_digest_accounts(
+        self,
+        subscription: UUID,
+        *,
+        actor: str,
+        account_ids: list[UUID],
+        expected_version: int | None = None,
+    ) -> Written:
+        """Accounts that also get the recipient's digests, at their own e-mail."""
+        for account_id in account_ids:
+            self.load(Account, account_id, field="account_ids")
+        return self.change(
+            DigestSubscription,
+            subscription,
+            lambda s: s.name_accounts(actor=actor, account_ids=account_ids),
+            expected_version,
+        )
+
+    def digest_addresses(
+        self, subscription_id: UUID, addresses: list[str]
+    ) -> list[str]:
+        """Where a subscription's digest goes: its addresses and its named
+        accounts' e-mails (enabled accounts only), each once."""
+        subscription = self.view(DigestSubscription, subscription_id)
+        emails = [
+            account.email
+            for account in (self.view(Account, i) for i in subscription.account_ids)
+            if not account.disabled
+        ]
+        return list(dict.fromkeys([*addresses, *emails]))
 
     def digest_subscription(
         self, committee_id: UUID, recipient_kind: str, recipient_id: UUID

@@ -15,9 +15,11 @@ from domain.errors import InvalidValueError
 from domain.values import required_text
 from service.access.decision import NotSignedInError, Principal
 from service.accounts.credentials import (
+    MAX_PASSWORD,
     SESSION_LIFETIME,
     TOUCH_EVERY,
     IssuedToken,
+    Passwords,
     SignInLimits,
     new_session_id,
     new_token,
@@ -30,11 +32,10 @@ from service.accounts.errors import (
     TooManyAttemptsError,
     UnknownTokenError,
 )
-from service.accounts.store import SessionRecord, TokenRecord
+from service.accounts.store import SecretStore, SessionRecord, TokenRecord
 from service.errors import NotFoundError
-from service.accounts.credentials import Passwords
-from service.accounts.store import SecretStore
 from service.eventstore.application import SteerlogBase
+from service.eventstore.repository import CopyOnWriteRepository
 
 MAX_TOKEN_NAME = 200
 
@@ -54,10 +55,14 @@ class SignInUseCases(SteerlogBase):
         self._check_attempts(keys)
         account = self._enabled_account_or_none(login)
         stored = self.secrets.password_hash(account.id) if account else None
-        if account is None or not self.passwords.verify(stored, password[:1024]):
+        # No stored password is longer than the policy allows: a longer one is
+        # checked as the empty one (never a match), not hashed over megabytes.
+        password = password if len(password) <= MAX_PASSWORD else ""
+        # Verified even without an account (against a decoy): the same time.
+        matches = self.passwords.verify(stored, password)
+        if account is None or stored is None or not matches:
             self.secrets.record_failure(keys, self.clock())
             raise SignInRefusedError()
-        assert stored is not None
         if self.passwords.outdated(stored):
             hashed = self.passwords.hash(password)
             self.secrets.set_password_hash(account.id, hashed, self.clock())
@@ -113,12 +118,23 @@ class SignInUseCases(SteerlogBase):
         account.check_enabled()
         label = required_text("name", name)
         if len(label) > MAX_TOKEN_NAME:
-            raise InvalidValueError(field="name", reason=f"longer than {MAX_TOKEN_NAME}")
+            raise InvalidValueError(
+                field="name", reason=f"longer than {MAX_TOKEN_NAME}"
+            )
         token_id, secret, text = new_token()
         now = self.clock()
         expires = now + lifetime if lifetime is not None else None
         self.secrets.add_token(
-            TokenRecord(token_id, account.id, label, secret_hash(secret), now, expires, None, None)
+            TokenRecord(
+                token_id,
+                account.id,
+                label,
+                secret_hash(secret),
+                now,
+                expires,
+                None,
+                None,
+            )
         )
         return IssuedToken(token_id, account.id, label, expires, text)
 
@@ -148,17 +164,27 @@ class SignInUseCases(SteerlogBase):
             raise NotSignedInError("expired token")
         if record.last_used_at is None or now - record.last_used_at > TOUCH_EVERY:
             self.secrets.touch_token(token_id, now)
-        principal = self._principal_or_none(record.account_id)
+        principal = self._principal_or_none(record.account_id, record.account_version)
         if principal is None:
             raise NotSignedInError("account disabled")
         return principal
 
-    def _principal_or_none(self, account_id: UUID) -> Principal | None:
-        """The account's principal as it is now; None when disabled or gone."""
-        try:
-            account = self.view(Account, account_id)
-        except NotFoundError:
-            return None
+    def _principal_or_none(
+        self, account_id: UUID, version: int | None = None
+    ) -> Principal | None:
+        """The account's principal as it is now; None when disabled or gone.
+
+        ``version``, the account's latest just read, spares the query that
+        brings a cached account up to date when it is already there.
+        """
+        account = None
+        if version is not None and isinstance(self.repository, CopyOnWriteRepository):
+            account = self.repository.cached_at(account_id, version)
+        if not isinstance(account, Account):
+            try:
+                account = self.view(Account, account_id)
+            except NotFoundError:
+                return None
         return None if account.disabled else Principal.of(account)
 
     def principal_of(self, account_id: UUID) -> Principal:
@@ -167,4 +193,3 @@ class SignInUseCases(SteerlogBase):
         if principal is None:
             raise NotSignedInError("account disabled")
         return principal
-

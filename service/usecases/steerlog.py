@@ -8,6 +8,7 @@ from service.usecases.assignments import AssignmentUseCases
 from service.usecases.digests import DigestUseCases
 from service.usecases.directory import DirectoryUseCases
 from service.usecases.meetings import MeetingUseCases
+from service.usecases.readings import ReadingUseCases
 from service.usecases.record import RecordUseCases
 from service.usecases.sign_in import SignInUseCases
 
@@ -18,6 +19,7 @@ class Steerlog(
     RecordUseCases,
     AssignmentUseCases,
     DigestUseCases,
+    ReadingUseCases,
     AccountUseCases,
     SignInUseCases,
     AccessUseCases,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 from uuid import uuid4
@@ -9,9 +10,12 @@ from uuid import uuid4
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from service.errors import AlreadyExistsError
 from service.readmodel.projector import Projector
+from service.usecases.steerlog import Steerlog
 
-ACTOR = "thu.ky@laocai.gov.vn"
+ADMIN_LOGIN = "thu.ky.quan.tri"
+ADMIN_NAME = "Nguyễn Thị Hằng"
 MEETING_START = "2021-12-10T08:00:00+07:00"
 
 
@@ -27,13 +31,33 @@ class OpenMeeting:
     host_point_id: str
 
 
-class Api:
-    """Requests with an actor, JSON bodies and If-Match; data with unique names."""
+def admin_token(application: Steerlog, login: str = ADMIN_LOGIN) -> str:
+    """A new API token of the tests' admin account (registered the first time)."""
+    with contextlib.suppress(AlreadyExistsError):
+        application.register_account(
+            actor="tests",
+            login=login,
+            display_name=ADMIN_NAME,
+            email=f"{login}@laocai.gov.vn",
+        )
+    account = application.account_by_login(login)
+    if not account.is_admin:
+        application.grant_role(account.id, actor="tests", role="admin")
+    return application.issue_token(account.id, name="tests").token
 
-    def __init__(self, client: FlaskClient) -> None:
+
+class Api:
+    """Requests as an admin (a bearer token), JSON bodies, If-Match; unique data."""
+
+    def __init__(self, client: FlaskClient, token: str | None = None) -> None:
         self.client = client
         # Ids derive from names, and tests on PostgreSQL share one schema.
         self.token = uuid4().hex[:8]
+        application: Steerlog = client.application.extensions["steerlog"]
+        self.bearer = token or admin_token(application)
+        self.actor = str(application.token_principal(self.bearer).account_id)
+        # Every request of this client, also through ``api.client``, sends it.
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {self.bearer}"
 
     def post(
         self,
@@ -41,18 +65,17 @@ class Api:
         body: Any = None,
         *,
         if_match: int | str | None = None,
-        actor: str | None = ACTOR,
+        authorised: bool = True,
         method: str = "POST",
     ) -> TestResponse:
         """Send a write; ``if_match`` is a version number or a raw header value."""
-        headers = {}
-        if actor is not None:
-            headers["X-Steerlog-Actor"] = actor
+        headers: dict[str, str] = {}
         if if_match is not None:
             headers["If-Match"] = (
                 f'"{if_match}"' if isinstance(if_match, int) else if_match
             )
-        return self.client.open(path, method=method, json=body, headers=headers)
+        client = self.client if authorised else self.client.application.test_client()
+        return client.open(path, method=method, json=body, headers=headers)
 
     def put(self, path: str, body: Any = None, **kwargs: Any) -> TestResponse:
         """Send a PUT write."""

@@ -26,6 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from service.ops.heartbeat import Heartbeats
 from service.readmodel.projector import Projector
 from service.run.composition import build_application
 from service.settings import Database, Settings
@@ -60,6 +61,8 @@ def seeded(
     projector = Projector(application, app.extensions["steerlog.read"].read_model)
     following = threading.Thread(target=projector.run, args=(stop, 0.05))
     following.start()
+    # A scheduler is alive, as in a deployment: /readyz answers 200, not 503.
+    Heartbeats(database).beat(application.clock())
     ids = {
         "committee_id": meeting.committee_id,
         "agency_id": meeting.department_id,
@@ -72,7 +75,11 @@ def seeded(
         "number": "1",
         "node_id": meeting.meeting_id,
     }
-    yield schemathesis.openapi.from_wsgi("/api/openapi.json", app), ids
+    # Every request is an admin's, whose token the client sends (and only
+    # the 401s and 403s of ``test_role_matrix`` are other accounts').
+    ids["Authorization"] = f"Bearer {api.bearer}"
+    auth = {"Authorization": ids["Authorization"]}
+    yield schemathesis.openapi.from_wsgi("/api/openapi.json", app, headers=auth), ids
     stop.set()
     following.join()
     application.close()
@@ -94,7 +101,9 @@ def run_operation(operation: Any, mode: GenerationMode, ids: dict[str, str]) -> 
         suppress_health_check=list(HealthCheck),
     )
     def check(case: schemathesis.Case) -> None:
-        case.call_and_validate(checks=CHECKS)
+        case.call_and_validate(
+            headers={"Authorization": ids["Authorization"]}, checks=CHECKS
+        )
 
     check()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -15,6 +16,7 @@ from uuid import UUID, uuid4, uuid5
 
 import pytest
 
+from domain.account import account_id
 from domain.assignment import Assignment
 from domain.meeting import Meeting
 from domain.values import AssignmentStatus, MeetingStatus
@@ -86,11 +88,14 @@ def test_cli_history_prints_events_with_actor(
     database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main(["demo", "--quiet"])
+    capsys.readouterr()
     meeting_id = uuid5(DEMO, "quang-nam-2021-12-10-conclusion")
     assert main(["history", str(meeting_id), "--json"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert '"event": "Scheduled"' in lines[0]
-    assert all('"actor": "demo"' in line for line in lines)
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines[0]["event"] == "Scheduled"
+    demo = str(account_id("system.demo"))
+    assert all(line["actor"] == demo for line in lines)
+    assert all(line["actor_name"] == "Hệ thống (demo)" for line in lines)
 
 
 def test_cli_history_of_unknown_id_fails_clearly(
@@ -126,6 +131,7 @@ def test_serve_starts_two_workers_on_a_fresh_database(
     env = {
         **os.environ,
         "STEERLOG_DATABASE_URL": postgres_settings.database.url,
+        "STEERLOG_SECRET_KEY": "k" * 48,
         "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
     }
     server = subprocess.Popen(
@@ -144,7 +150,7 @@ def test_serve_starts_two_workers_on_a_fresh_database(
     try:
         answers = [answer(port, "/healthz") for _ in range(60)]
         assert set(answers) == {200}
-        assert answer(port, "/api/v1/meetings") == 200
+        assert answer(port, "/api/v1/meetings") == 401  # no token: served, refused
     finally:
         server.terminate()
         server.wait(timeout=30)

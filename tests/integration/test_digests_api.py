@@ -13,6 +13,7 @@ from flask import Flask
 from domain.digest import Digest, DigestKind
 from service.readmodel.readside import ReadSide
 from service.settings import Settings
+from tests.functional.support import admin_token
 from tests.integration.test_digests_support import (
     FakeClock,
     Scheduler,
@@ -47,9 +48,14 @@ def issued(settings: Settings) -> Iterator[Scheduler]:
 
 def client_of(one: Scheduler) -> Any:
     app: Flask = create_app(
-        application=one.app, read_side=ReadSide(one.service.read_side.read_model)
+        {"STEERLOG_SECRET_KEY": "test-key-" * 6},
+        application=one.app,
+        read_side=ReadSide(one.service.read_side.read_model),
     )
-    return app.test_client()
+    client = app.test_client()
+    token = admin_token(one.app)
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
 
 
 def test_digests_are_listed_newest_first_a_page_at_a_time_and_read_one_by_one(

@@ -44,7 +44,7 @@ def elsewhere(tmp_path: Path) -> Iterator[tuple[Steerlog, ReadSide]]:
 def lineage(app: Steerlog, read_side: ReadSide, key: str, direction: str) -> set[str]:
     """The nodes a lineage walk reaches, once the projector has run."""
     Projector(app, read_side.read_model).catch_up()
-    return {node["key"] for node in read_side.lineage(key, direction, 12, DAY).nodes}
+    return {node.key for node in read_side.lineage(key, direction, 12, DAY).nodes}
 
 
 def test_every_seed_meeting_s_export_is_valid_by_its_json_schema(app: Steerlog) -> None:

@@ -58,7 +58,7 @@ def test_the_report_lists_every_task_of_the_query_in_the_official_layout(
     tasks = list(book["Nhiệm vụ"].iter_rows(values_only=True))
     assert tasks[0] == tuple(name for name, _ in COLUMNS)
     assert [row[0] for row in tasks[1:]] == list(range(1, len(expected) + 1))
-    assert [row[1] for row in tasks[1:]] == [row["title"] for row in expected]
+    assert [row[1] for row in tasks[1:]] == [row.title for row in expected]
     assert {row[6] for row in tasks[1:]} <= set(STATUS_NAMES.values())
     quang_nam = next(
         row for row in tasks if row[1].startswith("xây dựng Kế hoạch công tác")
@@ -77,11 +77,11 @@ def test_the_summary_counts_each_agency_and_the_long_overdue_apart(
     summary = list(xlsx_of(read_side, where)["Tổng hợp"].iter_rows(values_only=True))
     header, lines, total = summary[1], summary[2:-1], summary[-1]
     assert header[-2:] == ("Tỷ lệ quá hạn", "Quá hạn trên 120 ngày")
-    statistics = {row["name"]: row for row in read_side.statistics(DAY, "agency")}
+    statistics = {row.name: row for row in read_side.statistics(DAY, "agency")}
     for line in lines:
         counted = statistics[line[1]]
-        assert line[2:8] == tuple(counted[s] for s in STATUS_NAMES)
-        assert line[8] == counted["total"]
+        assert line[2:8] == tuple(getattr(counted, s) for s in STATUS_NAMES)
+        assert line[8] == counted.total
     assert total[1] == "Tổng cộng"
     assert total[8] == sum(line[8] for line in lines)
     # 30/06/2022: Quảng Nam's item 1 (due 31/12/2021) is 181 days overdue.
@@ -100,7 +100,7 @@ def test_the_csv_is_the_same_query_filtered_as_the_tracker(read_side: ReadSide) 
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     expected = read_side.assignments(where, Page(limit=200)).items
     assert rows[0] == [name for name, _ in COLUMNS]
-    assert [row[1] for row in rows[1:]] == [row["title"] for row in expected]
+    assert [row[1] for row in rows[1:]] == [row.title for row in expected]
     assert {row[6] for row in rows[1:]} == {"Chưa hoàn thành, quá hạn"}
     assert all(date.fromisoformat(row[5]) < DAY for row in rows[1:])
 
@@ -115,7 +115,7 @@ def test_rows_are_read_page_by_page_past_the_page_size(
     Projector(app, model).catch_up()
     read_side = ReadSide(model)
     where = AssignmentFilter(day=DAY, committee_id=str(committee_id))
-    ids = [row["id"] for row in tracker_rows(read_side, where)]
+    ids = [row.id for row in tracker_rows(read_side, where)]
     model.close()
     assert len(ids) == len(set(ids)) == 230
 
@@ -123,6 +123,6 @@ def test_rows_are_read_page_by_page_past_the_page_size(
 def test_a_reader_stopped_early_leaves_no_thread_behind(read_side: ReadSide) -> None:
     rows = tracker_rows(read_side, AssignmentFilter(day=DAY))
     first = next(rows)
-    assert first["title"]
+    assert first.title
     rows.close()
     assert not [t for t in threading.enumerate() if t.name == "tracker-pages"]

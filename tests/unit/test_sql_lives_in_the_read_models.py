@@ -26,6 +26,8 @@ ALLOWED = {
     "service/accounts/",
     # The operations heartbeat table.
     "service/ops/",
+    # The calendar feeds' secrets (hashes of secret addresses, outside the log).
+    "service/documents/feeds.py",
 }
 STATEMENT = re.compile(
     r"\bSELECT\b.+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b"

@@ -41,9 +41,9 @@ BLUEPRINTS = [
     digests.blp,
     digest_subscriptions.blp,
     history.blp,
-    accounts.blp,
     downloads.blp,
     calendars.blp,
     meeting_exports.blp,
+    accounts.blp,
     health.blp,
 ]

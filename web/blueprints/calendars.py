@@ -52,7 +52,10 @@ def _feed(secret: str, feed: Feed, aggregate_id: UUID) -> Response:
 
 def _documented(view: Callable[..., Any]) -> Callable[..., Any]:
     responding = blp.response(200, {"type": "string"}, content_type=ICS)(view)
-    return blp.alt_response(404, response="NOT_FOUND")(responding)
+    documented: Callable[..., Any] = blp.alt_response(404, response="NOT_FOUND")(
+        responding
+    )
+    return documented
 
 
 @blp.route("/<string:secret>/committees/<uuid:committee_id>.ics", methods=["GET"])

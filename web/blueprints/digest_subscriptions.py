@@ -14,6 +14,7 @@ from web.reading import read
 from web.representations import represented
 from web.schemas.common import AsOfArgsSchema, Write
 from web.schemas.digest_subscriptions import (
+    AccountsSchema,
     AddressesSchema,
     SubscribeSchema,
     SubscriptionSchema,
@@ -55,6 +56,16 @@ def change_addresses(write: Write, body: dict[str, Any], subscription_id: UUID) 
     """Send the recipient's digests to these addresses from now on."""
     return written(
         steerlog().change_digest_addresses(subscription_id, **write.kwargs, **body)
+    )
+
+
+@blp.route("/<uuid:subscription_id>/accounts", methods=["PUT"])
+@command(blp)
+@blp.arguments(AccountsSchema())
+def name_accounts(write: Write, body: dict[str, Any], subscription_id: UUID) -> Any:
+    """Accounts that also get the digests (a secretary, or a named account itself)."""
+    return written(
+        steerlog().name_digest_accounts(subscription_id, **write.kwargs, **body)
     )
 
 

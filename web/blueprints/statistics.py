@@ -22,7 +22,7 @@ blp = Blueprint(
 def agency_statistics(args: dict[str, Any]) -> Any:
     """Per tracked agency: its part of each assignment, judged on ``day``."""
     day = on_day(args)
-    return {"items": read_side().statistics(day, "agency", **_committee(args))}
+    return {"items": read_side().statistics(day, "agency", _committee(args))}
 
 
 @blp.route("/committees", methods=["GET"])
@@ -31,9 +31,9 @@ def agency_statistics(args: dict[str, Any]) -> Any:
 def committee_statistics(args: dict[str, Any]) -> Any:
     """Per committee: each assignment as a whole, judged on ``day``."""
     day = on_day(args)
-    return {"items": read_side().statistics(day, "committee", **_committee(args))}
+    return {"items": read_side().statistics(day, "committee", _committee(args))}
 
 
-def _committee(args: dict[str, Any]) -> dict[str, str | None]:
+def _committee(args: dict[str, Any]) -> str | None:
     committee_id = args["committee_id"]
-    return {"committee_id": str(committee_id) if committee_id else None}
+    return str(committee_id) if committee_id else None

@@ -22,6 +22,12 @@ class AddressesSchema(Schema):
     )
 
 
+class AccountsSchema(Schema):
+    """Accounts that also receive the digests, at their own e-mail."""
+
+    account_ids = fields.List(fields.UUID(), required=True, validate=Length(max=50))
+
+
 class SubscribeSchema(AddressesSchema):
     """An agency subscribes to a committee's daily digest, or the committee's
     leaders to its weekly one (recipient_kind ``committee``, recipient_id = it)."""
@@ -40,6 +46,10 @@ class SubscriptionSchema(Schema):
     recipient_kind = fields.Enum(RecipientKind, by_value=True, required=True)
     recipient_id = fields.UUID(required=True)
     addresses = fields.List(fields.String(), required=True)
+    account_ids = fields.List(
+        fields.UUID(),
+        metadata={"description": "Accounts that also receive them, at their e-mail."},
+    )
     active = fields.Boolean(required=True)
     created_on = fields.AwareDateTime(required=True)
     modified_on = fields.AwareDateTime(required=True)

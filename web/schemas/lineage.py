@@ -38,6 +38,12 @@ class NodeSchema(Schema):
         metadata={"description": "Assignments only."},
     )
     deadline = day_text(allow_none=True, metadata={"description": "Assignments only."})
+    restricted = fields.Boolean(
+        metadata={
+            "description": "A node of a committee the caller may not read: "
+            "its kind and key only."
+        }
+    )
 
 
 class EdgeSchema(Schema):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +11,37 @@ from service.extraction import extract
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
+
+ROOT = Path(__file__).resolve().parents[3]
+_SCRIPT_PLACES = (
+    ROOT.parent / "shared" / "tools" / "score_extraction.py",
+    ROOT.parent.parent / "shared" / "tools" / "score_extraction.py",
+)
+SCRIPT = next((p for p in _SCRIPT_PLACES if p.exists()), None)
+
+
+def shared_output(texts: Path) -> str:
+    """Standard output of the shared script run on ``texts`` with our CLI."""
+    assert SCRIPT is not None
+    cmd = f"{sys.executable} -m service.extraction --format json {{}}"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--texts",
+            str(texts),
+            "--expected",
+            str(texts / "expected"),
+            "--cmd",
+            cmd,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    return run.stdout
 
 
 def read(name: str) -> str:

@@ -161,3 +161,24 @@ def test_narrative_sentence_about_an_agency_is_not_a_task() -> None:
         "Tại phiên họp, Ủy ban Quốc gia về chuyển đổi số công bố quyết định thành lập."
     )
     assert found["assignments"] == []
+
+
+def test_a_short_name_many_places_share_means_the_meetings_own() -> None:
+    from service.extraction.directory import Directory
+    from service.extraction.model import KnownAgency
+
+    known = [
+        KnownAgency("na", "Sở TT&TT tỉnh Nghệ An", ("Sở Thông tin và Truyền thông",)),
+        KnownAgency(
+            "qn",
+            "Sở Thông tin và Truyền thông tỉnh Quảng Nam",
+            ("Sở Thông tin và Truyền thông",),
+        ),
+    ]
+    assert (
+        Directory(known, "tỉnh Quảng Nam").find("Sở Thông tin và Truyền thông") == "qn"
+    )
+    assert Directory(known, "tỉnh Nghệ An").find("Sở Thông tin và Truyền thông") == "na"
+    # Without a place to tell them apart, the secretary chooses: nothing is guessed.
+    assert Directory(known).find("Sở Thông tin và Truyền thông") is None
+    assert Directory(known, "tỉnh Lào Cai").find("Sở TT&TT") is None

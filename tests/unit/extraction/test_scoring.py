@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,45 +16,14 @@ from service.extraction.scoring import (
     summary_line,
 )
 
-from .helpers import DATA, SEEDS
-
-ROOT = Path(__file__).resolve().parents[3]
-_SCRIPT_PLACES = (
-    ROOT.parent / "shared" / "tools" / "score_extraction.py",
-    ROOT.parent.parent / "shared" / "tools" / "score_extraction.py",
-)
-SCRIPT = next((p for p in _SCRIPT_PLACES if p.exists()), None)
-
-
-def _shared_output(texts: Path) -> str:
-    """Standard output of the shared script run on ``texts`` with our CLI."""
-    assert SCRIPT is not None
-    cmd = f"{sys.executable} -m service.extraction --format json {{}}"
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(SCRIPT),
-            "--texts",
-            str(texts),
-            "--expected",
-            str(texts / "expected"),
-            "--cmd",
-            cmd,
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
-    return run.stdout
+from .helpers import DATA, SCRIPT, SEEDS, shared_output
 
 
 @pytest.mark.skipif(SCRIPT is None, reason="shared/tools/score_extraction.py absent")
 @pytest.mark.parametrize("folder", [SEEDS, DATA / "dev"], ids=["seeds", "dev"])
 def test_in_process_scores_print_the_shared_scripts_table(folder: Path) -> None:
     assert format_scores(score_directory(folder, folder / "expected")) == (
-        _shared_output(folder)
+        shared_output(folder)
     )
 
 

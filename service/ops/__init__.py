@@ -1,0 +1,1 @@
+"""Running steerlog for a province: heartbeats, readiness, metrics, logs."""

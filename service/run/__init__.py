@@ -1,0 +1,1 @@
+"""The processes: command line, composition root, all-in-one threads, backups."""

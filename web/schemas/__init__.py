@@ -1,0 +1,1 @@
+"""Marshmallow schemas: the API's boundary types, one module per resource."""
