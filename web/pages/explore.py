@@ -17,6 +17,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from domain.text import fold
 from domain.values import DocumentRef
+from service.access.scoped import RestrictedNode
 from service.readmodel.base import Page
 from web.http import read_side, steerlog
 from web.pages import moments
@@ -108,8 +109,8 @@ def _children(key: str, page: int) -> tuple[Child | None, list[Child], bool]:
     """The node itself and one page of its children, by kind then label."""
     day = steerlog().clock().astimezone(moments.zone()).date()
     graph = read_side().lineage(key, "down", 1, day)
-    scope = readable()
-    nodes = [n for n in graph.nodes if scope is None or _readable(n, scope)]
+    # Other committees' nodes come as restricted stubs: a page shows none of them.
+    nodes = [n for n in graph.nodes if not isinstance(n, RestrictedNode)]
     node = next((_child(n) for n in nodes if n.key == key), None)
     if node is None:
         raise NotFound("Không có nút này trong truy vết (hoặc bạn không được xem).")
@@ -117,11 +118,6 @@ def _children(key: str, page: int) -> tuple[Child | None, list[Child], bool]:
     start = (page - 1) * CHILDREN_PER_PAGE
     shown = below[start : start + CHILDREN_PER_PAGE]
     return node, shown, len(below) > start + CHILDREN_PER_PAGE or graph.truncated
-
-
-def _readable(node: Any, scope: list[Any]) -> bool:
-    """Nodes of committees the viewer may not read are left out."""
-    return node.committee_id is None or node.committee_id in {str(c) for c in scope}
 
 
 def _child(node: Any) -> Child:

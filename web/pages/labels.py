@@ -110,7 +110,10 @@ def event_label(event: str) -> str:
 
 
 def node_label(kind: str, label: str) -> str:
-    """A lineage node's label; a speech's kind in the page's language."""
+    """A lineage node's label; a speech's kind in the page's language; a node of a
+    committee the viewer may not read shows what it is, not what it says."""
+    if not label:
+        return str(_l("(không được xem)"))
     if kind == "speech" and ": " in label:
         speech_kind, speaker = label.split(": ", 1)
         return f"{SPEECH_KIND.get(speech_kind, speech_kind)}: {speaker}"
