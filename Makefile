@@ -14,7 +14,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install lint typecheck bench demo clean
+.PHONY: run test install lint typecheck bench demo clean translations
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) *.egg-info steerlog.sqlite3*
+
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o web/translations/messages.pot --no-location --omit-header .
+	$(BIN)/pybabel update -i web/translations/messages.pot -d web/translations --ignore-obsolete --no-fuzzy-matching --width=88
+	$(BIN)/pybabel compile -d web/translations

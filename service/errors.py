@@ -39,3 +39,14 @@ class StaleVersionError(ServiceError):
     def __init__(self, id: UUID, expected: int, actual: int) -> None:
         self.id, self.expected, self.actual = id, expected, actual
         super().__init__(f"{id} is at version {actual}, not {expected}")
+
+
+class RowsRefusedError(ServiceError):
+    """Some rows of a batch break a rule; nothing of the batch was stored.
+
+    ``errors`` maps each refused row's index to the domain error it raised.
+    """
+
+    def __init__(self, errors: dict[int, Exception]) -> None:
+        self.errors = errors
+        super().__init__(f"{len(errors)} row(s) refused: {sorted(errors)}")

@@ -13,11 +13,12 @@ from service.readmodel.readside import ReadSide
 from service.run.composition import build_application, build_read_side
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
-from web import observability, pages
+from web import observability
 from web.api import SteerlogApi
 from web.auth import install_auth
 from web.blueprints import BLUEPRINTS
 from web.errors import register_error_handlers
+from web.pages import init_pages
 from web.representations import EXTENSION, Representations
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -28,9 +29,7 @@ _API_CONFIG = {
     "OPENAPI_VERSION": "3.0.3",
     "OPENAPI_URL_PREFIX": "/api",
     "OPENAPI_JSON_PATH": "openapi.json",
-    "OPENAPI_SWAGGER_UI_PATH": "docs",
-    # The interactive page loads Swagger UI from a CDN; the API itself does not.
-    "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+    # /api/docs is served by web.pages.docs from the installed Swagger UI package.
     "API_SPEC_OPTIONS": {
         "info": {
             "description": (
@@ -78,7 +77,7 @@ def create_app(
     api = SteerlogApi(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
-    app.register_blueprint(pages.bp)
+    init_pages(app)
     register_error_handlers(app)
     install_auth(app, replace(application.settings, secret_key=settings.secret_key))
     observability.init_app(app, application.settings)

@@ -46,7 +46,7 @@ def local_target(target: str | None) -> str:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and not target.startswith("//"):
             return target
-    return url_for("pages.digests")
+    return url_for("home.home")
 
 
 def _page(form: SignInForm, status: int, error: str | None = None) -> tuple[str, int]:

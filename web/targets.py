@@ -49,8 +49,11 @@ def request_target() -> Target:
 
 
 def _json_body() -> Mapping[str, Any]:
-    if request.method in ("GET", "HEAD", "OPTIONS") or not request.is_json:
+    """The body's fields: a JSON object, or a page's form (its agency_id...)."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
         return {}
+    if not request.is_json:
+        return request.form
     body = request.get_json(silent=True)
     return body if isinstance(body, Mapping) else {}
 

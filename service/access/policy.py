@@ -227,3 +227,78 @@ def rule_for(operation: str) -> Rule | None:
 def roles_holding(permission: str) -> frozenset[Role]:
     """The roles that hold ``permission`` (admin holds every one, always)."""
     return PERMISSIONS[permission] | {Role.ADMIN}
+
+POLICY.update(
+    {
+        **_rules(
+            _R.COMMITTEE,
+            "read",
+            "downloads.download_conclusion_notice_docx",
+            "downloads.download_conclusion_notice_pdf",
+            "downloads.download_meeting_minutes_docx",
+            "downloads.download_meeting_minutes_pdf",
+            "meeting_exports.export_meeting_record",
+        ),
+        **_rules(
+            _R.SIGNED_IN,
+            "read",
+            "downloads.download_tracker_report_xlsx",
+            "downloads.download_tracker_csv",
+        ),
+        **_rules(_R.ADMIN, "administer", "meeting_exports.import_meeting_record"),
+        # A calendar program cannot sign in: the feed's secret URL is its key.
+        **_rules(
+            _R.PUBLIC,
+            "sign_in",
+            "calendars.committee_meetings_calendar",
+            "calendars.agency_deadlines_calendar",
+            "calendars.person_own_calendar",
+        ),
+    }
+)
+
+# Pages run the same operations as the API: each page endpoint is authorised as
+# the API operation it mirrors, so this stays one table.
+PAGE_OPERATIONS = {
+    "home.home": "accounts.whoami",
+    "account_pages.accounts": "accounts.list_accounts",
+    "account_pages.account": "accounts.list_accounts",
+    "account_pages.grant": "accounts.grant_role",
+    "account_pages.revoke": "accounts.revoke_role",
+    "account_pages.disable": "accounts.disable_account",
+    "directory_pages.agencies": "agencies.get_agency",
+    "directory_pages.agency": "agencies.get_agency",
+    "directory_pages.agency_alias": "agencies.add_agency_alias",
+    "directory_pages.agency_members": "agencies.set_group_members",
+    "directory_pages.people": "people.get_person",
+    "explore_pages.lineage": "lineage.node_lineage",
+    "explore_pages.search": "search.search",
+    "explore_pages.documents": "documents.list_documents",
+    "explore_pages.document": "documents.get_document",
+    "docs.swagger_page": "api-docs.openapi_json",
+    "docs.swagger_asset": "api-docs.openapi_json",
+    "meeting_pages.meeting_list": "meetings.list_meetings",
+    "meeting_pages.meeting_calendar": "meetings.list_meetings",
+    "meeting_pages.meeting_page": "meetings.get_meeting",
+    "meeting_pages.schedule": "meetings.schedule_meeting",
+    "meeting_pages.speaker_choices": "meetings.get_meeting",
+    "meeting_pages.record_points": "meeting_points.add_connection_point",
+    "meeting_pages.record_chair": "meetings.assign_chair",
+    "meeting_pages.record_open": "meetings.open_meeting",
+    "meeting_pages.record_speech": "meeting_record.record_speech",
+    "meeting_pages.record_notice": "meeting_record.publish_notice",
+    "meeting_pages.record_close": "meetings.close_meeting",
+    "conclusion_pages.conclusion_draft": "conclusion_drafts.extract_conclusion",
+    "conclusion_pages.conclusion_agency": "agencies.register_agency",
+    "conclusion_pages.conclusion_confirm": "meeting_record.issue_conclusion",
+    "task_pages.tracker": "assignments.list_assignments",
+    "task_pages.task_page": "assignments.get_assignment",
+    "task_pages.acknowledge": "assignments.acknowledge",
+    "task_pages.progress": "assignments.report_progress",
+    "task_pages.request_extension": "assignments.request_extension",
+    "task_pages.complete": "assignments.complete",
+    "task_pages.extend": "assignments.extend_deadline",
+    "task_pages.reassign": "assignments.reassign",
+    "task_pages.cancel": "assignments.cancel_assignment",
+}
+POLICY.update({page: POLICY[api] for page, api in PAGE_OPERATIONS.items()})

@@ -24,12 +24,15 @@ from service.readmodel.paging import (
 )
 from service.readmodel.rows import (
     AgencyNames,
+    CommitteeZone,
     ConnectionPointRow,
+    Decision,
     DigestSummary,
     DocumentCitations,
     DocumentSummary,
     Graph,
     MeetingSummary,
+    PersonRow,
     SearchHit,
     StatusCounts,
     TrackedAssignment,
@@ -65,6 +68,20 @@ class ReadSide:
     def agency_directory(self) -> list[AgencyNames]:
         """Every agency with the other names it is known by (for matching text)."""
         return self.read_model.agency_directory()
+
+    def committees(self) -> list[CommitteeZone]:
+        """Every committee with its name and time zone."""
+        return self.read_model.committees_with_zones()
+
+    def people(self) -> list[PersonRow]:
+        """Every official of the directory, by name (for choosing a speaker)."""
+        return self.read_model.people()
+
+    def decisions(
+        self, committee_id: str | UUID, period: tuple[date, date], limit: int
+    ) -> list[Decision]:
+        """A committee's decisions issued in ``period``, with where they came from."""
+        return self.read_model.decisions(committee_id, period, limit)
 
     def meetings(
         self, where: MeetingFilter, page: Page, committees: Committees = None

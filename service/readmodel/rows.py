@@ -201,6 +201,16 @@ class AgencyNames:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonRow:
+    """An official of the directory: whom a secretary may name as speaker."""
+
+    id: str
+    full_name: str
+    title: str | None
+    agency_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class CommitteeZone:
     """A committee and the time zone its deadlines are dates in."""
 

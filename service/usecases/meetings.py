@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
 from domain import ids
 from domain.committee import Committee
+from domain.errors import DomainError
 from domain.meeting import Meeting
 from domain.person import Person
+from service.errors import RowsRefusedError
 from service.eventstore.application import SteerlogBase, Written
+
+
+@dataclass(frozen=True)
+class PointDraft:
+    """One connection point of a pasted list."""
+
+    name: str
+    level: str
+    is_host: bool = False
+    agency_id: UUID | None = None
 
 
 class MeetingUseCases(SteerlogBase):
@@ -144,6 +157,38 @@ class MeetingUseCases(SteerlogBase):
             expected_version,
         )
         return written.naming(point_id)
+
+    def add_connection_points(
+        self,
+        meeting_id: UUID,
+        *,
+        actor: str,
+        points: list[PointDraft],
+        expected_version: int | None = None,
+    ) -> Written:
+        """Register many points at once (a pasted list): all of them, or none.
+
+        Every row is checked, so the caller learns of each refused one
+        (``RowsRefusedError``); the meeting is saved once, in one transaction.
+        """
+        meeting = self.load(Meeting, meeting_id)
+        self.check_version(meeting, expected_version)
+        refused: dict[int, Exception] = {}
+        for row, point in enumerate(points):
+            try:
+                meeting.add_connection_point(
+                    actor=actor,
+                    point_id=ids.connection_point_id(meeting_id, point.name),
+                    name=point.name,
+                    level=point.level,
+                    is_host=point.is_host,
+                    agency_id=point.agency_id,
+                )
+            except DomainError as error:
+                refused[row] = error
+        if refused:
+            raise RowsRefusedError(refused)
+        return self.commit(meeting)
 
     def connect_point(
         self,

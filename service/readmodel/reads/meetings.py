@@ -17,6 +17,7 @@ from service.readmodel.rows import (
     CommitteeZone,
     ConnectionPointRow,
     MeetingSummary,
+    PersonRow,
 )
 from service.readmodel.store import Store, filters_of, page_of
 
@@ -27,6 +28,10 @@ class MeetingReads(Store):
     def agency_directory(self) -> list[AgencyNames]:
         """Every agency with the other names it is known by (for matching text)."""
         return assemble.agency_names(self.select("agency_directory"))
+
+    def people(self) -> list[PersonRow]:
+        """Every official of the directory, by name."""
+        return [PersonRow(*row) for row in self.select("people")]
 
     def committees_with_zones(self) -> list[CommitteeZone]:
         """Every committee with the time zone its deadlines are dates in."""

@@ -17,6 +17,9 @@ ORDER BY p.position;
 SELECT d.key, d.kind, d.number, d.date, d.issuer, d.title
 FROM documents d WHERE d.key = :key;
 
+-- name: people
+SELECT p.id, p.full_name, p.title, p.agency_id FROM people p ORDER BY p.full_name, p.id;
+
 -- name: committees_with_zones
 SELECT m.id, m.name, m.time_zone FROM committees m ORDER BY m.id;
 

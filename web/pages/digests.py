@@ -1,4 +1,4 @@
-"""HTML pages for people (not part of the JSON API): the digests, as sent."""
+"""Digest pages: issued digests, newest first, and each one as its e-mail showed it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from service.digests.service import digest_page
 from service.readmodel.base import Page
 from web.http import read_side, steerlog
 
-bp = Blueprint("pages", __name__, template_folder="templates")
+bp = Blueprint("pages", __name__)
 PAGE_SIZE = 50
 
 

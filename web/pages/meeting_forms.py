@@ -1,0 +1,89 @@
+"""The forms a secretary records a meeting with: schedule, points, chairs, speeches,
+the notice; each with its messages in the user's language."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, Optional
+
+from domain.values import MeetingFormat, PointLevel, SpeechKind
+from web.pages.forms import REQUIRED, VersionedForm
+from web.pages.labels import MEETING_FORMAT, POINT_LEVEL, SPEECH_KIND
+
+TITLE = Length(max=2000, message=_l("Tối đa 2000 ký tự."))
+# A pasted list of points: 500 at most, each name under 500 characters.
+POINT_LIST = Length(max=500 * 501, message=_l("Danh sách quá dài."))
+
+
+def _options(labels: dict[str, object], kind: type[StrEnum]) -> list[SelectChoice]:
+    return [SelectChoice(member.value, labels[member.value]) for member in kind]
+
+
+class ScheduleForm(VersionedForm):
+    """Lên lịch hội nghị."""
+
+    committee_id = SelectField(_l("Ban Chỉ đạo"), validators=[InputRequired(REQUIRED)])
+    title = StringField(_l("Tên hội nghị"), validators=[InputRequired(REQUIRED), TITLE])
+    format = SelectField(
+        _l("Hình thức"), choices=_options(MEETING_FORMAT, MeetingFormat)
+    )
+    starts_at = DateTimeLocalField(
+        _l("Thời gian bắt đầu"), validators=[InputRequired(REQUIRED)]
+    )
+    location = StringField(_l("Địa điểm"), validators=[Optional(), Length(max=500)])
+
+
+class PointsForm(VersionedForm):
+    """Thêm điểm cầu: one name per line, pasted at once."""
+
+    names = TextAreaField(
+        _l("Tên điểm cầu, mỗi dòng một điểm"),
+        validators=[InputRequired(REQUIRED), POINT_LIST],
+    )
+    level = SelectField(_l("Cấp"), choices=_options(POINT_LEVEL, PointLevel))
+    first_is_host = BooleanField(_l("Dòng đầu là điểm cầu chính"))
+
+
+class ChairForm(VersionedForm):
+    """Người chủ trì."""
+
+    person_id = SelectField(_l("Người chủ trì"), validators=[InputRequired(REQUIRED)])
+    point_id = SelectField(_l("Tại điểm cầu"), validators=[Optional()])
+
+
+class SpeechForm(VersionedForm):
+    """Ghi phát biểu, live."""
+
+    speaker_id = SelectField(
+        _l("Người phát biểu"), validators=[InputRequired(REQUIRED)]
+    )
+    kind = SelectField(_l("Loại"), choices=_options(SPEECH_KIND, SpeechKind))
+    point_id = SelectField(_l("Điểm cầu"), validators=[Optional()])
+    text = TextAreaField(_l("Nội dung"), validators=[Optional(), Length(max=100_000)])
+    spoken_at = DateTimeLocalField(
+        _l("Lúc (để trống: bây giờ)"), validators=[Optional()]
+    )
+
+
+class NoticeForm(VersionedForm):
+    """Ban hành Thông báo kết luận."""
+
+    number = StringField(
+        _l("Số thông báo"), validators=[InputRequired(REQUIRED), Length(max=100)]
+    )
+    issued_on = DateField(_l("Ngày ban hành"), validators=[Optional()])
+
+
+class StepForm(VersionedForm):
+    """A step of the meeting's life with nothing to fill in: open, close."""

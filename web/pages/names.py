@@ -1,0 +1,49 @@
+"""Names for ids on pages: agencies, committees and people, read once per request."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from flask import g
+
+from domain.agency import Agency
+from domain.committee import Committee
+from domain.person import Person
+from service.errors import NotFoundError
+from web.http import steerlog
+
+
+def _cache() -> dict[UUID, str]:
+    names: dict[UUID, str] | None = g.get("steerlog_names")
+    if names is None:
+        names = g.steerlog_names = {}
+    return names
+
+
+def _name_of(cls: type[Agency] | type[Committee] | type[Person], key: UUID) -> str:
+    names = _cache()
+    if key not in names:
+        try:
+            aggregate = steerlog().view(cls, key)
+        except NotFoundError:
+            names[key] = str(key)
+        else:
+            names[key] = (
+                aggregate.full_name if isinstance(aggregate, Person) else aggregate.name
+            )
+    return names[key]
+
+
+def agency_name(agency_id: UUID | str | None) -> str:
+    """The agency's current name (its id when it is unknown)."""
+    return "" if agency_id is None else _name_of(Agency, UUID(str(agency_id)))
+
+
+def committee_name(committee_id: UUID | str | None) -> str:
+    """The committee's current name."""
+    return "" if committee_id is None else _name_of(Committee, UUID(str(committee_id)))
+
+
+def person_name(person_id: UUID | str | None) -> str:
+    """The official's full name."""
+    return "" if person_id is None else _name_of(Person, UUID(str(person_id)))

@@ -1,0 +1,83 @@
+"""The forms a task's page offers its viewer: only what their role allows, with the
+choices that make sense for this task (its agencies, its committee's meetings)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask_wtf import FlaskForm
+
+from domain.assignment import Assignment
+from service.access.decision import Target
+from service.readmodel.base import MeetingFilter, Page
+from web.http import read_side, steerlog
+from web.pages import forms, names
+from web.pages.permissions import acting_agencies, may
+
+# The latest meetings of the committee offered as an authority.
+AUTHORITY_MEETINGS = 50
+
+
+def forms_for(
+    task: Assignment, actions: list[Any], submitted: dict[str, FlaskForm]
+) -> dict[str, FlaskForm]:
+    """A form for each action the viewer may take; a submitted one as it came."""
+    target = steerlog().target_of_aggregate(task)
+    offered: dict[str, FlaskForm] = {}
+    for action in actions:
+        if not may(action.operation, target):
+            continue
+        form = submitted.get(action.name) or action.form(formdata=None)
+        if action.name not in submitted:
+            form.version.data = str(task.version)
+        offer_choices(form, task, target)
+        if hasattr(form, "agency_id") and not form.agency_id.choices:
+            continue  # an officer of an agency this task does not concern
+        offered[action.name] = form
+    return offered
+
+
+def offer_choices(
+    form: FlaskForm, task: Assignment, target: Target | None = None
+) -> None:
+    """Fill the select fields of ``form`` for ``task``."""
+    target = target or steerlog().target_of_aggregate(task)
+    if hasattr(form, "agency_id"):
+        agencies = acting_agencies(target, _candidates(form, task))
+        forms.choose(form.agency_id, [(str(a), names.agency_name(a)) for a in agencies])
+    if hasattr(form, "authority"):
+        forms.choose(
+            form.authority.form.meeting_id,
+            _meetings(task.origin.committee_id),
+            blank=True,
+        )
+    if hasattr(form, "lead"):
+        directory = _agencies()
+        forms.choose(form.lead, directory)
+        forms.choose(form.coordinating, directory)
+
+
+def _candidates(form: FlaskForm, task: Assignment) -> list[UUID]:
+    """Agencies that may send this form: completion and extension requests come
+    from the agencies doing the task; receipt and progress from any taking part."""
+    if isinstance(form, forms.CompleteForm | forms.ExtensionRequestForm):
+        return list(task.tracked)
+    return list(dict.fromkeys([*task.tracked, *task.lead, *task.coordinating]))
+
+
+def _meetings(committee_id: UUID) -> list[tuple[str, str]]:
+    """The committee's latest meetings, newest first."""
+    found = read_side().meetings(
+        MeetingFilter(committee_id=str(committee_id)), Page(limit=AUTHORITY_MEETINGS)
+    )
+    return [(str(row.id), str(row.title)) for row in found.items]
+
+
+def _agencies() -> list[tuple[str, str]]:
+    """Every agency of the directory, by name."""
+    rows = read_side().agency_directory()
+    seen: dict[str, str] = {}
+    for row in rows:
+        seen.setdefault(str(row.id), str(row.name))
+    return sorted(seen.items(), key=lambda item: item[1])
