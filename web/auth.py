@@ -47,14 +47,6 @@ _CSP = (
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# The interactive API page is Swagger UI from its CDN, started by an inline script.
-_DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "img-src 'self' data: https://cdn.jsdelivr.net; object-src 'none'; "
-    "base-uri 'none'; frame-ancestors 'none'"
-)
-_DOCS_PAGE = "api-docs.openapi_swagger_ui"
 
 
 class CookieSessions(SecureCookieSessionInterface):
@@ -146,9 +138,7 @@ def _protect_from_csrf() -> None:
 def security_headers(response: Response) -> Response:
     """CSP without inline scripts, nosniff, no framing, no referrer leaks."""
     headers = response.headers
-    headers.setdefault(
-        "Content-Security-Policy", _DOCS_CSP if request.endpoint == _DOCS_PAGE else _CSP
-    )
+    headers.setdefault("Content-Security-Policy", _CSP)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")

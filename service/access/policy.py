@@ -65,7 +65,6 @@ POLICY: dict[str, Rule] = {
         _R.SIGNED_IN,
         "read",
         "api-docs.openapi_json",
-        "api-docs.openapi_swagger_ui",
         "auth.sign_out",
         "accounts.whoami",
         "agencies.get_agency",
@@ -228,34 +227,6 @@ def roles_holding(permission: str) -> frozenset[Role]:
     """The roles that hold ``permission`` (admin holds every one, always)."""
     return PERMISSIONS[permission] | {Role.ADMIN}
 
-POLICY.update(
-    {
-        **_rules(
-            _R.COMMITTEE,
-            "read",
-            "downloads.download_conclusion_notice_docx",
-            "downloads.download_conclusion_notice_pdf",
-            "downloads.download_meeting_minutes_docx",
-            "downloads.download_meeting_minutes_pdf",
-            "meeting_exports.export_meeting_record",
-        ),
-        **_rules(
-            _R.SIGNED_IN,
-            "read",
-            "downloads.download_tracker_report_xlsx",
-            "downloads.download_tracker_csv",
-        ),
-        **_rules(_R.ADMIN, "administer", "meeting_exports.import_meeting_record"),
-        # A calendar program cannot sign in: the feed's secret URL is its key.
-        **_rules(
-            _R.PUBLIC,
-            "sign_in",
-            "calendars.committee_meetings_calendar",
-            "calendars.agency_deadlines_calendar",
-            "calendars.person_own_calendar",
-        ),
-    }
-)
 
 # Pages run the same operations as the API: each page endpoint is authorised as
 # the API operation it mirrors, so this stays one table.

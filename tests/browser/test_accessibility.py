@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.browser.conftest import LiveServer, sign_in
 
@@ -50,3 +51,13 @@ def test_record_pages_have_no_serious_accessibility_violation(
     task = browser.find_element("css selector", "table.tasks a").get_attribute("href")
     browser.get(str(task))
     assert _serious(browser) == []
+
+
+def test_the_api_docs_draw_the_operations_offline(
+    live_server: LiveServer, browser: webdriver.Chrome
+) -> None:
+    sign_in(browser, live_server, "viewer")
+    browser.get(f"{live_server.url}/api/docs")
+    WebDriverWait(browser, 15).until(
+        lambda d: d.find_elements("css selector", ".swagger-ui .opblock")
+    )

@@ -23,6 +23,7 @@ from web.pages import (
     names,
     tasks,
 )
+from web.principal import current_principal
 
 PAGES: list[Blueprint] = [
     home.bp,
@@ -44,6 +45,7 @@ def init_pages(app: Flask) -> None:
     i18n.init_app(app)
     labels.init_app(app)
     app.jinja_env.globals["href_of"] = tasks.href_of
+    app.context_processor(lambda: {"viewer": current_principal()})
     app.jinja_env.globals["agency_name"] = names.agency_name
     app.jinja_env.globals["committee_name"] = names.committee_name
     for blueprint in PAGES:

@@ -41,6 +41,8 @@ bp = Blueprint("meeting_pages", __name__)
 PAGE_SIZE = 50
 # Enough for any one conclusion: the largest seen has a few dozen tasks.
 TASKS_PER_MEETING = 200
+# A meeting's page shows its latest changes; the API pages through all of them.
+HISTORY = 20
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,9 @@ def render_meeting(
         points=_points(meeting),
         speeches=_speeches(meeting),
         items=_items(meeting, at),
-        history=steerlog().history(meeting.id)[-20:],
+        history=steerlog().history(
+            meeting.id, after_version=max(0, meeting.version - HISTORY)
+        ),
         forms={} if at else meeting_actions.forms_for(meeting, submitted),
     )
     return page, status
