@@ -1,24 +1,22 @@
-"""A digest as an e-mail's two parts, in Vietnamese: plain text and HTML, with links."""
+"""A digest as an e-mail's two parts, in Vietnamese: plain text and HTML, with links.
+
+Each part's frame is a ``string.Template`` in ``templates/`` (``digest.txt``,
+``digest.html``); the repeated blocks (late note, tallies, sections) are built here.
+Every value put into the HTML is escaped (``markupsafe.escape``); the text part is not.
+(Jinja stays in ``web/``: the service layer renders with the standard library.)
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from functools import cache
+from importlib import resources
+from string import Template
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 
-from domain.digest import Digest, DigestKind, DigestLine
-
-# HTML is escaped (autoescape), the text part is not; blocks leave no blank lines.
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).with_name("templates")),
-    autoescape=select_autoescape(["html"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=StrictUndefined,
-)
+from domain.digest import AgencyTally, Digest, DigestKind, DigestLine
 
 HEADINGS = {
     "new": "Nhiệm vụ mới được giao",
@@ -36,6 +34,9 @@ TALLY_COLUMNS = (
     ("overdue", "Quá hạn"),
 )
 LATE_NOTE = "Bản tin này được gửi muộn do hệ thống gián đoạn."
+TALLIES_HEADING = "Thống kê theo cơ quan"
+
+Section = tuple[str, list[DigestLine]]
 
 
 @dataclass(frozen=True)
@@ -76,26 +77,119 @@ def render(digest: Digest, recipient: str, base_url: str) -> Rendered:
     """The e-mail of ``digest`` for ``recipient`` (its name), linking to the API."""
     base = base_url.rstrip("/")
     title = title_of(digest, recipient)
-    context = {
-        "digest": digest,
-        "title": title,
-        "base": base,
-        "sections": _sections(digest),
-        "tally_columns": TALLY_COLUMNS,
-        "late_note": LATE_NOTE,
-        "when_due": when_due,
-        "link": lambda line: f"{base}/api/v1/assignments/{line.ref}",
-    }
     return Rendered(
         subject=f"[steerlog] {title}",
-        text=TEMPLATES.get_template("digest.txt").render(context),
-        html=TEMPLATES.get_template("digest.html").render(context),
+        text=text_part(digest, title, base),
+        html=html_part(digest, title, base),
     )
 
 
-def _sections(digest: Digest) -> list[tuple[str, list[DigestLine]]]:
+def assignment_link(base: str, line: DigestLine) -> str:
+    """The API address of the assignment ``line`` lists."""
+    return f"{base}/api/v1/assignments/{line.ref}"
+
+
+def text_part(digest: Digest, title: str, base: str) -> str:
+    """The text part: ``digest.txt`` around the digest's blocks, nothing escaped."""
+    sections = "".join(
+        _text_section(heading, lines, base) for heading, lines in _sections(digest)
+    )
+    return _template("digest.txt").substitute(
+        title=title,
+        underline="=" * len(title),
+        late=f"{LATE_NOTE}\n\n" if digest.late else "",
+        tallies=_text_tallies(digest.tallies),
+        sections=sections,
+        base=base,
+        digest_id=str(digest.id),
+    )
+
+
+def html_part(digest: Digest, title: str, base: str) -> str:
+    """The HTML part: ``digest.html`` around its blocks, every value escaped."""
+    sections = "".join(
+        _html_section(heading, lines, base) for heading, lines in _sections(digest)
+    )
+    return _template("digest.html").substitute(
+        title=escape(title),
+        late=f"<p><em>{escape(LATE_NOTE)}</em></p>\n" if digest.late else "",
+        tallies=_html_tallies(digest.tallies),
+        sections=sections,
+        base=escape(base),
+        digest_id=escape(str(digest.id)),
+    )
+
+
+@cache
+def _template(name: str) -> Template:
+    """The frame ``templates/<name>``, read once."""
+    text = resources.files(__package__).joinpath("templates", name).read_text("utf-8")
+    return Template(text)
+
+
+def _sections(digest: Digest) -> list[Section]:
     """The digest's lines under their headings, in the headings' order."""
     sections: dict[str, list[DigestLine]] = {}
     for line in digest.lines:
         sections.setdefault(line.section, []).append(line)
     return [(HEADINGS[name], sections[name]) for name in HEADINGS if name in sections]
+
+
+def _counts(tally: AgencyTally) -> list[int]:
+    """An agency's four counts, in the columns' order."""
+    return [getattr(tally, key) for key, _ in TALLY_COLUMNS]
+
+
+def _text_tallies(tallies: list[AgencyTally]) -> str:
+    """``- Sở Nội vụ: 3 / 1 / 2 / 1`` per agency under a heading, or nothing."""
+    if not tallies:
+        return ""
+    labels = ", ".join(label for _, label in TALLY_COLUMNS)
+    rows = "".join(
+        f"- {tally.name}: {' / '.join(map(str, _counts(tally)))}\n" for tally in tallies
+    )
+    underline = "-" * len(TALLIES_HEADING)
+    return f"{TALLIES_HEADING}\n{underline}\n(Cơ quan: {labels})\n{rows}\n"
+
+
+def _text_section(heading: str, lines: list[DigestLine], base: str) -> str:
+    """A numbered section: each line's title, when it is due, detail and link."""
+    caption = f"{heading} ({len(lines)})"
+    items = []
+    for number, line in enumerate(lines, start=1):
+        detail = f"   {line.detail}\n" if line.detail else ""
+        items.append(
+            f"{number}. {line.title} — {when_due(line)}\n"
+            f"{detail}   {assignment_link(base, line)}\n"
+        )
+    return f"{caption}\n{'-' * len(caption)}\n{''.join(items)}\n"
+
+
+def _html_tallies(tallies: list[AgencyTally]) -> str:
+    """The agencies' counts as a table under a heading, or nothing."""
+    if not tallies:
+        return ""
+    header = "".join(f"<th>{escape(label)}</th>" for _, label in TALLY_COLUMNS)
+    rows = "".join(
+        f"<tr><td>{escape(tally.name)}</td>"
+        + "".join(f"<td>{escape(count)}</td>" for count in _counts(tally))
+        + "</tr>\n"
+        for tally in tallies
+    )
+    return (
+        f"<h2>{escape(TALLIES_HEADING)}</h2>\n"
+        f"<table><thead><tr><th>Cơ quan</th>{header}</tr></thead><tbody>\n"
+        f"{rows}</tbody></table>\n"
+    )
+
+
+def _html_section(heading: str, lines: list[DigestLine], base: str) -> str:
+    """An ordered list: each line's linked title, when it is due, and its detail."""
+    items = []
+    for line in lines:
+        detail = f"<br><small>{escape(line.detail)}</small>" if line.detail else ""
+        items.append(
+            f'<li><a href="{escape(assignment_link(base, line))}">'
+            f"{escape(line.title)}</a> — {escape(when_due(line))}{detail}</li>\n"
+        )
+    return f"<h2>{escape(heading)} ({len(lines)})</h2><ol>\n{''.join(items)}</ol>\n"
