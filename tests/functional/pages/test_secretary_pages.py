@@ -5,12 +5,50 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
+from service.run.composition import build_application, build_read_side
+from service.settings import Settings
+from service.usecases.steerlog import Steerlog
+from tests.conftest import sqlite_settings
 from tests.functional.pages.conftest import SignIn, csrf_token
 from tests.functional.support import Api
+from web.representations import EXTENSION, Representations
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def application(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Steerlog]:
+    """A database of this test's own: it registers the seed text's agencies, which
+    other tests on the shared schema expect to be unknown."""
+    settings: Settings = (
+        request.getfixturevalue("postgres_settings")
+        if request.param == "postgres"
+        else sqlite_settings(tmp_path)
+    )
+    application = build_application(settings)
+    yield application
+    application.close()
+
+
+@pytest.fixture
+def web_app(flask_app: Flask, application: Steerlog) -> Iterator[Flask]:
+    """The session's Flask app over this test's own database."""
+    read_side = build_read_side(application.settings)
+    flask_app.extensions.update(
+        {
+            "steerlog": application,
+            "steerlog.read": read_side,
+            EXTENSION: Representations(),
+        }
+    )
+    yield flask_app
+    read_side.read_model.close()
+
 
 QUANG_NAM = Path(__file__).parents[1] / "data" / "quang-nam-2021-12-10-conclusion.txt"
 
