@@ -9,6 +9,7 @@ and their tasks (confirming the same draft again creates nothing new).
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
@@ -32,6 +33,7 @@ from domain.meeting import Meeting
 from domain.values import SpeechKind
 from service.extraction.drafting import ConclusionDraft, draft_conclusion
 from service.extraction.errors import ExtractionError
+from service.plain import plain
 from web.http import read_side, steerlog
 from web.pages.conclusion_forms import MAX_TEXT, ConclusionForm, from_draft
 from web.pages.feedback import attempt, show_on
@@ -39,6 +41,7 @@ from web.pages.forms import REQUIRED, PageForm, choose
 from web.principal import current_actor
 
 bp = Blueprint("conclusion_pages", __name__)
+log = logging.getLogger(__name__)
 
 
 class PasteForm(PageForm):
@@ -116,6 +119,7 @@ def conclusion_confirm(meeting_id: UUID) -> ResponseReturnValue:
             )
         )
         if outcome.ok and outcome.written is not None:
+            _keep_reading(meeting.id, form)
             flash(_("Đã ban hành kết luận và giao nhiệm vụ."), "success")
             page = url_for(
                 "meeting_pages.meeting_page",
@@ -125,6 +129,29 @@ def conclusion_confirm(meeting_id: UUID) -> ResponseReturnValue:
             return redirect(f"{page}#conclusion", code=303)
         show_on(form, outcome)
     return _review(meeting, form.text.data or "", form, 400)
+
+
+def _keep_reading(meeting_id: UUID, form: ConclusionForm) -> None:
+    """Keep the pasted text with its draft and what the secretary confirmed, so the
+    extractor learns from every conclusion (``steerlog extract corpus export``).
+
+    The conclusion is issued already; a reading that cannot be kept is logged."""
+    text = form.text.data or ""
+    if not text.strip():
+        return
+    draft = draft_conclusion(steerlog(), read_side(), meeting_id, text).draft
+    confirmed = {"speech_id": form.speech_id.data, "items": plain(form.item_drafts())}
+    outcome = attempt(
+        lambda: steerlog().keep_confirmed_reading(
+            actor=current_actor(),
+            meeting_id=meeting_id,
+            text=text,
+            draft=draft,
+            confirmed=confirmed,
+        )
+    )
+    if not outcome.ok:
+        log.warning("confirmed reading of meeting %s not kept: %s", meeting_id, outcome)
 
 
 def _review(

@@ -7,6 +7,7 @@ import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 from flask import Flask
@@ -161,6 +162,9 @@ def test_a_secretary_records_a_160_point_meeting_and_its_conclusion(
     fields[first_deadline] = "2022-01-31"  # the secretary corrects one deadline
     response = secretary.post(confirm, data=fields)
     assert response.status_code == 303, response.get_data(as_text=True)[:3000]
+    kept = api.client.application.extensions["steerlog"]
+    reading = kept.confirmed_reading(UUID(meeting_id), QUANG_NAM.read_text("utf-8"))
+    assert reading is not None  # kept with its text, for the extractor to learn from
     again = secretary.post(confirm, data=fields)  # confirming again adds nothing
     assert again.status_code in (303, 400)
     issued = _meeting(api, meeting_id)
