@@ -100,6 +100,8 @@ def gunicorn(
         sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", "sync",
         "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), *options, target,
     ]  # fmt: skip
+    # Sessions are signed with a key; on PostgreSQL the app refuses to start without.
+    env = {"STEERLOG_SECRET_KEY": "bench-" + "k" * 42, **env}
     process = subprocess.Popen(command, env={**os.environ, **env}, stderr=stderr)
     try:
         wait_until_ready(port, ready_path, process)

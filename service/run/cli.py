@@ -198,7 +198,7 @@ def run_serve(args: argparse.Namespace) -> int:
         workers = ["--workers", "1", "--threads", "4"]
     # The interpreter running steerlog has gunicorn, whatever PATH says.
     command = [sys.executable, "-m", "gunicorn", "--bind", args.bind, *workers]
-    print(f"steerlog: open http://{args.bind}/ (API: /api/docs)", flush=True)
+    print(f"steerlog: sign in at http://{args.bind}/sign-in", flush=True)
     command += ["--config", "python:service.run.gunicorn_conf"]  # JSON logs, metrics
     os.execv(sys.executable, [*command, "web.wsgi:app"])
 
