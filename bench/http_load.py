@@ -440,7 +440,7 @@ def overhead(clients: int, per_client: int, rounds: int = 6) -> None:
         tempfile.TemporaryDirectory() as work,
         open(f"{work}/log.jsonl", "w") as log,
     ):
-        build_application(settings).close()
+        admin = first_admin_token(build_application(settings))
         build_read_model(settings).close()
 
         def served(target: str, name: str) -> Any:
@@ -456,7 +456,8 @@ def overhead(clients: int, per_client: int, rounds: int = 6) -> None:
             served("bench.http_load:unobserved_app()", "without") as bare,
         ):
             servers = {"with": observed, "twin": twin, "without": bare}
-            meeting = seed(observed, 1).meetings[0][0]
+            seeded = seed(observed, 1, admin)
+            meeting = seeded.meetings[0][0]
             paths = {
                 "read meeting": f"/api/v1/meetings/{meeting}",
                 "healthz": "/healthz",
@@ -473,7 +474,7 @@ def overhead(clients: int, per_client: int, rounds: int = 6) -> None:
                                 per_client // rounds,
                                 lambda i, r, s=servers[kind], p=path, n=name: (
                                     n,
-                                    request(s, "GET", p)[0],
+                                    request(s, "GET", p, token=seeded.token)[0],
                                 ),
                             )
                         )
