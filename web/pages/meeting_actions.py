@@ -145,13 +145,25 @@ def _view(
 
 
 def _run(command: Callable[[], Written], retry: bool) -> Outcome:
-    """Run the command; a commuting one is tried again when another write won."""
-    for _attempt in range(RETRIES if retry else 1):
-        try:
-            return attempt_rows(command)
-        except ConcurrencyConflictError:
-            continue
-    return attempt(command)
+    """Run the command; a commuting one is tried again when another write won.
+
+    ``attempt`` turns a conflict into a message, so the retries happen inside it.
+    """
+    return attempt_rows(_retrying(command) if retry else command)
+
+
+def _retrying(command: Callable[[], Written]) -> Callable[[], Written]:
+    """``command``, run up to ``RETRIES`` times while another write wins the race."""
+
+    def run() -> Written:
+        for _try in range(RETRIES - 1):
+            try:
+                return command()
+            except ConcurrencyConflictError:
+                continue
+        return command()
+
+    return run
 
 
 def attempt_rows(command: Callable[[], Written]) -> Outcome:
