@@ -125,6 +125,12 @@ def _offer(form: GrantForm) -> None:
     choose(form.agency_id, agencies, blank=True)
 
 
+def _changed(account_id: UUID, done: str) -> ResponseReturnValue:
+    """Say what was done, and show the account as it is now (303)."""
+    flash(done, "success")
+    return redirect(url_for(".account", account_id=account_id), code=303)
+
+
 def _uuid(raw: str | None) -> UUID | None:
     return UUID(raw) if raw else None
 
@@ -146,8 +152,7 @@ def grant(account_id: UUID) -> ResponseReturnValue:
             )
         )
         if outcome.ok:
-            flash(_("Đã cấp quyền."), "success")
-            return redirect(url_for(".account", account_id=account_id), code=303)
+            return _changed(account_id, _("Đã cấp quyền."))
         show_on(form, outcome)
     return _page(account_id, form, 400)
 
@@ -168,8 +173,7 @@ def revoke(account_id: UUID) -> ResponseReturnValue:
             )
         )
         if outcome.ok:
-            flash(_("Đã thu hồi quyền."), "success")
-            return redirect(url_for(".account", account_id=account_id), code=303)
+            return _changed(account_id, _("Đã thu hồi quyền."))
         show_on(form, outcome)
     return _page(account_id, None, 400)
 
@@ -193,7 +197,6 @@ def disable(account_id: UUID) -> ResponseReturnValue:
             )
         )
         if outcome.ok:
-            flash(_("Đã cập nhật tài khoản."), "success")
-            return redirect(url_for(".account", account_id=account_id), code=303)
+            return _changed(account_id, _("Đã cập nhật tài khoản."))
         show_on(form, outcome)
     return _page(account_id, None, 400)
