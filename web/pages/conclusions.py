@@ -38,6 +38,7 @@ from web.http import read_side, steerlog
 from web.pages.conclusion_forms import MAX_TEXT, ConclusionForm, from_draft
 from web.pages.feedback import attempt, show_on
 from web.pages.forms import REQUIRED, PageForm, choose
+from web.pages.labels import SPEECH_KIND
 from web.principal import current_actor
 
 bp = Blueprint("conclusion_pages", __name__)
@@ -235,7 +236,7 @@ def _speeches(meeting: Meeting) -> list[tuple[str, str]]:
         meeting.speeches.values(),
         key=lambda s: (s.kind is not SpeechKind.CONCLUSION, s.spoken_at),
     )
-    return [(str(s.id), f"{s.speaker_name} ({s.kind})") for s in ordered]
+    return [(str(s.id), f"{s.speaker_name} ({SPEECH_KIND[s.kind]})") for s in ordered]
 
 
 def _concluding_speech(meeting: Meeting) -> str | None:
