@@ -22,7 +22,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 from werkzeug.serving import make_server
 
@@ -175,7 +175,17 @@ def browser() -> Iterator[webdriver.Chrome]:
 
 
 def click_and_wait(driver: webdriver.Chrome, element: WebElement) -> None:
-    """Click what loads a new page, and wait until the new page has replaced it."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Click what loads a new page, and wait until the new page has replaced it.
+
+    The old page is marked on its ``window``; a new document has a fresh one. Asking
+    while Chromium swaps documents can fail with a stale or detached node (not
+    always as ``StaleElementReferenceException``), so those answers mean "not yet".
+    """
+    driver.execute_script("window.__steerlogOldPage = true;")
     element.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return window.__steerlogOldPage === undefined"
+            " && document.readyState === 'complete';"
+        )
+    )
