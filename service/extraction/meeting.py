@@ -266,6 +266,8 @@ def _point_at(
     toks = prep.tokens
     while k < end and toks[k].low in ("chính", "trung", "tâm", "tại", "ở"):
         k += 1
+    if k + 1 < end and (toks[k].low, toks[k + 1].low) == ("trực", "tuyến"):
+        k += 2  # "đầu cầu trực tuyến Sở KH&CN tỉnh Đắk Lắk": the point is named after
     if k < end and toks[k].low == "cấp":
         return None  # "điểm cầu cấp huyện": a level, not a named point
     if k + 1 < end and (toks[k].low, toks[k + 1].low) == ("trụ", "sở"):

@@ -209,7 +209,24 @@ class SpeechReader:
             text = " ".join(t.low for t in self.toks[i:stop])
             if (length >= 3 or (length == 2 and courtesy)) and text not in _NOT_NAMES:
                 return i, stop
-        return None
+        return self._addressed_name(start, end)
+
+    def _addressed_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """Three or four capitalised words right after ``đồng chí``, ``ông`` or
+        ``bà`` are a name even when its family name is not in the list
+        (``đồng chí Ngọc Kim Nam – Chủ tịch UBND huyện``)."""
+        if start == 0 or not 3 <= end - start <= 4:
+            return None
+        before = self.toks[start - 1].low
+        courtesy = before in ("ông", "bà") or (
+            before == "chí" and start > 1 and self.toks[start - 2].low == "đồng"
+        )
+        words = [t.low for t in self.toks[start:end]]
+        if not courtesy or any(w in vocab.TITLE_OPENERS for w in words):
+            return None
+        if " ".join(words) in _NOT_NAMES:
+            return None
+        return start, end
 
     def _first_comma(self, s: Sentence) -> int | None:
         """Token index of the sentence's first comma."""
