@@ -27,6 +27,12 @@ _NOT_NAMES = frozenset({"hồ chí minh"})
 GENERIC = "speech"
 
 
+# Words of a meeting's name between an opening phrase and its speaker.
+_MEETING_WORDS = frozenset(
+    {"hội", "nghị", "cuộc", "họp", "phiên", "buổi", "làm", "việc", "tại"}
+)
+
+
 @dataclass
 class SpeechReading:
     """Speeches found, and for each sentence whether it sits in a discussion."""
@@ -112,7 +118,12 @@ class SpeechReader:
     def _presents(self, k: int, first: int) -> bool:
         """``Dự và chỉ đạo có đồng chí NAME``: the verb's person follows ``có``."""
         between = [t.low for t in self.toks[k:first]]
-        return "có" in between and set(between) <= {"có", "đồng", "chí", "ông", "bà"}
+        if "có" in between and set(between) <= {"có", "đồng", "chí", "ông", "bà"}:
+            return True
+        # "Kết luận hội nghị đồng chí NAME – Chủ tịch ... yêu cầu": no comma written
+        courtesy = between[-2:] == ["đồng", "chí"] or between[-1:] in (["ông"], ["bà"])
+        meeting = between[: -2 if between[-1:] == ["chí"] else -1]
+        return courtesy and bool(meeting) and set(meeting) <= _MEETING_WORDS
 
     def titled_reference(self, k: int, end: int) -> Person | None:
         """The named person a bare title at ``k`` refers to (``Thủ tướng``)."""
