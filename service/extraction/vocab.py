@@ -30,7 +30,8 @@ STANDALONE_HEADS = frozenset({
     "văn phòng ubnd", "đảng ủy", "ủy ban nhân dân",
     # A city named alone acts as its government ("yêu cầu TPHCM tập trung ...").
     "tphcm", "tp . hcm", "tp hcm", "tp . hồ chí minh", "tp hồ chí minh",
-    "thành phố hồ chí minh",
+    "thành phố hồ chí minh", "hà nội", "tp hà nội", "tp . hà nội", "thành phố hà nội",
+    "hải phòng", "đà nẵng", "cần thơ",
 })
 
 # People acting as an office (Thủ trưởng các sở, Chủ tịch UBND các huyện).
