@@ -47,7 +47,8 @@ _OBJECT_LEADS = Phrases(
 # Words that make one word with a "giao" before them (giao ban, giao thông ...):
 # nothing is handed over, as in the direction detector's exclusion.
 _GIAO_COMPOUNDS = frozenset(
-    {"nộp", "dịch", "thông", "lưu", "ban", "tiếp", "diện", "hữu", "nhận", "hàng", "kết", "thừa"}
+    {"nộp", "dịch", "thông", "lưu", "ban", "tiếp", "diện", "hữu", "nhận", "hàng"}
+    | {"kết", "thừa"}
 )
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
 _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
@@ -288,9 +289,13 @@ class AnchorFinder:
         if not n or (k > s.first and self.toks[k - 1].low in _NOT_DIRECTIVE_BEFORE):
             return None
         j = k + n
-        if n == 1 and j < s.last and self.toks[k].low == "giao":
-            if self.toks[j].low in _GIAO_COMPOUNDS:
-                return None  # "họp giao ban", "giao thông": a word of its own
+        if (
+            n == 1
+            and j < s.last
+            and self.toks[k].low == "giao"
+            and self.toks[j].low in _GIAO_COMPOUNDS
+        ):
+            return None  # "họp giao ban", "giao thông": a word of its own
         while True:
             skip = self.phrase_at(j, s.last, _OBJECT_LEADS)
             if not skip:
