@@ -14,7 +14,9 @@ from service.extraction import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 _DATA = ROOT / "tests" / "unit" / "extraction" / "data"
-DEFAULT_TEXTS = (_DATA / "seeds", _DATA / "dev", _DATA / "dev2", _DATA / "test2")
+DEFAULT_TEXTS = tuple(
+    _DATA / name for name in ("seeds", "dev", "dev2", "test2", "test3")
+)
 TARGET_MS = 50.0
 
 

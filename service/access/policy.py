@@ -152,6 +152,7 @@ POLICY: dict[str, Rule] = {
         "meeting_record.amend_conclusion_item",
         "meeting_record.publish_notice",
         "conclusion_drafts.extract_conclusion",
+        "conclusion_drafts.confirm_conclusion",
         "assignments.issue_assignment",
     ),
     **_rules(

@@ -38,9 +38,11 @@ class AgencyListReader(AgencyReader):
         return items
 
     def _separator(self, k: int, end: int) -> int:
-        """Length of a list separator at ``k``: ``,``, ``và`` or ``, và``."""
+        """Length of a list separator at ``k``: ``,``, ``;``, ``và`` or ``, và``
+        (``yêu cầu Bộ Tài chính; Bộ Công Thương; Ngân hàng Nhà nước chuẩn bị``:
+        a ``;`` right after an agency, before another, lists them)."""
         toks = self.toks
-        if toks[k].text == ",":
+        if toks[k].text in ",;":
             return 2 if k + 1 < end and toks[k + 1].low == "và" else 1
         return 1 if toks[k].low == "và" else 0
 

@@ -19,6 +19,8 @@ _REPORTAGE = Phrases(vocab.REPORTAGE_VERBS)
 _UNLESS_DEADLINE = Phrases(vocab.REPORTAGE_UNLESS_DEADLINE)
 _NARRATIVE_OPENERS = Phrases(vocab.NARRATIVE_OPENERS)
 _TASK_MODALS = Phrases(vocab.TASK_MODALS)
+# Report verbs of proposing: a task when the proposals are to be sent to someone.
+_PROPOSING = Phrases(("kiến nghị", "đề xuất"))
 _DIRECTING_RE = re.compile(
     r"(?<!ban )(?<!sự )(?<!tin )(?<!tác )(?<!\w)(?:"
     + "|".join(w.replace(" ", r"\s+") for w in vocab.DIRECTING_WORDS)
@@ -41,6 +43,12 @@ _REMIT = Phrases(
 # Words between a directive verb and its addressee ("giao nhiệm vụ cho Sở X").
 _OBJECT_LEADS = Phrases(
     ("nhiệm vụ cho", "trách nhiệm cho", "cho", "để", ",", ":", "“", '"', "«")
+)
+# Words that make one word with a "giao" before them (giao ban, giao thông ...):
+# nothing is handed over, as in the direction detector's exclusion.
+_GIAO_COMPOUNDS = frozenset(
+    {"nộp", "dịch", "thông", "lưu", "ban", "tiếp", "diện", "hữu", "nhận", "hàng"}
+    | {"kết", "thừa"}
 )
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
 _MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
@@ -82,6 +90,18 @@ class AnchorFinder:
         # numbered items, "X triển khai ..." is news of what X does, not a task. A
         # text that passes on none is a bare list of tasks: every clause counts.
         self.directed_from = first.start() if first else -1
+        if first is None and self._reports_an_event():
+            # News of a meeting ("Sáng 06/6, Cục X tổ chức ...") that passes on no
+            # direction is no list of tasks: only a modal makes a subject's clause one.
+            self.directed_from = len(prep.low)
+
+    def _reports_an_event(self) -> bool:
+        """Some sentence opens on the day of an event (``Sáng 06/6, ...``)."""
+        return any(
+            _DATED_OPENING.match(self.prep.low, self.toks[s.body_first].start)
+            for s in self.prep.sentences
+            if s.body_first < s.last
+        )
 
     def phrase_at(self, k: int, end: int, phrases: Phrases) -> int:
         """Length of the longest of ``phrases`` found at token ``k``, or 0."""
@@ -194,6 +214,8 @@ class AnchorFinder:
             return "none"
         if pair == ("tổ", "chức") and self.phrase_at(j + 2, end, _MEETING_NOUNS):
             return "none"  # "X tổ chức hội nghị": the meeting itself
+        if self.phrase_at(j, end, _PROPOSING) and self._sent_to(j, end):
+            return "task"  # "UBND các tỉnh kiến nghị các giải pháp gửi Bộ X": owed
         if self.phrase_at(j, end, _REPORTAGE):
             return "none"
         if self.phrase_at(j, end, _UNLESS_DEADLINE) and not has_deadline:
@@ -207,6 +229,16 @@ class AnchorFinder:
             ):
                 return "none"  # "X chủ trì hội nghị": who chaired, not a task
         return "task"
+
+    def _sent_to(self, j: int, end: int) -> bool:
+        """A ``gửi (về) <agency>`` later in the clause: proposals owed to someone."""
+        for k in range(j + 2, end):
+            if self.toks[k].text == ";":
+                return False
+            if self.toks[k].low == "gửi":
+                at = k + 2 if k + 1 < end and self.toks[k + 1].low == "về" else k + 1
+                return bool(self.reader.parse_list(at, end, "object"))
+        return False
 
     def after_agent(self, j: int, end: int) -> int:
         """Token index after the agent of a passive (``được UBND tỉnh giao``)."""
@@ -257,6 +289,13 @@ class AnchorFinder:
         if not n or (k > s.first and self.toks[k - 1].low in _NOT_DIRECTIVE_BEFORE):
             return None
         j = k + n
+        if (
+            n == 1
+            and j < s.last
+            and self.toks[k].low == "giao"
+            and self.toks[j].low in _GIAO_COMPOUNDS
+        ):
+            return None  # "họp giao ban", "giao thông": a word of its own
         while True:
             skip = self.phrase_at(j, s.last, _OBJECT_LEADS)
             if not skip:

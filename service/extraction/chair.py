@@ -11,6 +11,8 @@ from .speeches import SpeechReader
 _MEETING_NEXT = frozenset(
     {",", ".", "hội", "cuộc", "phiên", "buổi", "họp", "và", ";", ":"}
 )
+# Words before "chủ trì" at a sentence's start that keep it a chair's opening.
+_CHAIRS_TOO = (["dự", "và"], ["tham", "dự", "và"], ["cùng"])
 _MAX_GAP = 30  # tokens between a name (with its title) and "chủ trì"
 _AGENT_GAP = 20  # tokens between "do" and the name (its title between them)
 
@@ -58,7 +60,9 @@ def _chair_in(reader: SpeechReader, s: Sentence) -> Person | None:
             if later:
                 return reader.person(*later[0], s.first, toks[later[0][1] - 1].end)
             continue
-        if k == s.body_first:  # "Chủ trì hội nghị có đồng chí X, Chủ tịch ..."
+        opening = [t.low for t in toks[s.body_first : k]]
+        if k == s.body_first or opening in _CHAIRS_TOO:
+            # "Chủ trì hội nghị có đồng chí X", "Dự và chủ trì hội nghị có X"
             later = [n for n in names if k < n[0] <= k + 15]
             if later:
                 return reader.person(*later[0], s.first, s.end)

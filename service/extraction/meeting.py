@@ -55,6 +55,17 @@ _DATE_TIME_OF_DAY_RE = re.compile(
 _SENTENCE_YEAR_RE = re.compile(
     r"(?<!đến )(?<!tới )năm\s+(\d{4})\b(?!\s*[-–])|tháng\s+\d{1,2}\s*[/-]\s*(\d{4})\b"
 )
+# A meeting announced ahead: "Hội nghị ... dự kiến diễn ra vào ngày 10/4".
+_DATE_ANNOUNCED_RE = re.compile(
+    r"dự\s+kiến\s+(?:sẽ\s+)?(?:diễn\s+ra|được\s+tổ\s+chức|tổ\s+chức|khai\s+mạc)"
+    r"\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?" + DAY_MONTH
+)
+# The year a text reports on ("Tháng 10/2017, UBND huyện ...", "6 tháng cuối năm
+# 2019"): not a horizon or a deadline ("từ năm 2022 đến năm 2025", "trong năm 2025").
+_TEXT_YEAR_RE = re.compile(
+    r"(?<!đến )(?<!tới )(?<!từ )(?<!trong )(?<!vào )(?<!hết )năm\s+(\d{4})\b(?!\s*[-–])"
+    r"|tháng\s+\d{1,2}\s*[/-]\s*(\d{4})\b"
+)
 _MEETING_CONTEXT_RE = re.compile(
     r"chủ\s+trì|họp|hội\s+nghị|phiên|tổ\s+chức|diễn\s+ra|làm\s+việc|hội\s+thảo"
     r"|tham\s+dự|\bdự\b|khai\s+mạc|tọa\s+đàm"
@@ -62,7 +73,7 @@ _MEETING_CONTEXT_RE = re.compile(
 _PUBLISHED_RE = re.compile(
     r"\s*[-–]?\s*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|xuất\s+bản)"
     r"\s*:?\s*)?"
-    r"(?:\d{1,2}:\d{2}\s*,?\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
+    r"(?:\d{1,2}:\d{2}['’]?\s*[,–-]?\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:,?\s*\d{1,2}:\d{2})?\s*"
     r"(?:\(?gmt[+\d: ]*\)?)?\s*(?:[-–]\s*chia\s+sẻ)?\s*$"
 )
@@ -167,27 +178,54 @@ def find_meeting_date(
 ) -> tuple[date, Span, str] | None:
     """The day the meeting was held: an opening date, ``cuộc họp ngày ...``, or a
     time-of-day date in a sentence about the meeting; with the rule that read it."""
+    year = _TEXT_YEAR_RE.search(prep.low)
+    text_year = int(year.group(1) or year.group(2)) if year else None
     for sentence in prep.sentences:
         start = prep.tokens[sentence.body_first].start
         m = _DATE_OPENING_RE.match(prep.low, start)
         if m and _MEETING_CONTEXT_RE.search(prep.low, m.end(), sentence.end):
             own = _sentence_year(prep, sentence.start, sentence.end)
-            value, source = _complete(m, documents, published, today, own)
+            value, source = _complete(m, documents, published, today, own, text_year)
             if value:
                 return value, (m.start(), m.end() - 1), f"date.opening ({source})"
     m = _DATE_AFTER_MEETING_RE.search(prep.low)
     if m:
-        value, source = _complete(m, documents, published, today)
+        value, source = _complete(m, documents, published, today, None, text_year)
         if value:
             return value, (m.start("d"), m.end()), f"date.after-meeting ({source})"
+    m = _DATE_ANNOUNCED_RE.search(prep.low)
+    if m:
+        value, source = _announced(m, published, text_year)
+        if value:
+            return value, (m.start("d"), m.end()), f"date.announced ({source})"
     for sentence in prep.sentences:
         m = _DATE_TIME_OF_DAY_RE.search(prep.low, sentence.start, sentence.end)
         if m and _MEETING_CONTEXT_RE.search(prep.low, sentence.start, sentence.end):
             own = _sentence_year(prep, sentence.start, sentence.end)
-            value, source = _complete(m, documents, published, today, own)
+            value, source = _complete(m, documents, published, today, own, text_year)
             if value:
                 return value, (m.start(), m.end()), f"date.time-of-day ({source})"
     return find_today(prep, published, _MEETING_CONTEXT_RE)
+
+
+def _announced(
+    m: re.Match[str], published: date | None, text_year: int | None
+) -> tuple[date | None, str]:
+    """The day of a meeting announced ahead: the year written, else the first such
+    day on or after publication, else the year the text writes."""
+    day, month, year = date_parts(m)
+    if month is None:
+        return None, ""
+    if year is not None:
+        return make_date(year, month, day), "year written"
+    if published is not None:
+        value = make_date(published.year, month, day)
+        if value and value < published:
+            value = make_date(published.year + 1, month, day)
+        return value, "next after publication"
+    if text_year is not None:
+        return make_date(text_year, month, day), "year the text writes"
+    return None, ""
 
 
 def _sentence_year(prep: Prepared, start: int, end: int) -> int | None:
@@ -202,6 +240,7 @@ def _complete(
     published: date | None,
     today: date | None,
     own_year: int | None = None,
+    text_year: int | None = None,
 ) -> tuple[date | None, str]:
     """The date of a match, its year taken from context when the text omits it,
     and where that year came from."""
@@ -221,6 +260,9 @@ def _complete(
         if not (value and value >= floor):
             value = make_date(floor.year + 1, month, day)
         return value, "year after the cited documents"
+    if published is None and text_year is not None:
+        # "Chiều ngày 24/10, ..." then "Tháng 10/2017, UBND huyện ...": the text's year
+        return make_date(text_year, month, day), "year the text writes"
     limit = published or today
     if limit is None:
         return None, ""
@@ -266,6 +308,8 @@ def _point_at(
     toks = prep.tokens
     while k < end and toks[k].low in ("chính", "trung", "tâm", "tại", "ở"):
         k += 1
+    if k + 1 < end and (toks[k].low, toks[k + 1].low) == ("trực", "tuyến"):
+        k += 2  # "đầu cầu trực tuyến Sở KH&CN tỉnh Đắk Lắk": the point is named after
     if k < end and toks[k].low == "cấp":
         return None  # "điểm cầu cấp huyện": a level, not a named point
     if k + 1 < end and (toks[k].low, toks[k + 1].low) == ("trụ", "sở"):

@@ -27,6 +27,12 @@ _NOT_NAMES = frozenset({"hồ chí minh"})
 GENERIC = "speech"
 
 
+# Words of a meeting's name between an opening phrase and its speaker.
+_MEETING_WORDS = frozenset(
+    {"hội", "nghị", "cuộc", "họp", "phiên", "buổi", "làm", "việc", "tại"}
+)
+
+
 @dataclass
 class SpeechReading:
     """Speeches found, and for each sentence whether it sits in a discussion."""
@@ -112,7 +118,12 @@ class SpeechReader:
     def _presents(self, k: int, first: int) -> bool:
         """``Dự và chỉ đạo có đồng chí NAME``: the verb's person follows ``có``."""
         between = [t.low for t in self.toks[k:first]]
-        return "có" in between and set(between) <= {"có", "đồng", "chí", "ông", "bà"}
+        if "có" in between and set(between) <= {"có", "đồng", "chí", "ông", "bà"}:
+            return True
+        # "Kết luận hội nghị đồng chí NAME – Chủ tịch ... yêu cầu": no comma written
+        courtesy = between[-2:] == ["đồng", "chí"] or between[-1:] in (["ông"], ["bà"])
+        meeting = between[: -2 if between[-1:] == ["chí"] else -1]
+        return courtesy and bool(meeting) and set(meeting) <= _MEETING_WORDS
 
     def titled_reference(self, k: int, end: int) -> Person | None:
         """The named person a bare title at ``k`` refers to (``Thủ tướng``)."""
@@ -209,7 +220,24 @@ class SpeechReader:
             text = " ".join(t.low for t in self.toks[i:stop])
             if (length >= 3 or (length == 2 and courtesy)) and text not in _NOT_NAMES:
                 return i, stop
-        return None
+        return self._addressed_name(start, end)
+
+    def _addressed_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """Three or four capitalised words right after ``đồng chí``, ``ông`` or
+        ``bà`` are a name even when its family name is not in the list
+        (``đồng chí Ngọc Kim Nam – Chủ tịch UBND huyện``)."""
+        if start == 0 or not 3 <= end - start <= 4:
+            return None
+        before = self.toks[start - 1].low
+        courtesy = before in ("ông", "bà") or (
+            before == "chí" and start > 1 and self.toks[start - 2].low == "đồng"
+        )
+        words = [t.low for t in self.toks[start:end]]
+        if not courtesy or any(w in vocab.TITLE_OPENERS for w in words):
+            return None
+        if " ".join(words) in _NOT_NAMES:
+            return None
+        return start, end
 
     def _first_comma(self, s: Sentence) -> int | None:
         """Token index of the sentence's first comma."""

@@ -28,6 +28,10 @@ STANDALONE_HEADS = frozenset({
     "tỉnh đoàn", "tỉnh ủy", "tổ công nghệ số cộng đồng", "tổ công tác", "tổ giúp việc",
     "ubmttq", "ubnd", "viettel", "vnpost", "vnpt", "vp ubnd", "văn phòng hđnd",
     "văn phòng ubnd", "đảng ủy", "ủy ban nhân dân",
+    # A city named alone acts as its government ("yêu cầu TPHCM tập trung ...").
+    "tphcm", "tp . hcm", "tp hcm", "tp . hồ chí minh", "tp hồ chí minh",
+    "thành phố hồ chí minh", "hà nội", "tp hà nội", "tp . hà nội", "thành phố hà nội",
+    "hải phòng", "đà nẵng", "cần thơ",
 })
 
 # People acting as an office (Thủ trưởng các sở, Chủ tịch UBND các huyện).

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pytest
 
@@ -160,3 +162,85 @@ def test_a_missing_text_is_a_422(api: Api) -> None:
 def test_extracting_for_an_unknown_meeting_is_a_404(api: Api) -> None:
     unknown = "00000000-0000-4000-8000-000000000000"
     problem(extract(api, unknown, "Kết luận: 1. Sở Tài chính báo cáo."), 404)
+
+
+CONFIRMED_TEXT = (
+    "THÔNG BÁO KẾT LUẬN\n"
+    "1. Giao Sở Ngoại vụ chủ trì, phối hợp với Sở Du lịch xây dựng kế hoạch "
+    "chuyển đổi số năm 2022, hoàn thành trước ngày 15/01/2022.\n"
+)
+
+
+def confirm(api: Api, meeting_id: str, body: dict[str, Any]) -> Any:
+    """Post a confirmed conclusion with its text to the confirm endpoint."""
+    return api.client.post(
+        f"/api/v1/meetings/{meeting_id}/conclusions/confirm", json=body
+    )
+
+
+def test_an_api_confirmed_draft_is_issued_kept_with_its_text_and_exported(
+    api: Api, tmp_path: Path
+) -> None:
+    meeting = api.open_meeting()
+    # Names no other test gives: tests on PostgreSQL share one directory.
+    lead = api.agency("Sở Ngoại vụ", aliases=["Sở Ngoại vụ"])
+    helper = api.agency("Sở Du lịch", aliases=["Sở Du lịch"])
+    api.project()
+    draft = extract(api, meeting.meeting_id, CONFIRMED_TEXT).get_json()
+    assert draft["agencies_proposed"] == [], draft["agencies_proposed"]
+    [item] = draft["conclusion"]["items"]
+    [task] = item["tasks"]
+    assert task["lead"] == [lead]
+    assert task["coordinating"] == [helper]
+    task["title"] = "xây dựng kế hoạch chuyển đổi số năm 2022"  # the secretary's edit
+    body = {**draft["conclusion"], "speech_id": api.speech(meeting)}
+    response = confirm(api, meeting.meeting_id, {**body, "text": CONFIRMED_TEXT})
+    assert response.status_code == 200, response.get_json()
+    assert len(response.get_json()["assignment_ids"]) == 1
+
+    app: Any = api.client.application.extensions["steerlog"]
+    reading = app.confirmed_reading(UUID(meeting.meeting_id), CONFIRMED_TEXT)
+    assert reading.text == CONFIRMED_TEXT
+    assert reading.draft["assignments"][0]["assignees_lead"] == ["Sở Ngoại vụ"]
+    [kept] = reading.confirmed["items"]
+    assert kept["tasks"][0]["title"] == "xây dựng kế hoạch chuyển đổi số năm 2022"
+
+    app.export_confirmed_readings(tmp_path)
+    name = f"confirmed-{meeting.meeting_id}-{reading.digest[:8]}"
+    assert (
+        (tmp_path / f"{name}.txt").read_text(encoding="utf-8").endswith(CONFIRMED_TEXT)
+    )
+    case = json.loads((tmp_path / "expected" / f"{name}.json").read_text("utf-8"))
+    [assignment] = case["assignments"]
+    assert assignment["summary"] == "xây dựng kế hoạch chuyển đổi số năm 2022"
+    assert assignment["deadline"] == "2022-01-15"
+
+    # Confirming the same text again issues nothing new and keeps one reading.
+    again = confirm(api, meeting.meeting_id, {**body, "text": CONFIRMED_TEXT})
+    assert again.get_json()["assignment_ids"] == []
+    readings = [r for r in app.confirmed_readings() if r.id == reading.id]
+    assert len(readings) == 1
+
+
+def test_a_confirm_without_its_text_is_a_422_and_issues_nothing(api: Api) -> None:
+    meeting = api.open_meeting()
+    speech_id = api.speech(meeting)
+    items = [
+        {
+            "number": "1",
+            "text": "Kế hoạch",
+            "tasks": [{"title": "xây dựng kế hoạch", "lead": [meeting.department_id]}],
+        }
+    ]
+    before = api.get(f"/api/v1/meetings/{meeting.meeting_id}").headers["ETag"]
+    for body in (
+        {"speech_id": speech_id, "items": items},
+        {
+            "speech_id": speech_id,
+            "items": items,
+            "text": "  \n",
+        },
+    ):
+        assert "text" in problem(confirm(api, meeting.meeting_id, body), 422)["errors"]
+    after = api.get(f"/api/v1/meetings/{meeting.meeting_id}").headers["ETag"]
+    assert after == before

@@ -9,6 +9,7 @@ from marshmallow import Schema, ValidationError, fields, validates
 from domain.values import AssignmentKind
 from web.schemas.common import DocumentSchema
 from web.schemas.fields import Text
+from web.schemas.meeting_record import IssueConclusionSchema
 
 _SPAN = fields.List(fields.Integer(), metadata={"description": "[start, end)"})
 
@@ -24,6 +25,21 @@ class ExtractSchema(Schema):
     @validates("text")
     def not_blank(self, value: str, **kwargs: Any) -> None:
         """A blank text has nothing to read."""
+        if not value.strip():
+            raise ValidationError("The text is empty.")
+
+
+class ConfirmConclusionSchema(IssueConclusionSchema):
+    """``POST .../conclusion``'s body with the text its draft was extracted from."""
+
+    text = Text(
+        required=True,
+        metadata={"description": "The text as extracted; kept with what is confirmed."},
+    )
+
+    @validates("text")
+    def not_blank(self, value: str, **kwargs: Any) -> None:
+        """A blank text was never extracted."""
         if not value.strip():
             raise ValidationError("The text is empty.")
 
