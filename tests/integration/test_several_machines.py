@@ -50,6 +50,26 @@ def write(
     return answer["id"], int(headers["X-Steerlog-Position"])
 
 
+def both_projectors_running(base: str, auth: dict[str, str]) -> None:
+    """Wait (up to a minute) until the two projector processes have started: the
+    bounded wait of ``after=`` is for a running projector's lag, not its start-up,
+    which takes seconds on a loaded machine."""
+    _, position = write(
+        base,
+        "committees",
+        {"name": "Ban Chỉ đạo khởi động", "jurisdiction": "tỉnh Tuyên Quang"},
+        auth,
+    )
+    deadline = time.monotonic() + 60
+    for read in ("meetings?", "search?q=khoi+dong&"):  # one of each projector's
+        while True:
+            _, headers, _ = request(f"{base}/api/v1/{read}after={position}", None, auth)
+            if int(headers["X-Steerlog-Read-Position"]) >= position:
+                break
+            assert time.monotonic() < deadline, f"no projector reached {position}"
+            time.sleep(0.2)
+
+
 def test_each_write_is_read_back_through_the_other_server(
     postgres_settings: Settings,
 ) -> None:
@@ -63,6 +83,7 @@ def test_each_write_is_read_back_through_the_other_server(
         steerlog("project", *first_half, env=env),
         steerlog("project", *second_half, env=env),
     ):
+        both_projectors_running(one, auth)
         for turn in range(6):
             writer, reader = (one, other) if turn % 2 == 0 else (other, one)
             committee_id, _ = write(
