@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import secrets
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 from uuid import UUID
+
+from itsdangerous import BadSignature, URLSafeSerializer
 
 T = TypeVar("T")
 # The longest page any list hands out (the API refuses a larger ``limit``).
@@ -84,6 +87,47 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any]:
     if not isinstance(values, list) or len(values) != size:
         raise BadCursorError(cursor)
     return values
+
+
+class Cursors:
+    """Cursors signed with a key: a client gets back only the cursors it was given.
+
+    The read models' cursors carry the sort key of a row as it is; a client
+    that made one up could hand a database values of the wrong type. Sealed,
+    a cursor is opened only if this key signed it, so a tampered or invented
+    one is a ``BadCursorError`` (422), never a query.
+    """
+
+    def __init__(self, key: str | None = None) -> None:
+        # Without a key (tests, one process), cursors last as long as this object.
+        secret = key or secrets.token_urlsafe(32)
+        self._serializer = URLSafeSerializer(secret, salt="steerlog.cursor")
+
+    def seal(self, cursor: str | None) -> str | None:
+        """The signed form of a read model's cursor (None stays None)."""
+        if cursor is None:
+            return None
+        return self._serializer.dumps(cursor)
+
+    def open(self, sealed: str | None) -> str | None:
+        """The read model's cursor inside a signed one, or ``BadCursorError``."""
+        if sealed is None:
+            return None
+        try:
+            cursor = self._serializer.loads(sealed)
+        except (BadSignature, UnicodeError, ValueError):
+            raise BadCursorError(sealed) from None
+        if not isinstance(cursor, str):
+            raise BadCursorError(sealed)
+        return cursor
+
+    def opened(self, page: Page) -> Page:
+        """``page`` with its cursor opened."""
+        return replace(page, cursor=self.open(page.cursor))
+
+    def sealed(self, found: PageOf[T]) -> PageOf[T]:
+        """``found`` with its next cursor sealed."""
+        return PageOf(found.items, self.seal(found.next_cursor))
 
 
 def paged(
