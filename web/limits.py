@@ -5,7 +5,8 @@ a request that passes gunicorn is refused here, as problem+json, not by
 gunicorn's HTML pages: an over-long URL (414), too many or too long headers
 (431), a body over ``MAX_BODY_BYTES`` even when sent chunked (413), a body that
 is not JSON sent to the API (415), JSON nested deeper than ``MAX_JSON_DEPTH``
-(400; the parser would otherwise run out of stack).
+(400; the parser would otherwise run out of stack), or JSON that does not
+parse (400, with where it stops).
 """
 
 from __future__ import annotations
@@ -78,20 +79,28 @@ def read_chunked_body() -> None:
     parser would then call the cut JSON invalid (400).
     """
     environ = request.environ
-    if request.content_length is not None or not environ.get("wsgi.input_terminated"):
+    chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+    if not chunked or not environ.get("wsgi.input_terminated"):
         return
     body = environ["wsgi.input"].read(MAX_BODY_BYTES + 1)
     if len(body) > MAX_BODY_BYTES:
         raise RequestEntityTooLarge(
             f"The body is longer than {MAX_BODY_BYTES} bytes."
         )
+    # From here on the body is an ordinary one of known length.
     environ["wsgi.input"] = io.BytesIO(body)
     environ["CONTENT_LENGTH"] = str(len(body))
+    del environ["HTTP_TRANSFER_ENCODING"]
 
 
 def has_body() -> bool:
-    """Whether the request carries a body (of at least one byte)."""
-    return bool(request.content_length)
+    """Whether the request carries a body (of at least one byte).
+
+    Read from the environment, not ``request.content_length``: that is kept
+    from before a chunked body was read and its length set.
+    """
+    length = request.environ.get("CONTENT_LENGTH", "")
+    return length.isdigit() and int(length) > 0
 
 
 def check_json_body() -> None:
@@ -104,8 +113,13 @@ def check_json_body() -> None:
         document = json.loads(request.get_data(cache=True))
     except RecursionError:
         raise _too_deep() from None
-    except ValueError:
-        return  # malformed JSON: the schemas' parser answers 400 on it
+    except json.JSONDecodeError as error:
+        raise BadRequest(f"The body is not valid JSON: {error}.") from None
+    except ValueError:  # not UTF-8, or an integer of more than 4,300 digits
+        raise BadRequest(
+            "The body is not valid JSON: UTF-8 text with numbers of at most "
+            "4,300 digits."
+        ) from None
     if depth(document) > MAX_JSON_DEPTH:
         raise _too_deep()
 

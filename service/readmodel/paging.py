@@ -94,8 +94,9 @@ class Cursors:
 
     The read models' cursors carry the sort key of a row as it is; a client
     that made one up could hand a database values of the wrong type. Sealed,
-    a cursor is opened only if this key signed it, so a tampered or invented
-    one is a ``BadCursorError`` (422), never a query.
+    a cursor is opened only if this key signed it for the same list, so a
+    tampered or invented one, or one of another list, is a ``BadCursorError``
+    (422), never a query.
     """
 
     def __init__(self, key: str | None = None) -> None:
@@ -103,31 +104,32 @@ class Cursors:
         secret = key or secrets.token_urlsafe(32)
         self._serializer = URLSafeSerializer(secret, salt="steerlog.cursor")
 
-    def seal(self, cursor: str | None) -> str | None:
-        """The signed form of a read model's cursor (None stays None)."""
+    def seal(self, listing: str, cursor: str | None) -> str | None:
+        """The signed form of a cursor of ``listing`` (None stays None)."""
         if cursor is None:
             return None
-        return self._serializer.dumps(cursor)
+        return self._serializer.dumps([listing, cursor])
 
-    def open(self, sealed: str | None) -> str | None:
-        """The read model's cursor inside a signed one, or ``BadCursorError``."""
+    def open(self, listing: str, sealed: str | None) -> str | None:
+        """The cursor a signed one of ``listing`` holds, or ``BadCursorError``."""
         if sealed is None:
             return None
         try:
-            cursor = self._serializer.loads(sealed)
+            opened = self._serializer.loads(sealed)
         except (BadSignature, UnicodeError, ValueError):
             raise BadCursorError(sealed) from None
-        if not isinstance(cursor, str):
-            raise BadCursorError(sealed)
-        return cursor
+        match opened:
+            case [str(name), str(cursor)] if name == listing:
+                return cursor
+        raise BadCursorError(sealed)
 
-    def opened(self, page: Page) -> Page:
-        """``page`` with its cursor opened."""
-        return replace(page, cursor=self.open(page.cursor))
+    def opened(self, listing: str, page: Page) -> Page:
+        """``page`` of ``listing`` with its cursor opened."""
+        return replace(page, cursor=self.open(listing, page.cursor))
 
-    def sealed(self, found: PageOf[T]) -> PageOf[T]:
-        """``found`` with its next cursor sealed."""
-        return PageOf(found.items, self.seal(found.next_cursor))
+    def sealed(self, listing: str, found: PageOf[T]) -> PageOf[T]:
+        """``found`` with its next cursor sealed for ``listing``."""
+        return PageOf(found.items, self.seal(listing, found.next_cursor))
 
 
 def paged(

@@ -90,8 +90,9 @@ class ReadSide:
         self, where: MeetingFilter, page: Page, committees: Committees = None
     ) -> PageOf[MeetingSummary]:
         """Meetings, newest first, filtered by committee, dates, status, format."""
-        found = self.read_model.meetings(where, self.cursors.opened(page), committees)
-        return self.cursors.sealed(found)
+        opened = self.cursors.opened("meetings", page)
+        found = self.read_model.meetings(where, opened, committees)
+        return self.cursors.sealed("meetings", found)
 
     def connection_points(self, meeting_id: str | UUID) -> list[ConnectionPointRow]:
         """A meeting's connection points in the order they were registered."""
@@ -101,10 +102,9 @@ class ReadSide:
         self, where: AssignmentFilter, page: Page, committees: Committees = None
     ) -> PageOf[TrackedAssignment]:
         """Assignments by due date, with their status on ``where.day`` and agencies."""
-        opened = self.cursors.opened(page)
-        return self.cursors.sealed(
-            self.read_model.assignments(where, opened, committees)
-        )
+        opened = self.cursors.opened("assignments", page)
+        found = self.read_model.assignments(where, opened, committees)
+        return self.cursors.sealed("assignments", found)
 
     def statistics(
         self,
@@ -120,8 +120,9 @@ class ReadSide:
         self, page: Page, committees: Committees = None
     ) -> PageOf[DocumentSummary]:
         """Cited documents by number, with how many assignments cite them."""
-        found = self.read_model.documents(self.cursors.opened(page), committees)
-        return self.cursors.sealed(found)
+        opened = self.cursors.opened("documents", page)
+        found = self.read_model.documents(opened, committees)
+        return self.cursors.sealed("documents", found)
 
     def document(
         self, key: str, day: date, committees: Committees = None
@@ -154,8 +155,8 @@ class ReadSide:
         committees: Committees = None,
     ) -> PageOf[DigestSummary]:
         """Issued digests, newest first, with their counts and delivery state."""
-        opened = self.cursors.opened(page or Page())
+        opened = self.cursors.opened("digests", page or Page())
         found = self.read_model.digests(
             opened, committee_id, recipient_id, kind, state, committees
         )
-        return self.cursors.sealed(found)
+        return self.cursors.sealed("digests", found)
