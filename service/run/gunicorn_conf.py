@@ -24,11 +24,14 @@ logconfig_dict = logs.dict_config(os.environ.get("STEERLOG_LOG_LEVEL", "INFO").u
 # Every request is logged once, as JSON, by the app itself (web/observability.py).
 accesslog = None
 # Threads, not one request per process: a client that is slow to send its
-# request, or keeps its connection idle, holds one thread of a worker, not the
-# worker (gunicorn's docs: sync workers need a buffering proxy in front; the
-# gthread worker parks idle and kept-alive connections in its main loop).
+# request holds one thread of a worker, not the worker (gunicorn's docs: sync
+# workers need a buffering proxy in front). A new connection that sends nothing
+# holds a thread for up to 5 s, then gthread parks it in its main loop, as it
+# does kept-alive ones. So a worker stays responsive while fewer than
+# ``threads`` clients are midway through a request; nginx in production
+# (deploy/nginx/steerlog.conf) buffers whole requests and lifts that bound.
 worker_class = "gthread"
-threads = 32
+threads = 64
 # Connections a worker keeps at once (idle ones included), beyond which the
 # kernel queues them; nginx in production allows 40 per client address.
 worker_connections = 256
