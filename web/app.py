@@ -79,7 +79,9 @@ def create_app(
     install_auth(app, replace(application.settings, secret_key=settings.secret_key))
     if read_side is None:
         # Paging cursors are signed with the app's secret key (web/auth.py).
-        read_side = build_read_side(application.settings, cursor_key=str(app.secret_key))
+        read_side = build_read_side(
+            application.settings, cursor_key=str(app.secret_key)
+        )
     app.extensions["steerlog.read"] = read_side
     observability.init_app(app, application.settings)
     return app

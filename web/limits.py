@@ -84,9 +84,7 @@ def read_chunked_body() -> None:
         return
     body = environ["wsgi.input"].read(MAX_BODY_BYTES + 1)
     if len(body) > MAX_BODY_BYTES:
-        raise RequestEntityTooLarge(
-            f"The body is longer than {MAX_BODY_BYTES} bytes."
-        )
+        raise RequestEntityTooLarge(f"The body is longer than {MAX_BODY_BYTES} bytes.")
     # From here on the body is an ordinary one of known length.
     environ["wsgi.input"] = io.BytesIO(body)
     environ["CONTENT_LENGTH"] = str(len(body))

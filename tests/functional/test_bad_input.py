@@ -91,7 +91,7 @@ class Case:
                 path,
                 method=self.method,
                 data=body.encode(),
-                content_type="application/json",
+                content_type=JSON,
                 headers=headers,
             )
         if self.chunked:
@@ -170,8 +170,11 @@ def task(**fields: Any) -> dict[str, Any]:
     }
 
 
+JSON = "application/json"
+FORM = "application/x-www-form-urlencoded"
 COMMITTEES = f"{V1}/committees"
 MEETINGS = f"{V1}/meetings"
+ASSIGNMENTS = f"{V1}/assignments"
 MEETING = f"{V1}/meetings/{{meeting}}"
 SPEECHES = f"{MEETING}/speeches"
 ASSIGNMENT = f"{V1}/assignments/{{assignment}}"
@@ -180,143 +183,417 @@ LONG = "x" * 10_000
 
 CASES: dict[str, Case] = {
     # -- JSON that does not parse, or is not an object -------------------------
-    "truncated": Case("POST", COMMITTEES, 400, data='{"name": "Ban', content_type="application/json"),
-    "no value": Case("POST", COMMITTEES, 400, data='{"name": }', content_type="application/json"),
-    "trailing comma": Case("POST", COMMITTEES, 400, data='{"name": "a",}', content_type="application/json"),
-    "single quotes": Case("POST", COMMITTEES, 400, data="{'name': 'a'}", content_type="application/json"),
-    "byte order mark": Case("POST", COMMITTEES, 400, data='\ufeff{"name": "a"}'.encode(), content_type="application/json"),
-    "invalid utf-8": Case("POST", COMMITTEES, 400, data=b'{"name": "\xff\xfe", "jurisdiction": "y"}', content_type="application/json"),
-    "latin-1 text": Case("POST", COMMITTEES, 400, data='{"name": "Ban Ch\xe1 \xf0ao", "jurisdiction": "t"}'.encode("latin-1"), content_type="application/json"),
-    "5,000-digit number": Case("POST", COMMITTEES, 400, data='{"name": "a", "jurisdiction": "b", "predecessor_id": ' + "9" * 5000 + "}", content_type="application/json"),
-    "null document": Case("POST", COMMITTEES, 422, ("_schema",), data="null", content_type="application/json"),
+    "truncated": Case("POST", COMMITTEES, 400, data='{"name": "Ban', content_type=JSON),
+    "no value": Case("POST", COMMITTEES, 400, data='{"name": }', content_type=JSON),
+    "trailing comma": Case(
+        "POST", COMMITTEES, 400, data='{"name": "a",}', content_type=JSON
+    ),
+    "single quotes": Case(
+        "POST", COMMITTEES, 400, data="{'name': 'a'}", content_type=JSON
+    ),
+    "byte order mark": Case(
+        "POST", COMMITTEES, 400, data='\ufeff{"name": "a"}'.encode(), content_type=JSON
+    ),
+    "invalid utf-8": Case(
+        "POST",
+        COMMITTEES,
+        400,
+        data=b'{"name": "\xff\xfe", "jurisdiction": "y"}',
+        content_type=JSON,
+    ),
+    "latin-1 text": Case(
+        "POST",
+        COMMITTEES,
+        400,
+        data='{"name": "Ban Ch\xe1 \xf0ao", "jurisdiction": "t"}'.encode("latin-1"),
+        content_type=JSON,
+    ),
+    "5,000-digit number": Case(
+        "POST",
+        COMMITTEES,
+        400,
+        data='{"name": "a", "jurisdiction": "b", "predecessor_id": ' + "9" * 5000 + "}",
+        content_type=JSON,
+    ),
+    "null document": Case(
+        "POST", COMMITTEES, 422, ("_schema",), data="null", content_type=JSON
+    ),
     "array document": Case("POST", COMMITTEES, 422, ("_schema",), json=["Ban Chỉ đạo"]),
     "string document": Case("POST", COMMITTEES, 422, ("_schema",), json="Ban Chỉ đạo"),
     "number document": Case("POST", COMMITTEES, 422, ("_schema",), json=42),
     # -- deep and huge bodies -----------------------------------------------------
-    "array 1,000 deep": Case("POST", COMMITTEES, 400, data=DEEP_ARRAY, content_type="application/json"),
-    "object 1,000 deep": Case("POST", COMMITTEES, 400, data=DEEP_OBJECT, content_type="application/json"),
-    "array 100,000 deep": Case("POST", SPEECHES, 400, data="[" * 100_000 + "]" * 100_000, content_type="application/json"),
-    "33 deep in a field": Case("POST", COMMITTEES, 400, json=committee(document=json.loads('{"a":' * 33 + "1" + "}" * 33))),
-    "2 MiB body": Case("POST", COMMITTEES, 413, data=TOO_BIG, content_type="application/json"),
-    "2 MiB chunked body": Case("POST", COMMITTEES, 413, data=TOO_BIG, content_type="application/json", chunked=True),
-    "2 MiB speech text": Case("POST", SPEECHES, 413, json=speech(text="ạ" * MAX_BODY_BYTES)),
-    "5,000 lead agencies": Case("POST", f"{V1}/assignments", 422, ("task.lead",), json=task(lead=[str(uuid4()) for _ in range(5000)])),
+    "array 1,000 deep": Case(
+        "POST", COMMITTEES, 400, data=DEEP_ARRAY, content_type=JSON
+    ),
+    "object 1,000 deep": Case(
+        "POST", COMMITTEES, 400, data=DEEP_OBJECT, content_type=JSON
+    ),
+    "array 100,000 deep": Case(
+        "POST", SPEECHES, 400, data="[" * 100_000 + "]" * 100_000, content_type=JSON
+    ),
+    "33 deep in a field": Case(
+        "POST",
+        COMMITTEES,
+        400,
+        json=committee(document=json.loads('{"a":' * 33 + "1" + "}" * 33)),
+    ),
+    "2 MiB body": Case("POST", COMMITTEES, 413, data=TOO_BIG, content_type=JSON),
+    "2 MiB chunked body": Case(
+        "POST", COMMITTEES, 413, data=TOO_BIG, content_type=JSON, chunked=True
+    ),
+    "2 MiB speech text": Case(
+        "POST", SPEECHES, 413, json=speech(text="ạ" * MAX_BODY_BYTES)
+    ),
+    "5,000 lead agencies": Case(
+        "POST",
+        ASSIGNMENTS,
+        422,
+        ("task.lead",),
+        json=task(lead=[str(uuid4()) for _ in range(5000)]),
+    ),
     # -- wrong types ------------------------------------------------------------
     "name a number": Case("POST", COMMITTEES, 422, ("name",), json=committee(name=123)),
-    "name null": Case("POST", COMMITTEES, 422, ("name",), json={"name": None, "jurisdiction": "tỉnh"}),
-    "name a list": Case("POST", COMMITTEES, 422, ("name",), json=committee(name=["Ban"])),
-    "name an object": Case("POST", COMMITTEES, 422, ("name",), json=committee(name={"vi": "Ban"})),
+    "name null": Case(
+        "POST", COMMITTEES, 422, ("name",), json={"name": None, "jurisdiction": "tỉnh"}
+    ),
+    "name a list": Case(
+        "POST", COMMITTEES, 422, ("name",), json=committee(name=["Ban"])
+    ),
+    "name an object": Case(
+        "POST", COMMITTEES, 422, ("name",), json=committee(name={"vi": "Ban"})
+    ),
     "name true": Case("POST", COMMITTEES, 422, ("name",), json=committee(name=True)),
-    "time zone NaN": Case("POST", COMMITTEES, 422, ("time_zone",), data='{"name": "Ban", "jurisdiction": "tỉnh", "time_zone": NaN}', content_type="application/json"),
-    "unknown time zone": Case("POST", COMMITTEES, 422, ("time_zone",), json=committee(time_zone="Asia/Hanoi_Old")),
-    "committee id not a uuid": Case("POST", MEETINGS, 422, ("committee_id",), json=meeting(committee_id="ban-chi-dao")),
-    "committee id a number": Case("POST", MEETINGS, 422, ("committee_id",), json=meeting(committee_id=12)),
-    "unknown format": Case("POST", MEETINGS, 422, ("format",), json=meeting(format="hologram")),
-    "format in capitals": Case("POST", MEETINGS, 422, ("format",), json=meeting(format="ONLINE")),
-    "title a list": Case("POST", MEETINGS, 422, ("title",), json=meeting(title=["Hội nghị"])),
-    "speaker id not a uuid": Case("POST", SPEECHES, 422, ("speaker_id",), json=speech(speaker_id="Trịnh Văn Thắng")),
-    "unknown speech kind": Case("POST", SPEECHES, 422, ("kind",), json=speech(kind="rant")),
+    "time zone NaN": Case(
+        "POST",
+        COMMITTEES,
+        422,
+        ("time_zone",),
+        data='{"name": "Ban", "jurisdiction": "tỉnh", "time_zone": NaN}',
+        content_type=JSON,
+    ),
+    "unknown time zone": Case(
+        "POST",
+        COMMITTEES,
+        422,
+        ("time_zone",),
+        json=committee(time_zone="Asia/Hanoi_Old"),
+    ),
+    "committee id not a uuid": Case(
+        "POST",
+        MEETINGS,
+        422,
+        ("committee_id",),
+        json=meeting(committee_id="ban-chi-dao"),
+    ),
+    "committee id a number": Case(
+        "POST", MEETINGS, 422, ("committee_id",), json=meeting(committee_id=12)
+    ),
+    "unknown format": Case(
+        "POST", MEETINGS, 422, ("format",), json=meeting(format="hologram")
+    ),
+    "format in capitals": Case(
+        "POST", MEETINGS, 422, ("format",), json=meeting(format="ONLINE")
+    ),
+    "title a list": Case(
+        "POST", MEETINGS, 422, ("title",), json=meeting(title=["Hội nghị"])
+    ),
+    "speaker id not a uuid": Case(
+        "POST",
+        SPEECHES,
+        422,
+        ("speaker_id",),
+        json=speech(speaker_id="Trịnh Văn Thắng"),
+    ),
+    "unknown speech kind": Case(
+        "POST", SPEECHES, 422, ("kind",), json=speech(kind="rant")
+    ),
     "speech text a number": Case("POST", SPEECHES, 422, ("text",), json=speech(text=7)),
-    "percent a word": Case("POST", PROGRESS, 422, ("percent",), json=progress(percent="fifty")),
-    "percent true": Case("POST", PROGRESS, 422, ("percent",), json=progress(percent=True)),
-    "lead a string": Case("POST", f"{V1}/assignments", 422, ("task.lead",), json=task(lead="{agency}")),
-    "lead of a number": Case("POST", f"{V1}/assignments", 422, ("task.lead.0",), json=task(lead=[42])),
-    "task a list": Case("POST", f"{V1}/assignments", 422, ("task._schema",), json={**task(), "task": [1]}),
+    "percent a word": Case(
+        "POST", PROGRESS, 422, ("percent",), json=progress(percent="fifty")
+    ),
+    "percent true": Case(
+        "POST", PROGRESS, 422, ("percent",), json=progress(percent=True)
+    ),
+    "lead a string": Case(
+        "POST", ASSIGNMENTS, 422, ("task.lead",), json=task(lead="{agency}")
+    ),
+    "lead of a number": Case(
+        "POST", ASSIGNMENTS, 422, ("task.lead.0",), json=task(lead=[42])
+    ),
+    "task a list": Case(
+        "POST", ASSIGNMENTS, 422, ("task._schema",), json={**task(), "task": [1]}
+    ),
     # -- dates and times ----------------------------------------------------------
-    "starts 31/02": Case("POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at="2022-02-31T08:00:00+07:00")),
-    "starts in Vietnamese order": Case("POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at="10/03/2022 08:00")),
-    "starts at hour 25": Case("POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at="2022-03-10T25:00:00+07:00")),
-    "starts as a number": Case("POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at=1646874000)),
-    "starts empty": Case("POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at="")),
-    "deadline 31/02": Case("POST", f"{V1}/assignments", 422, ("task.deadline",), json=task(deadline="2022-02-31")),
-    "deadline month 13": Case("POST", f"{V1}/assignments", 422, ("task.deadline",), json=task(deadline="2022-13-01")),
-    "deadline as written": Case("POST", f"{V1}/assignments", 422, ("task.deadline",), json=task(deadline="31/02/2022")),
-    "deadline a number": Case("POST", f"{V1}/assignments", 422, ("task.deadline",), json=task(deadline=20220630)),
-    "spoken 30/02": Case("POST", SPEECHES, 422, ("spoken_at",), json=speech(spoken_at="2021-02-30T09:00:00+07:00")),
-    "due_from 31/02": Case("GET", f"{V1}/assignments?due_from=2022-02-31", 422, ("due_from",)),
-    "starts_from 31/02": Case("GET", f"{MEETINGS}?starts_from=2022-02-31T00:00:00%2B07:00", 422, ("starts_from",)),
+    "starts 31/02": Case(
+        "POST",
+        MEETINGS,
+        422,
+        ("starts_at",),
+        json=meeting(starts_at="2022-02-31T08:00:00+07:00"),
+    ),
+    "starts in Vietnamese order": Case(
+        "POST",
+        MEETINGS,
+        422,
+        ("starts_at",),
+        json=meeting(starts_at="10/03/2022 08:00"),
+    ),
+    "starts at hour 25": Case(
+        "POST",
+        MEETINGS,
+        422,
+        ("starts_at",),
+        json=meeting(starts_at="2022-03-10T25:00:00+07:00"),
+    ),
+    "starts as a number": Case(
+        "POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at=1646874000)
+    ),
+    "starts empty": Case(
+        "POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at="")
+    ),
+    "deadline 31/02": Case(
+        "POST", ASSIGNMENTS, 422, ("task.deadline",), json=task(deadline="2022-02-31")
+    ),
+    "deadline month 13": Case(
+        "POST", ASSIGNMENTS, 422, ("task.deadline",), json=task(deadline="2022-13-01")
+    ),
+    "deadline as written": Case(
+        "POST", ASSIGNMENTS, 422, ("task.deadline",), json=task(deadline="31/02/2022")
+    ),
+    "deadline a number": Case(
+        "POST", ASSIGNMENTS, 422, ("task.deadline",), json=task(deadline=20220630)
+    ),
+    "spoken 30/02": Case(
+        "POST",
+        SPEECHES,
+        422,
+        ("spoken_at",),
+        json=speech(spoken_at="2021-02-30T09:00:00+07:00"),
+    ),
+    "due_from 31/02": Case(
+        "GET", f"{V1}/assignments?due_from=2022-02-31", 422, ("due_from",)
+    ),
+    "starts_from 31/02": Case(
+        "GET",
+        f"{MEETINGS}?starts_from=2022-02-31T00:00:00%2B07:00",
+        422,
+        ("starts_from",),
+    ),
     # -- numbers out of range ---------------------------------------------------
-    "percent negative": Case("POST", PROGRESS, 422, ("percent",), json=progress(percent=-1)),
-    "percent 101": Case("POST", PROGRESS, 422, ("percent",), json=progress(percent=101)),
-    "percent 10^30": Case("POST", PROGRESS, 422, ("percent",), json=progress(percent=10**30)),
-    "percent 1e400": Case("POST", PROGRESS, 422, ("percent",), data='{"agency_id": "{agency}", "note": "x", "percent": 1e400}', content_type="application/json"),
-    "task number 0": Case("POST", f"{V1}/assignments", 422, ("task_number",), json={**task(), "task_number": 0}),
-    "task number negative": Case("POST", f"{V1}/assignments", 422, ("task_number",), json={**task(), "task_number": -3}),
-    "task number huge": Case("POST", f"{V1}/assignments", 422, ("task_number",), json={**task(), "task_number": 2**63}),
+    "percent negative": Case(
+        "POST", PROGRESS, 422, ("percent",), json=progress(percent=-1)
+    ),
+    "percent 101": Case(
+        "POST", PROGRESS, 422, ("percent",), json=progress(percent=101)
+    ),
+    "percent 10^30": Case(
+        "POST", PROGRESS, 422, ("percent",), json=progress(percent=10**30)
+    ),
+    "percent 1e400": Case(
+        "POST",
+        PROGRESS,
+        422,
+        ("percent",),
+        data='{"agency_id": "{agency}", "note": "x", "percent": 1e400}',
+        content_type=JSON,
+    ),
+    "task number 0": Case(
+        "POST", ASSIGNMENTS, 422, ("task_number",), json={**task(), "task_number": 0}
+    ),
+    "task number negative": Case(
+        "POST", ASSIGNMENTS, 422, ("task_number",), json={**task(), "task_number": -3}
+    ),
+    "task number huge": Case(
+        "POST",
+        ASSIGNMENTS,
+        422,
+        ("task_number",),
+        json={**task(), "task_number": 2**63},
+    ),
     "limit 0": Case("GET", f"{MEETINGS}?limit=0", 422, ("limit",)),
     "limit negative": Case("GET", f"{MEETINGS}?limit=-5", 422, ("limit",)),
     "limit 40 digits": Case("GET", f"{MEETINGS}?limit={'9' * 40}", 422, ("limit",)),
     "limit a word": Case("GET", f"{V1}/assignments?limit=all", 422, ("limit",)),
     # -- NUL, control characters, lengths ------------------------------------------
-    "NUL in a name": Case("POST", COMMITTEES, 422, ("name",), json=committee(name="Ban\u0000Chỉ đạo")),
-    "bell in a name": Case("POST", COMMITTEES, 422, ("name",), json=committee(name="Ban\u0007")),
-    "escape in a title": Case("POST", MEETINGS, 422, ("title",), json=meeting(title="\u001b[31mHội nghị")),
-    "lone surrogate": Case("POST", COMMITTEES, 422, ("name",), data='{"name": "\\ud800", "jurisdiction": "tỉnh"}', content_type="application/json"),
-    "NUL in a speech": Case("POST", SPEECHES, 422, ("text",), json=speech(text="Kết luận\u0000")),
+    "NUL in a name": Case(
+        "POST", COMMITTEES, 422, ("name",), json=committee(name="Ban\u0000Chỉ đạo")
+    ),
+    "bell in a name": Case(
+        "POST", COMMITTEES, 422, ("name",), json=committee(name="Ban\u0007")
+    ),
+    "escape in a title": Case(
+        "POST", MEETINGS, 422, ("title",), json=meeting(title="\u001b[31mHội nghị")
+    ),
+    "lone surrogate": Case(
+        "POST",
+        COMMITTEES,
+        422,
+        ("name",),
+        data='{"name": "\\ud800", "jurisdiction": "tỉnh"}',
+        content_type=JSON,
+    ),
+    "NUL in a speech": Case(
+        "POST", SPEECHES, 422, ("text",), json=speech(text="Kết luận\u0000")
+    ),
     "NUL in a query": Case("GET", f"{V1}/search?q=%00", 422, ("q",)),
     "empty name": Case("POST", COMMITTEES, 422, ("name",), json=committee(name="")),
     "blank name": Case("POST", COMMITTEES, 422, ("name",), json=committee(name="   ")),
-    "10,000-character name": Case("POST", COMMITTEES, 422, ("name",), json=committee(name=LONG)),
-    "10,000-character title": Case("POST", MEETINGS, 422, ("title",), json=meeting(title=LONG)),
-    "10,000-character reason": Case("POST", f"{MEETING}/cancel", 422, ("reason",), json={"reason": LONG * 2}),
-    "10,000-character field name": Case("POST", COMMITTEES, 422, (LONG,), json=committee(**{LONG: 1})),
-    "25,000-character note": Case("POST", PROGRESS, 422, ("note",), json=progress(note=LONG * 3)),
+    "10,000-character name": Case(
+        "POST", COMMITTEES, 422, ("name",), json=committee(name=LONG)
+    ),
+    "10,000-character title": Case(
+        "POST", MEETINGS, 422, ("title",), json=meeting(title=LONG)
+    ),
+    "10,000-character reason": Case(
+        "POST", f"{MEETING}/cancel", 422, ("reason",), json={"reason": LONG * 2}
+    ),
+    "10,000-character field name": Case(
+        "POST", COMMITTEES, 422, (LONG,), json=committee(**{LONG: 1})
+    ),
+    "25,000-character note": Case(
+        "POST", PROGRESS, 422, ("note",), json=progress(note=LONG * 3)
+    ),
     "3,000-character search": Case("GET", f"{V1}/search?q={'x' * 3000}", 422, ("q",)),
     # -- unknown and missing fields -----------------------------------------------
-    "unknown field": Case("POST", COMMITTEES, 422, ("colour",), json=committee(colour="đỏ")),
-    "unknown nested field": Case("POST", f"{V1}/assignments", 422, ("task.priority",), json=task(priority="high")),
-    "missing jurisdiction": Case("POST", COMMITTEES, 422, ("jurisdiction",), json=committee(jurisdiction=None)),
+    "unknown field": Case(
+        "POST", COMMITTEES, 422, ("colour",), json=committee(colour="đỏ")
+    ),
+    "unknown nested field": Case(
+        "POST", ASSIGNMENTS, 422, ("task.priority",), json=task(priority="high")
+    ),
+    "missing jurisdiction": Case(
+        "POST", COMMITTEES, 422, ("jurisdiction",), json=committee(jurisdiction=None)
+    ),
     "empty object": Case("POST", COMMITTEES, 422, ("name", "jurisdiction"), json={}),
-    "missing starts_at": Case("POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at=None)),
-    "missing speech kind": Case("POST", SPEECHES, 422, ("kind",), json=speech(kind=None)),
+    "missing starts_at": Case(
+        "POST", MEETINGS, 422, ("starts_at",), json=meeting(starts_at=None)
+    ),
+    "missing speech kind": Case(
+        "POST", SPEECHES, 422, ("kind",), json=speech(kind=None)
+    ),
     "missing note": Case("POST", PROGRESS, 422, ("note",), json=progress(note=None)),
-    "empty lead": Case("POST", f"{V1}/assignments", 422, ("task.lead",), json=task(lead=[])),
+    "empty lead": Case("POST", ASSIGNMENTS, 422, ("task.lead",), json=task(lead=[])),
     # -- ids that name nothing, ids and cursors made up ---------------------------
     "unknown meeting": Case("GET", f"{V1}/meetings/{{nobody}}", 404),
-    "write to unknown meeting": Case("POST", f"{V1}/meetings/{{nobody}}/speeches", 404, json=speech()),
+    "write to unknown meeting": Case(
+        "POST", f"{V1}/meetings/{{nobody}}/speeches", 404, json=speech()
+    ),
     "meeting id not a uuid": Case("GET", f"{V1}/meetings/hoi-nghi-1", 404),
-    "unknown speaker": Case("POST", SPEECHES, 422, ("speaker_id",), json=speech(speaker_id=NOBODY)),
-    "progress of an agency not assigned": Case("POST", PROGRESS, 409, json=progress(agency_id=NOBODY)),
-    "unknown committee of a meeting": Case("POST", MEETINGS, 422, ("committee_id",), json=meeting(committee_id=NOBODY)),
-    "stale If-Match": Case("POST", f"{MEETING}/reschedule", 412, json={"starts_at": "2021-12-11T08:00:00+07:00"}, headers={"If-Match": '"999"'}),
-    "If-Match not a version": Case("POST", f"{MEETING}/reschedule", 422, ("If-Match",), json={"starts_at": "2021-12-11T08:00:00+07:00"}, headers={"If-Match": "abc"}),
-    "meetings: base64 [1,2]": Case("GET", f"{MEETINGS}?cursor={FAKE_CURSOR}", 422, ("cursor",)),
-    "assignments: base64 [1,2]": Case("GET", f"{V1}/assignments?cursor={FAKE_CURSOR}", 422, ("cursor",)),
-    "digests: base64 [1,2]": Case("GET", f"{V1}/digests?cursor={FAKE_CURSOR}", 422, ("cursor",)),
-    "documents: base64 [1,2]": Case("GET", f"{V1}/documents?cursor={FAKE_CURSOR}", 422, ("cursor",)),
-    "meetings: cursor tampered": Case("GET", f"{MEETINGS}?limit=1&cursor={{cursor_tampered}}", 422, ("cursor",)),
-    "meetings: cursor re-signed": Case("GET", f"{MEETINGS}?limit=1&cursor={{cursor_resigned}}", 422, ("cursor",)),
-    "assignments: a meetings cursor": Case("GET", f"{V1}/assignments?limit=1&cursor={{cursor_meetings}}", 422, ("cursor",)),
-    "documents: a meetings cursor": Case("GET", f"{V1}/documents?cursor={{cursor_meetings}}", 422, ("cursor",)),
+    "unknown speaker": Case(
+        "POST", SPEECHES, 422, ("speaker_id",), json=speech(speaker_id=NOBODY)
+    ),
+    "progress of an agency not assigned": Case(
+        "POST", PROGRESS, 409, json=progress(agency_id=NOBODY)
+    ),
+    "unknown committee of a meeting": Case(
+        "POST", MEETINGS, 422, ("committee_id",), json=meeting(committee_id=NOBODY)
+    ),
+    "stale If-Match": Case(
+        "POST",
+        f"{MEETING}/reschedule",
+        412,
+        json={"starts_at": "2021-12-11T08:00:00+07:00"},
+        headers={"If-Match": '"999"'},
+    ),
+    "If-Match not a version": Case(
+        "POST",
+        f"{MEETING}/reschedule",
+        422,
+        ("If-Match",),
+        json={"starts_at": "2021-12-11T08:00:00+07:00"},
+        headers={"If-Match": "abc"},
+    ),
+    "meetings: base64 [1,2]": Case(
+        "GET", f"{MEETINGS}?cursor={FAKE_CURSOR}", 422, ("cursor",)
+    ),
+    "assignments: base64 [1,2]": Case(
+        "GET", f"{V1}/assignments?cursor={FAKE_CURSOR}", 422, ("cursor",)
+    ),
+    "digests: base64 [1,2]": Case(
+        "GET", f"{V1}/digests?cursor={FAKE_CURSOR}", 422, ("cursor",)
+    ),
+    "documents: base64 [1,2]": Case(
+        "GET", f"{V1}/documents?cursor={FAKE_CURSOR}", 422, ("cursor",)
+    ),
+    "meetings: cursor tampered": Case(
+        "GET", f"{MEETINGS}?limit=1&cursor={{cursor_tampered}}", 422, ("cursor",)
+    ),
+    "meetings: cursor re-signed": Case(
+        "GET", f"{MEETINGS}?limit=1&cursor={{cursor_resigned}}", 422, ("cursor",)
+    ),
+    "assignments: a meetings cursor": Case(
+        "GET", f"{V1}/assignments?limit=1&cursor={{cursor_meetings}}", 422, ("cursor",)
+    ),
+    "documents: a meetings cursor": Case(
+        "GET", f"{V1}/documents?cursor={{cursor_meetings}}", 422, ("cursor",)
+    ),
     "cursor empty": Case("GET", f"{MEETINGS}?cursor=", 422, ("cursor",)),
     "cursor not UTF-8": Case("GET", f"{MEETINGS}?cursor=%ff%fe", 422, ("cursor",)),
     "cursor NUL": Case("GET", f"{V1}/assignments?cursor=%00", 422, ("cursor",)),
-    "cursor 2,000 characters": Case("GET", f"{V1}/documents?cursor={'A' * 2000}", 422, ("cursor",)),
-    "history cursor a word": Case("GET", f"{V1}/history/{{meeting}}?cursor=abc", 422, ("cursor",)),
-    "history cursor negative": Case("GET", f"{V1}/history/{{meeting}}?cursor=-1", 422, ("cursor",)),
+    "cursor 2,000 characters": Case(
+        "GET", f"{V1}/documents?cursor={'A' * 2000}", 422, ("cursor",)
+    ),
+    "history cursor a word": Case(
+        "GET", f"{V1}/history/{{meeting}}?cursor=abc", 422, ("cursor",)
+    ),
+    "history cursor negative": Case(
+        "GET", f"{V1}/history/{{meeting}}?cursor=-1", 422, ("cursor",)
+    ),
     # -- path tricks ----------------------------------------------------------------
     "dot segments": Case("GET", f"{MEETINGS}/../committees", 404),
     "encoded dot segments": Case("GET", f"{MEETINGS}/%2e%2e/%2e%2e/healthz", 404),
     "NUL in a path": Case("GET", f"{V1}/meetings/{{meeting}}%00", 404),
     "encoded slash as an id": Case("GET", f"{V1}/meetings/%2F", 404),
-    "document number escaping": Case("GET", f"{V1}/documents/..%2f..%2fetc%2fpasswd", 404),
-    "lineage of a NUL document": Case("GET", f"{V1}/lineage/document/%00", 422, ("document.number",)),
+    "document number escaping": Case(
+        "GET", f"{V1}/documents/..%2f..%2fetc%2fpasswd", 404
+    ),
+    "lineage of a NUL document": Case(
+        "GET", f"{V1}/lineage/document/%00", 422, ("document.number",)
+    ),
     "unknown resource": Case("GET", f"{V1}/minutes", 404),
-    # -- methods, media types, sizes of the request's head ------------------------------
+    # -- methods, media types, sizes of the request's head --------------------
     "DELETE a list": Case("DELETE", COMMITTEES, 405),
     "PUT a list": Case("PUT", MEETINGS, 405, json=meeting()),
     "PATCH a meeting": Case("PATCH", MEETING, 405, json={"title": "Hội nghị"}),
     "POST to a meeting": Case("POST", MEETING, 405, json=meeting()),
-    "form-encoded body": Case("POST", COMMITTEES, 415, data="name=Ban&jurisdiction=t%E1%BB%89nh", content_type="application/x-www-form-urlencoded"),
-    "multipart body": Case("POST", SPEECHES, 415, data=b"--b\r\nContent-Disposition: form-data; name=text\r\n\r\nx\r\n--b--\r\n", content_type="multipart/form-data; boundary=b"),
-    "text/plain body": Case("POST", COMMITTEES, 415, data='{"name": "Ban", "jurisdiction": "tỉnh"}', content_type="text/plain"),
-    "XML body": Case("POST", MEETINGS, 415, data="<meeting/>", content_type="application/xml"),
-    "body without a type": Case("POST", COMMITTEES, 415, data=b'{"name": "Ban", "jurisdiction": "t"}'),
-    "chunked form body": Case("POST", PROGRESS, 415, data=b"note=x", content_type="application/x-www-form-urlencoded", chunked=True),
+    "form-encoded body": Case(
+        "POST",
+        COMMITTEES,
+        415,
+        data="name=Ban&jurisdiction=t%E1%BB%89nh",
+        content_type=FORM,
+    ),
+    "multipart body": Case(
+        "POST",
+        SPEECHES,
+        415,
+        data=b"--b\r\nContent-Disposition: form-data; name=text\r\n\r\nx\r\n--b--\r\n",
+        content_type="multipart/form-data; boundary=b",
+    ),
+    "text/plain body": Case(
+        "POST",
+        COMMITTEES,
+        415,
+        data='{"name": "Ban", "jurisdiction": "tỉnh"}',
+        content_type="text/plain",
+    ),
+    "XML body": Case(
+        "POST", MEETINGS, 415, data="<meeting/>", content_type="application/xml"
+    ),
+    "body without a type": Case(
+        "POST", COMMITTEES, 415, data=b'{"name": "Ban", "jurisdiction": "t"}'
+    ),
+    "chunked form body": Case(
+        "POST", PROGRESS, 415, data=b"note=x", content_type=FORM, chunked=True
+    ),
     "URL too long": Case("GET", f"{MEETINGS}?title={'x' * MAX_URL_BYTES}", 414),
-    "too many headers": Case("GET", MEETINGS, 431, headers={f"X-Extra-{n}": "1" for n in range(MAX_HEADERS)}),
-    "header too long": Case("GET", MEETINGS, 431, headers={"X-Note": "x" * MAX_HEADER_BYTES}),
-}  # fmt: skip
+    "too many headers": Case(
+        "GET", MEETINGS, 431, headers={f"X-Extra-{n}": "1" for n in range(MAX_HEADERS)}
+    ),
+    "header too long": Case(
+        "GET", MEETINGS, 431, headers={"X-Note": "x" * MAX_HEADER_BYTES}
+    ),
+}
 
 
 def log_position(application: Steerlog) -> int:
@@ -438,7 +715,7 @@ def test_a_chunked_body_within_the_limit_is_read_whole(client: FlaskClient) -> N
     response = client.post(
         COMMITTEES,
         input_stream=io.BytesIO(body),
-        content_type="application/json",
+        content_type=JSON,
         headers={"Transfer-Encoding": "chunked"},
         environ_overrides={"wsgi.input_terminated": True},
     )

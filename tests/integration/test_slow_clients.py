@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from web.limits import MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES
 from tests.integration.processes import server
+from web.limits import MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES
 
 HELD = 20
 
