@@ -1,6 +1,7 @@
 """HTTP load on gunicorn + PostgreSQL: speeches, meeting reads, assignment reads.
 
-Starts gunicorn (2 sync workers, ``web.wsgi:app``) on loopback against a new
+Starts gunicorn (2 workers of the class and threads `steerlog serve` runs:
+service/run/gunicorn_conf.py, ``web.wsgi:app``) on loopback against a new
 PostgreSQL schema, seeds a committee, agencies, people and one open meeting per
 client over HTTP, then drives with concurrent clients (threads, http.client):
 
@@ -94,10 +95,15 @@ def gunicorn(
     options: tuple[str, ...] = ("--log-level", "warning"),
     stderr: Any = None,
 ) -> Iterator[int]:
-    """Serve ``target`` with 2 sync workers on loopback; yields its port."""
+    """Serve ``target`` with 2 workers as `steerlog serve` runs them (its worker
+    class and threads) on loopback; yields its port."""
+    from service.run import gunicorn_conf
+
     port = free_port()
     command = [
-        sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", "sync",
+        sys.executable, "-m", "gunicorn", "--workers", "2",
+        "--worker-class", gunicorn_conf.worker_class,
+        "--threads", str(gunicorn_conf.threads),
         "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), *options, target,
     ]  # fmt: skip
     # Sessions are signed with a key; on PostgreSQL the app refuses to start without.
@@ -132,7 +138,7 @@ def wait_until_ready(port: int, path: str, process: subprocess.Popen[bytes]) -> 
 def request(
     port: int, method: str, path: str, body: Any = None, token: str = ""
 ) -> tuple[int, dict[str, Any]]:
-    """One request on a new connection (gunicorn's sync workers close each one);
+    """One request on a new connection (as a client without keep-alive would);
     authenticated by ``token`` when one is given."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -532,8 +538,12 @@ def main() -> None:
     parser.add_argument("--cache", default="0,1000", help="cache sizes to try")
     parser.add_argument("--overhead-only", action="store_true")
     options = parser.parse_args()
+    from service.run import gunicorn_conf
+
+    workers = f"{gunicorn_conf.worker_class}, {gunicorn_conf.threads} threads"
     print(
-        f"gunicorn 2 sync workers, {options.clients} clients x {options.requests} "
+        f"gunicorn 2 workers ({workers}), {options.clients} clients x "
+        f"{options.requests} "
         f"requests each, {os.cpu_count()} CPUs shared with PostgreSQL and the clients"
     )
     if not options.overhead_only:

@@ -18,10 +18,9 @@ from web.api import SteerlogApi
 from web.auth import install_auth
 from web.blueprints import BLUEPRINTS
 from web.errors import register_error_handlers
+from web.limits import MAX_BODY_BYTES, install_limits
 from web.pages import init_pages
 from web.representations import EXTENSION, Representations
-
-MAX_BODY_BYTES = 1024 * 1024
 
 _API_CONFIG = {
     "API_TITLE": "steerlog",
@@ -58,8 +57,6 @@ def create_app(
     settings = Settings.from_env({**os.environ, **overrides})
     if application is None:
         application = build_application(settings)
-    if read_side is None:
-        read_side = build_read_side(application.settings)
     app = Flask(__name__)
     app.config.update(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
@@ -72,13 +69,19 @@ def create_app(
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["steerlog"] = application
-    app.extensions["steerlog.read"] = read_side
     app.extensions[EXTENSION] = Representations()
     api = SteerlogApi(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
     init_pages(app)
     register_error_handlers(app)
+    install_limits(app)  # before authorising: sizes and shapes first
     install_auth(app, replace(application.settings, secret_key=settings.secret_key))
+    if read_side is None:
+        # Paging cursors are signed with the app's secret key (web/auth.py).
+        read_side = build_read_side(
+            application.settings, cursor_key=str(app.secret_key)
+        )
+    app.extensions["steerlog.read"] = read_side
     observability.init_app(app, application.settings)
     return app

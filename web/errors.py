@@ -75,7 +75,10 @@ def http_error(error: HTTPException) -> Response:
     detail = error.description
     if isinstance(messages, Mapping):
         detail = "; ".join(" ".join(m) for m in field_messages(messages).values())
-    return problem(status, error.name, detail, headers=dict(data.get("headers", {})))
+    # Werkzeug's own headers (Allow on a 405) go with the problem document.
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+    headers.update(data.get("headers", {}))
+    return problem(status, error.name, detail, headers=headers)
 
 
 def invalid_value(error: InvalidValueError) -> Response:

@@ -18,11 +18,15 @@ from web.schemas.common import WriteHeadersSchema, WrittenSchema
 F = TypeVar("F", bound=Callable[..., Any])
 
 _STRING = {"type": "string"}
+# What a write may answer besides its schema's 422 (web/errors.py, web/limits.py):
+# 400 for JSON that does not parse or nests too deep, 415 for a body not JSON.
 _WRITE_ERRORS = (
+    HTTPStatus.BAD_REQUEST,
     HTTPStatus.NOT_FOUND,
     HTTPStatus.CONFLICT,
     HTTPStatus.PRECONDITION_FAILED,
     HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
 )
 ETAG_HEADER = {
     "description": 'The aggregate\'s version, e.g. "7"; send it back as If-Match.',

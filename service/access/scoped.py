@@ -45,7 +45,7 @@ class ScopedReadSide(ReadSide):
     """``ReadSide``'s reads, each scoped to what ``scope`` may read."""
 
     def __init__(self, read_side: ReadSide, scope: Scope) -> None:
-        super().__init__(read_side.read_model)
+        super().__init__(read_side.read_model, read_side.cursors)
         self.scope = scope
 
     def within(self, committees: Committees) -> Committees:

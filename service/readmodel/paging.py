@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import secrets
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 from uuid import UUID
+
+from itsdangerous import BadSignature, URLSafeSerializer
 
 T = TypeVar("T")
 # The longest page any list hands out (the API refuses a larger ``limit``).
@@ -84,6 +87,49 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any]:
     if not isinstance(values, list) or len(values) != size:
         raise BadCursorError(cursor)
     return values
+
+
+class Cursors:
+    """Cursors signed with a key: a client gets back only the cursors it was given.
+
+    The read models' cursors carry the sort key of a row as it is; a client
+    that made one up could hand a database values of the wrong type. Sealed,
+    a cursor is opened only if this key signed it for the same list, so a
+    tampered or invented one, or one of another list, is a ``BadCursorError``
+    (422), never a query.
+    """
+
+    def __init__(self, key: str | None = None) -> None:
+        # Without a key (tests, one process), cursors last as long as this object.
+        secret = key or secrets.token_urlsafe(32)
+        self._serializer = URLSafeSerializer(secret, salt="steerlog.cursor")
+
+    def seal(self, listing: str, cursor: str | None) -> str | None:
+        """The signed form of a cursor of ``listing`` (None stays None)."""
+        if cursor is None:
+            return None
+        return self._serializer.dumps([listing, cursor])
+
+    def open(self, listing: str, sealed: str | None) -> str | None:
+        """The cursor a signed one of ``listing`` holds, or ``BadCursorError``."""
+        if sealed is None:
+            return None
+        try:
+            opened = self._serializer.loads(sealed)
+        except (BadSignature, UnicodeError, ValueError):
+            raise BadCursorError(sealed) from None
+        match opened:
+            case [str(name), str(cursor)] if name == listing:
+                return cursor
+        raise BadCursorError(sealed)
+
+    def opened(self, listing: str, page: Page) -> Page:
+        """``page`` of ``listing`` with its cursor opened."""
+        return replace(page, cursor=self.open(listing, page.cursor))
+
+    def sealed(self, listing: str, found: PageOf[T]) -> PageOf[T]:
+        """``found`` with its next cursor sealed for ``listing``."""
+        return PageOf(found.items, self.seal(listing, found.next_cursor))
 
 
 def paged(

@@ -33,6 +33,8 @@ _DATED = frozenset((1082, 1114, 1184))
 SCRIPT_STATEMENTS = 500
 # Rows of one multi-row statement (psycopg2 builds it on the client).
 ROWS_PER_STATEMENT = 1000
+# How long a thread waits for a free read model connection before giving up.
+CONNECTION_WAIT_SECONDS = 30
 
 
 def create_schema(database: Database) -> None:
@@ -133,20 +135,28 @@ class PostgresReadModel(ReadModel):
         )
         self._builder: extensions.connection | None = None
         self._building = threading.Lock()
+        # psycopg2's pool refuses a thread when every connection is out; the
+        # web's threads (gthread) outnumber them, so a thread waits for one.
+        self._free = threading.BoundedSemaphore(max(pool_size, 1))
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         """A cursor in one transaction, committed on success, rolled back on error."""
-        connection = self._pool.getconn()
+        if not self._free.acquire(timeout=CONNECTION_WAIT_SECONDS):
+            raise psycopg2.pool.PoolError("every read model connection is busy")
         try:
-            with connection.cursor() as cur:
-                yield cur
-            connection.commit()
-        except BaseException:
-            connection.rollback()
-            raise
+            connection = self._pool.getconn()
+            try:
+                with connection.cursor() as cur:
+                    yield cur
+                connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+            finally:
+                self._pool.putconn(connection)
         finally:
-            self._pool.putconn(connection)
+            self._free.release()
 
     def create(self, projection: str | None = None) -> None:
         # Projector processes started together (one per group of projections)

@@ -1,8 +1,8 @@
 """What leaders and officers read, within the bounds a request may ask for.
 
 ``ReadSide`` is what the web and the digests hold: the read model's typed
-reads with pages, depths and search words bounded and folded, and the wait
-that lets a client read its own writes.
+reads with pages, depths and search words bounded and folded, paging cursors
+signed, and the wait that lets a client read its own writes.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from service.readmodel.paging import (
     MAX_PAGE,
     AssignmentFilter,
     Committees,
+    Cursors,
     MeetingFilter,
     Page,
     PageOf,
@@ -45,8 +46,10 @@ _WORD = re.compile(r"\w+")
 class ReadSide:
     """The read model's reads, bounded; every answer is a typed row."""
 
-    def __init__(self, read_model: ReadModel) -> None:
+    def __init__(self, read_model: ReadModel, cursors: Cursors | None = None) -> None:
         self.read_model = read_model
+        # The cursors handed out are signed: a made-up one is refused, not queried.
+        self.cursors = cursors or Cursors()
 
     # -- read your writes ----------------------------------------------------
 
@@ -87,7 +90,9 @@ class ReadSide:
         self, where: MeetingFilter, page: Page, committees: Committees = None
     ) -> PageOf[MeetingSummary]:
         """Meetings, newest first, filtered by committee, dates, status, format."""
-        return self.read_model.meetings(where, page, committees)
+        opened = self.cursors.opened("meetings", page)
+        found = self.read_model.meetings(where, opened, committees)
+        return self.cursors.sealed("meetings", found)
 
     def connection_points(self, meeting_id: str | UUID) -> list[ConnectionPointRow]:
         """A meeting's connection points in the order they were registered."""
@@ -97,7 +102,9 @@ class ReadSide:
         self, where: AssignmentFilter, page: Page, committees: Committees = None
     ) -> PageOf[TrackedAssignment]:
         """Assignments by due date, with their status on ``where.day`` and agencies."""
-        return self.read_model.assignments(where, page, committees)
+        opened = self.cursors.opened("assignments", page)
+        found = self.read_model.assignments(where, opened, committees)
+        return self.cursors.sealed("assignments", found)
 
     def statistics(
         self,
@@ -113,7 +120,9 @@ class ReadSide:
         self, page: Page, committees: Committees = None
     ) -> PageOf[DocumentSummary]:
         """Cited documents by number, with how many assignments cite them."""
-        return self.read_model.documents(page, committees)
+        opened = self.cursors.opened("documents", page)
+        found = self.read_model.documents(opened, committees)
+        return self.cursors.sealed("documents", found)
 
     def document(
         self, key: str, day: date, committees: Committees = None
@@ -146,6 +155,8 @@ class ReadSide:
         committees: Committees = None,
     ) -> PageOf[DigestSummary]:
         """Issued digests, newest first, with their counts and delivery state."""
-        return self.read_model.digests(
-            page or Page(), committee_id, recipient_id, kind, state, committees
+        opened = self.cursors.opened("digests", page or Page())
+        found = self.read_model.digests(
+            opened, committee_id, recipient_id, kind, state, committees
         )
+        return self.cursors.sealed("digests", found)

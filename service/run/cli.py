@@ -193,9 +193,10 @@ def run_serve(args: argparse.Namespace) -> int:
     build_read_model(settings).close()
     workers = ["--workers", str(args.workers)]
     if args.all_in_one:
-        # One worker (so one projector) with threads for concurrent requests.
+        # One worker (so one projector); its threads (gunicorn_conf) serve
+        # concurrent requests.
         os.environ["STEERLOG_ALL_IN_ONE"] = "1"
-        workers = ["--workers", "1", "--threads", "4"]
+        workers = ["--workers", "1"]
     # The interpreter running steerlog has gunicorn, whatever PATH says.
     command = [sys.executable, "-m", "gunicorn", "--bind", args.bind, *workers]
     print(f"steerlog: sign in at http://{args.bind}/sign-in", flush=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from service.eventstore.application import Clock, utc_now
 from service.readmodel import postgres
 from service.readmodel.base import ReadModel
+from service.readmodel.paging import Cursors
 from service.readmodel.postgres import PostgresReadModel
 from service.readmodel.readside import ReadSide
 from service.readmodel.sqlite import SQLiteReadModel
@@ -38,10 +39,15 @@ def build_read_model(settings: Settings) -> ReadModel:
     return read_model
 
 
-def build_read_side(settings: Settings) -> ReadSide:
+def build_read_side(settings: Settings, cursor_key: str | None = None) -> ReadSide:
     """The queries over the read models: on the replica when one is set
-    (``STEERLOG_READ_DATABASE_URL``), where nothing is created or written."""
+    (``STEERLOG_READ_DATABASE_URL``), where nothing is created or written.
+
+    Paging cursors are signed with ``cursor_key`` (the web app's secret key),
+    else ``STEERLOG_SECRET_KEY``, else a key of this read side's own.
+    """
+    cursors = Cursors(cursor_key or settings.secret_key or None)
     replica = settings.operations.read_database()
     if replica is None:
-        return ReadSide(build_read_model(settings))
-    return ReadSide(PostgresReadModel(replica, settings.pool_size))
+        return ReadSide(build_read_model(settings), cursors)
+    return ReadSide(PostgresReadModel(replica, settings.pool_size), cursors)
