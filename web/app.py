@@ -16,6 +16,7 @@ from service.usecases.steerlog import Steerlog
 from web import observability
 from web.api import SteerlogApi
 from web.auth import install_auth
+from web.consistency import install_read_your_writes
 from web.blueprints import BLUEPRINTS
 from web.errors import register_error_handlers
 from web.pages import init_pages
@@ -80,5 +81,6 @@ def create_app(
     init_pages(app)
     register_error_handlers(app)
     install_auth(app, replace(application.settings, secret_key=settings.secret_key))
+    install_read_your_writes(app)
     observability.init_app(app, application.settings)
     return app
