@@ -16,8 +16,8 @@ from service.usecases.steerlog import Steerlog
 from web import observability
 from web.api import SteerlogApi
 from web.auth import install_auth
-from web.consistency import install_read_your_writes
 from web.blueprints import BLUEPRINTS
+from web.consistency import install_read_your_writes
 from web.errors import register_error_handlers
 from web.pages import init_pages
 from web.representations import EXTENSION, Representations
