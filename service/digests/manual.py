@@ -61,9 +61,7 @@ def preview(
 ) -> Rendered:
     """The digest the recipient would get for ``day``, built and rendered, not kept."""
     due = due_on(service, committee_id, kind_for(recipient[0]), day)
-    content = service.compose(
-        due.kind, committee_id, recipient[1], due.period, due.fire_time
-    )
+    content = service.compose(due.kind, committee_id, recipient[1], due.period)
     digest = Digest.issue(
         actor="preview",
         kind=due.kind,
