@@ -17,6 +17,7 @@ from web import observability
 from web.api import SteerlogApi
 from web.auth import install_auth
 from web.blueprints import BLUEPRINTS
+from web.consistency import install_read_your_writes
 from web.errors import register_error_handlers
 from web.limits import MAX_BODY_BYTES, install_limits
 from web.pages import init_pages
@@ -83,5 +84,6 @@ def create_app(
             application.settings, cursor_key=str(app.secret_key)
         )
     app.extensions["steerlog.read"] = read_side
+    install_read_your_writes(app)
     observability.init_app(app, application.settings)
     return app

@@ -1,10 +1,13 @@
 """Read your writes: reads from the read models wait, bounded, for a write's position.
 
 Projections follow the event log asynchronously, so a read right after a write
-may not show it yet. A client that names the write's ``X-Steerlog-Position``
-(as ``?after=`` or ``X-Steerlog-After``) is answered once the read models have
-reached it, or after ``WAIT_SECONDS`` at most; every answer carries
-``X-Steerlog-Read-Position`` so the client can tell whether it is still stale.
+may not show it yet. Every write an account makes is remembered with its
+position (``X-Steerlog-Position``), so that account's next reads are answered
+once the read models have reached its last write, without asking; a client may
+also name a position (``?after=`` or ``X-Steerlog-After``, e.g. another
+account's write). Either way the wait lasts ``WAIT_SECONDS`` at most, and every
+answer carries ``X-Steerlog-Read-Position`` so the client can tell whether it
+is still stale. An account that has not written costs one indexed lookup.
 """
 
 from __future__ import annotations
@@ -13,15 +16,17 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Response, after_this_request
+from flask import Flask, Response, after_this_request
 from flask_smorest import Blueprint, abort
 
 from web.http import read_side, steerlog
+from web.principal import current_principal
 from web.schemas.common import ReadAfterArgsSchema, ReadAfterHeadersSchema
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 WAIT_SECONDS = 5.0
+WRITE_POSITION = "X-Steerlog-Position"
 READ_POSITION = "X-Steerlog-Read-Position"
 READ_POSITION_HEADERS = {
     READ_POSITION: {
@@ -33,8 +38,34 @@ READ_POSITION_HEADERS = {
 }
 
 
+def install_read_your_writes(app: Flask) -> None:
+    """Remember the position of every successful API write, per account."""
+    app.after_request(_remember_api_write)
+
+
+def _remember_api_write(response: Response) -> Response:
+    position = response.headers.get(WRITE_POSITION)
+    if position is not None and response.status_code < 300 and position.isdigit():
+        remember_write(int(position))
+    return response
+
+
+def remember_write(position: int) -> None:
+    """The signed-in account has written up to ``position``: its reads wait for it."""
+    principal = current_principal()
+    if principal is not None:
+        steerlog().note_written(principal.account_id, position)
+
+
+def own_last_write() -> int:
+    """The position of the signed-in account's last write (0: none, or nobody)."""
+    principal = current_principal()
+    return 0 if principal is None else steerlog().last_written(principal.account_id)
+
+
 def wait_for(after: int | None) -> int:
-    """Wait until the read models reach ``after``; the position they reached.
+    """Wait until the read models reach ``after`` and the caller's own last write;
+    the position they reached.
 
     A position the event log has not reached yet was never handed out by a
     write: waiting for it would only cost the client the whole timeout.
@@ -45,7 +76,9 @@ def wait_for(after: int | None) -> int:
         if after > end:
             message = f"Position {after} is beyond the end of the event log ({end})."
             abort(422, messages={"query": {"after": [message]}})
-        queries.wait_for(after, WAIT_SECONDS)
+    wanted = max(after or 0, own_last_write())
+    if wanted:
+        queries.wait_for(wanted, WAIT_SECONDS)
     return queries.position()
 
 

@@ -28,3 +28,8 @@ CREATE TABLE IF NOT EXISTS sign_in_failures (
     failed_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures (attempt_key, failed_at);
+-- Where each account's last write reached in the event log: its reads wait for it.
+CREATE TABLE IF NOT EXISTS account_writes (
+    account_id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+);

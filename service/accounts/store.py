@@ -1,7 +1,8 @@
 """Where the secrets of accounts live: their own tables, outside the event log.
 
 A log is forever, and a rotated secret must be gone: password hashes, API-token
-hashes, browser sessions and failed sign-ins are rows here, changed in place.
+hashes, browser sessions and failed sign-ins are rows here, changed in place,
+and so is the log position of each account's last write (read your writes).
 The statements are written once here with ``%s`` parameters; one connection
 per database in ``service.accounts.databases`` runs them (SQLite gets ``?``).
 """
@@ -208,6 +209,29 @@ class SecretStore(ABC):
                 " AND failed_at <= %s",
                 (key, self._time(before)),
             )
+
+    # -- read your writes ------------------------------------------------------
+
+    def note_written(self, account_id: UUID, position: int) -> None:
+        """The account's last write reached ``position`` of the event log.
+
+        Positions only move forward: a slower request of the same account that
+        finishes later does not take the mark back.
+        """
+        self._run(
+            "INSERT INTO account_writes (account_id, position) VALUES (%s, %s)"
+            " ON CONFLICT (account_id) DO UPDATE SET position = excluded.position"
+            " WHERE account_writes.position < excluded.position",
+            (self._id(account_id), position),
+        )
+
+    def last_written(self, account_id: UUID) -> int:
+        """The log position of the account's last write (0: it never wrote)."""
+        rows = self._run(
+            "SELECT position FROM account_writes WHERE account_id = %s",
+            (self._id(account_id),),
+        )
+        return int(rows[0][0]) if rows else 0
 
     # -- the database ----------------------------------------------------------
 

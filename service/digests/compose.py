@@ -1,13 +1,22 @@
-"""What a digest says, read from the read models: lines and tallies, no rendering."""
+"""What a digest says, read from the read models: lines and tallies, no rendering.
+
+A digest issued late (after downtime) still says what was true when it fell
+due: the read models give the candidates, and each one is then read as its
+events had made it at that moment (``Past``), so a task recorded later, a
+completion reported later or a deadline extended later do not leak into it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
+from domain.assignment import Assignment
 from domain.digest import AgencyTally, DigestLine
+from domain.values import AssignmentStatus
 from service.digests.render import vn_date
 from service.readmodel.paging import AssignmentFilter, Page
 from service.readmodel.readside import ReadSide
@@ -28,6 +37,10 @@ SECTIONS = (
 )
 
 
+# An assignment as it stood when the digest fell due (None: not recorded yet).
+Past = Callable[[UUID], Assignment | None]
+
+
 @dataclass(frozen=True)
 class Content:
     """The lines (and, weekly, the tallies) of one digest."""
@@ -42,11 +55,20 @@ class Content:
 
 
 def daily(
-    read_side: ReadSide, committee_id: UUID, agency_id: UUID, day: date
+    read_side: ReadSide,
+    committee_id: UUID,
+    agency_id: UUID,
+    day: date,
+    past: Past | None = None,
 ) -> Content:
-    """An agency's day: new yesterday, due in 7/3/1 days, overdue, done, extensions."""
+    """An agency's day: new yesterday, due in 7/3/1 days, overdue, done, extensions.
+
+    With ``past``, each task is taken as it stood when the digest fell due.
+    """
     yesterday = day - timedelta(days=1)
     tasks = read_side.read_model.agency_tasks(committee_id, agency_id, yesterday)
+    if past is not None:
+        tasks = _as_they_were(tasks, agency_id, yesterday, past)
     lines: list[DigestLine] = []
     seen: set[tuple[str, str]] = set()
     for task in tasks:
@@ -56,6 +78,46 @@ def daily(
                 lines.append(_line(section, task, days, detail))
     lines.sort(key=lambda line: (SECTIONS.index(line.section), line.days or 0))
     return Content(lines=lines)
+
+
+def _as_they_were(
+    tasks: list[AgencyTask], agency_id: UUID, since: date, past: Past
+) -> list[AgencyTask]:
+    """The tasks as they stood then: those not yet recorded, or closed, left out."""
+    found = []
+    for task in tasks:
+        then = past(UUID(task.id))
+        was = None if then is None else _task_then(task, then, agency_id)
+        if was is not None and (
+            was.done_on is None or was.done_on >= since or was.issued_on >= since
+        ):
+            found.append(was)
+    return found
+
+
+def _task_then(
+    task: AgencyTask, then: Assignment, agency_id: UUID
+) -> AgencyTask | None:
+    """One agency's row of a task, from the assignment as it then stood."""
+    if then.closed_status is not None:
+        return None
+    if agency_id in then.tracked:
+        completion = then.completions.get(agency_id)
+        role, done_on = "tracked", completion.completed_on if completion else None
+    elif agency_id in then.coordinating:
+        role, done_on = "coordinating", then.completed_on
+    else:
+        return None
+    asked = then.pending_extension
+    return replace(
+        task,
+        title=then.title,
+        deadline=then.deadline,
+        issued_on=then.issued_on,
+        extension_requested=asked.deadline if asked else None,
+        role=role,
+        done_on=done_on,
+    )
 
 
 def _sections(
@@ -80,12 +142,21 @@ def _sections(
 
 
 def weekly(
-    read_side: ReadSide, committee_id: UUID, period: tuple[date, date]
+    read_side: ReadSide,
+    committee_id: UUID,
+    period: tuple[date, date],
+    past: Past | None = None,
 ) -> Content:
-    """A committee's week: tallies by agency, the most overdue, the week's decisions."""
+    """A committee's week: tallies by agency, the most overdue, the week's decisions.
+
+    With ``past``, the most overdue and the decisions are those of that moment.
+    """
     day = period[1] + timedelta(days=1)
-    lines = _most_overdue(read_side, committee_id, day)
-    for decision in read_side.read_model.decisions(committee_id, period, MAX_DECISIONS):
+    lines = _most_overdue(read_side, committee_id, day, past)
+    decisions = read_side.read_model.decisions(committee_id, period, MAX_DECISIONS)
+    if past is not None:
+        decisions = [d for d in decisions if past(UUID(d.id)) is not None]
+    for decision in decisions:
         deadline = decision.deadline
         days = (deadline - day).days if deadline else None
         lines.append(_line("decisions", decision, days, _origin(decision)))
@@ -93,17 +164,24 @@ def weekly(
 
 
 def _most_overdue(
-    read_side: ReadSide, committee_id: UUID, day: date
+    read_side: ReadSide, committee_id: UUID, day: date, past: Past | None
 ) -> list[DigestLine]:
     where = AssignmentFilter(day=day, committee_id=str(committee_id), status="overdue")
     page = read_side.assignments(where, Page(limit=MOST_OVERDUE))
     lines = []
     for row in page.items:
+        if past is not None and not _overdue_then(past(UUID(str(row.id))), day):
+            continue
         deadline = _day(row.deadline)
         leads = [a.name or a.agency_id for a in row.agencies if a.role == "lead"]
         days = (deadline - day).days if deadline else None
         lines.append(_line("most_overdue", row, days, ", ".join(leads) or None))
     return lines
+
+
+def _overdue_then(then: Assignment | None, day: date) -> bool:
+    """Whether the assignment, as it then stood, was overdue on ``day``."""
+    return then is not None and then.status_on(day) is AssignmentStatus.OVERDUE
 
 
 def _tallies(read_side: ReadSide, committee_id: UUID, day: date) -> list[AgencyTally]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from uuid import UUID
 
 from domain.agency import Agency
@@ -21,7 +22,7 @@ from domain.digest import (
 from domain.ids import digest_id
 from domain.values import RecipientKind
 from service.digests import compose
-from service.digests.compose import Content
+from service.digests.compose import Content, Past
 from service.digests.mail import DeliveryError, Mailer, build_message, message_id_of
 from service.digests.render import Rendered, render
 from service.digests.schedule import Due, current_period, due_periods, schedule_of
@@ -38,6 +39,9 @@ RECIPIENTS = {
     DigestKind.WEEKLY: RecipientKind.COMMITTEE,
 }
 _BATCH = 500
+# A digest composed within this of its time reads the read models as they are;
+# later than that, it reads each assignment as it stood at its time.
+SETTLED = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,9 @@ class DigestService:
     def issue_one(self, due: Due, subscription: Subscription) -> UUID | None:
         """Issue one subscriber's digest; None if empty or issued by another."""
         recipient_id = UUID(subscription.recipient_id)
-        content = self.compose(due.kind, due.committee_id, recipient_id, due.period)
+        content = self.compose(
+            due.kind, due.committee_id, recipient_id, due.period, due.fire_time
+        )
         if content.empty:
             return None
         try:
@@ -169,11 +175,22 @@ class DigestService:
         committee_id: UUID,
         recipient_id: UUID,
         period: tuple[date, date],
+        due_at: datetime | None = None,
     ) -> Content:
-        """What the digest of ``period`` for the recipient says."""
+        """What the digest of ``period`` for the recipient says (as it stood
+        ``due_at``, when that is past: a digest issued late tells the past)."""
+        past = self.past_at(due_at)
         if kind is DigestKind.DAILY:
-            return compose.daily(self.read_side, committee_id, recipient_id, period[0])
-        return compose.weekly(self.read_side, committee_id, period)
+            return compose.daily(
+                self.read_side, committee_id, recipient_id, period[0], past
+            )
+        return compose.weekly(self.read_side, committee_id, period, past)
+
+    def past_at(self, due_at: datetime | None) -> Past | None:
+        """Assignments as they stood ``due_at``; None when that is (about) now."""
+        if due_at is None or self.now() - due_at <= SETTLED:
+            return None
+        return partial(self.app.assignment_as_of, at=due_at)
 
     def exists(self, digest_id: UUID) -> bool:
         """Whether the digest was issued (by the event store, not the read model)."""

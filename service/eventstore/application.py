@@ -113,6 +113,7 @@ class SteerlogBase(Application):
         which is exactly the recorded state: nothing is read back to take it. A
         failed save takes none; a snapshot is only ever a shortcut for loading.
         """
+        self._stamp(objs)
         due = [obj for obj in objs if self._snapshot_due(obj)]
         recordings = super().save(*objs, **kwargs)
         if due and self.snapshots is not None:
@@ -121,6 +122,18 @@ class SteerlogBase(Application):
             except Exception:  # the events are stored: the write succeeded
                 log.warning("snapshot not stored; loads replay instead", exc_info=True)
         return recordings
+
+    def _stamp(self, objs: tuple[object, ...]) -> None:
+        """Record the pending events at the application's clock, not the library's.
+
+        The application's clock is the one time source (injected in tests), so
+        the past as it was recorded (``get_as_of``: a late digest, a page as of a
+        day) follows the same clock as every other time the application keeps.
+        """
+        now = self.clock()
+        for obj in objs:
+            for pending in obj.pending_events if isinstance(obj, Aggregate) else ():
+                object.__setattr__(pending, "timestamp", now)
 
     def _snapshot_due(self, obj: object) -> bool:
         if not isinstance(obj, Aggregate) or not obj.pending_events:

@@ -14,6 +14,7 @@ from domain.meeting import Meeting
 from domain.values import Authority, DocumentRef, Origin
 from service.eventstore.application import SteerlogBase, Written
 from service.usecases import lookups
+from service.usecases.commuting import commutes
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ class AssignmentUseCases(SteerlogBase):
             expected_version,
         )
 
+    @commutes
     def report_progress(
         self,
         assignment_id: UUID,

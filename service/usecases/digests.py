@@ -9,11 +9,13 @@ from eventsourcing.persistence import Transcoder
 
 from domain.account import Account
 from domain.agency import Agency
+from domain.assignment import Assignment
 from domain.committee import Committee
 from domain.digest import AgencyTally, Digest, DigestLine
 from domain.ids import subscription_id
 from domain.subscription import DigestSubscription
 from domain.values import RecipientKind
+from service.errors import NotFoundError
 from service.eventstore.application import SteerlogBase, Written
 from service.eventstore.transcodings import FieldsAsDict
 
@@ -135,6 +137,17 @@ class DigestUseCases(SteerlogBase):
             DigestSubscription,
             subscription_id(committee_id, recipient_kind, recipient_id),
         )
+
+    # -- the past a digest tells ---------------------------------------------
+
+    def assignment_as_of(self, assignment_id: UUID, at: datetime) -> Assignment | None:
+        """The assignment as its events had made it at ``at`` (None: not yet
+        recorded), for a digest issued after its time."""
+        try:
+            then = self.get_as_of(assignment_id, at)
+        except NotFoundError:
+            return None
+        return then if isinstance(then, Assignment) else None
 
     # -- issuing and delivering ----------------------------------------------
 

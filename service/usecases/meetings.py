@@ -13,6 +13,7 @@ from domain.meeting import Meeting
 from domain.person import Person
 from service.errors import RowsRefusedError
 from service.eventstore.application import SteerlogBase, Written
+from service.usecases.commuting import commutes
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class MeetingUseCases(SteerlogBase):
             expected_version,
         )
 
+    @commutes
     def add_connection_point(
         self,
         meeting_id: UUID,
@@ -158,6 +160,7 @@ class MeetingUseCases(SteerlogBase):
         )
         return written.naming(point_id)
 
+    @commutes
     def add_connection_points(
         self,
         meeting_id: UUID,

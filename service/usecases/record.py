@@ -14,6 +14,7 @@ from domain.values import ConclusionItem, DocumentRef, Origin
 from service.eventstore.application import SteerlogBase, Written
 from service.usecases import lookups
 from service.usecases.assignments import TaskDraft, new_assignment
+from service.usecases.commuting import commutes
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ConclusionWritten:
 class RecordUseCases(SteerlogBase):
     """Record what was said and decided, and issue the tasks it assigns."""
 
+    @commutes
     def record_speech(
         self,
         meeting_id: UUID,

@@ -8,6 +8,7 @@ from service.usecases.assignments import AssignmentUseCases
 from service.usecases.digests import DigestUseCases
 from service.usecases.directory import DirectoryUseCases
 from service.usecases.meetings import MeetingUseCases
+from service.usecases.positions import WritePositionUseCases
 from service.usecases.readings import ReadingUseCases
 from service.usecases.record import RecordUseCases
 from service.usecases.sign_in import SignInUseCases
@@ -23,6 +24,7 @@ class Steerlog(
     AccountUseCases,
     SignInUseCases,
     AccessUseCases,
+    WritePositionUseCases,
 ):
     """The application service and unit of work: one method per use case."""
 

@@ -146,24 +146,6 @@ def test_the_after_header_waits_like_the_query_argument(
     assert len(response.get_json()["items"]) == 1
 
 
-def test_without_after_a_read_says_how_far_the_read_models_are(api: Api) -> None:
-    api.project()
-    committee_id = api.committee()
-    written = api.post(
-        MEETINGS,
-        {
-            "committee_id": committee_id,
-            "title": "Chưa chiếu",
-            "format": "online",
-            "starts_at": MEETING_START,
-        },
-    )
-    response = api.get(MEETINGS, committee_id=committee_id)
-    position = int(written.headers["X-Steerlog-Position"])
-    assert int(response.headers["X-Steerlog-Read-Position"]) < position
-    assert response.get_json()["items"] == []
-
-
 def test_a_position_beyond_the_log_is_a_422_on_after(api: Api) -> None:
     body = problem(api.get(MEETINGS, after=10**15), 422)
     assert "after" in body["errors"]

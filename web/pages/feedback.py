@@ -23,6 +23,7 @@ from service.errors import (
     StaleVersionError,
 )
 from service.eventstore.application import Written
+from web.consistency import remember_write
 from web.http import steerlog
 from web.pages import moments
 
@@ -69,9 +70,14 @@ class Outcome:
 
 
 def attempt(command: Callable[[], Written]) -> Outcome:
-    """Run one use case; a refusal becomes messages, and nothing is stored."""
+    """Run one use case; a refusal becomes messages, and nothing is stored.
+
+    A stored write is remembered for the account, so its next reads show it.
+    """
     try:
-        return Outcome(written=command())
+        written = command()
+        remember_write(written.position)
+        return Outcome(written=written)
     except StaleVersionError as error:
         return Outcome(message=changed_meanwhile(error))
     except ConcurrencyConflictError:

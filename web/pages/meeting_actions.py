@@ -22,7 +22,7 @@ from flask_wtf import FlaskForm
 
 from domain.meeting import Meeting
 from domain.values import DocumentRef
-from service.errors import ConcurrencyConflictError, RowsRefusedError
+from service.errors import RowsRefusedError
 from service.eventstore.application import Written
 from service.usecases import lookups
 from service.usecases.meetings import PointDraft
@@ -35,9 +35,6 @@ from web.pages.speakers import known_speakers, matching
 from web.principal import current_actor
 
 Render = Callable[[Meeting, dict[str, FlaskForm], int], tuple[str, int]]
-# Appends commute: a speech or a point written while another secretary writes
-# is simply tried again (the domain still refuses duplicates).
-RETRIES = 3
 # Forms and the operations (API endpoints) they run as, in the policy table.
 OPERATIONS = {
     "points": "meeting_points.add_connection_point",
@@ -127,9 +124,9 @@ def _view(
         offer_choices(form, meeting)
         outcome = Outcome()
         if form.validate_on_submit():
-            outcome = _run(
-                lambda: run(meeting_id, form), retry=name in ("speech", "points")
-            )
+            # A speech or points losing a race are tried again by the use case
+            # itself (``service.usecases.commuting``): they send no version.
+            outcome = attempt_rows(lambda: run(meeting_id, form))
             if outcome.ok:
                 return _saved(name, meeting_id, outcome)
         htmx = name == "speech" and bool(request.headers.get("HX-Request"))
@@ -142,28 +139,6 @@ def _view(
     record.__name__ = f"record_{name}"
     record.__doc__ = f"The {name} form of the meeting page ({OPERATIONS[name]})."
     return record
-
-
-def _run(command: Callable[[], Written], retry: bool) -> Outcome:
-    """Run the command; a commuting one is tried again when another write won.
-
-    ``attempt`` turns a conflict into a message, so the retries happen inside it.
-    """
-    return attempt_rows(_retrying(command) if retry else command)
-
-
-def _retrying(command: Callable[[], Written]) -> Callable[[], Written]:
-    """``command``, run up to ``RETRIES`` times while another write wins the race."""
-
-    def run() -> Written:
-        for _try in range(RETRIES - 1):
-            try:
-                return command()
-            except ConcurrencyConflictError:
-                continue
-        return command()
-
-    return run
 
 
 def attempt_rows(command: Callable[[], Written]) -> Outcome:

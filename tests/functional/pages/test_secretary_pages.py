@@ -13,15 +13,12 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from service.errors import ConcurrencyConflictError
-from service.eventstore.application import Written
 from service.run.composition import build_application, build_read_side
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
 from tests.conftest import sqlite_settings
 from tests.functional.pages.conftest import SignIn, csrf_token
 from tests.functional.support import Api
-from web.pages.meeting_actions import _retrying
 from web.representations import EXTENSION, Representations
 
 
@@ -206,15 +203,3 @@ def _form_values(form: str) -> dict[str, object]:
 
 def _unescape(text: str) -> str:
     return html.unescape(text)
-
-
-def test_a_speech_that_loses_a_race_is_recorded_on_a_second_try() -> None:
-    calls: list[int] = []
-
-    def command() -> Written:
-        calls.append(1)
-        if len(calls) == 1:
-            raise ConcurrencyConflictError([])
-        return Written(UUID(int=1), 2, 3)
-
-    assert _retrying(command)().version == 2 and len(calls) == 2
