@@ -16,10 +16,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Flask, Response, after_this_request
+from flask import Flask, Response, after_this_request, g
 from flask_smorest import Blueprint, abort
 
-from web.http import read_side, steerlog
+from web.http import read_position, steerlog
 from web.principal import current_principal
 from web.schemas.common import ReadAfterArgsSchema, ReadAfterHeadersSchema
 
@@ -63,23 +63,21 @@ def own_last_write() -> int:
     return 0 if principal is None else steerlog().last_written(principal.account_id)
 
 
-def wait_for(after: int | None) -> int:
-    """Wait until the read models reach ``after`` and the caller's own last write;
-    the position they reached.
+def wait_for(after: int | None) -> None:
+    """Have this request's first read of the read models wait until they reach
+    ``after`` and the caller's own last write (``web.http.read_side``).
 
-    A position the event log has not reached yet was never handed out by a
-    write: waiting for it would only cost the client the whole timeout.
+    The wait is deferred to that first read, so that a request refused for its
+    own arguments is answered at once. A position the event log has not reached
+    yet was never handed out by a write: waiting for it would only cost the
+    client the whole timeout.
     """
-    queries = read_side()
     if after is not None:
         end = steerlog().recorder.max_notification_id() or 0
         if after > end:
             message = f"Position {after} is beyond the end of the event log ({end})."
             abort(422, messages={"query": {"after": [message]}})
-    wanted = max(after or 0, own_last_write())
-    if wanted:
-        queries.wait_for(wanted, WAIT_SECONDS)
-    return queries.position()
+    g.steerlog_read_after = (max(after or 0, own_last_write()), WAIT_SECONDS)
 
 
 def projected(blp: Blueprint, schema: Any, status: int = 200) -> Callable[[F], F]:
@@ -93,11 +91,11 @@ def projected(blp: Blueprint, schema: Any, status: int = 200) -> Callable[[F], F
         @wraps(view)
         def consistent(query: Any, headers: Any, *args: Any, **kwargs: Any) -> Any:
             after = [p for p in (query["after"], headers["after"]) if p is not None]
-            reached = wait_for(max(after) if after else None)
+            wait_for(max(after) if after else None)
 
             @after_this_request
             def tell(response: Response) -> Response:
-                response.headers[READ_POSITION] = str(reached)
+                response.headers[READ_POSITION] = str(read_position())
                 return response
 
             return view(*args, **kwargs)

@@ -61,10 +61,25 @@ def read_side() -> ReadSide:
     """The read models' queries of the current Flask app, as the request's
     account may see them (``service.access.scoped``)."""
     queries: ReadSide = current_app.extensions["steerlog.read"]
+    if "steerlog_read_after" in g:  # a read of web.consistency's: wait, once
+        wanted, seconds = g.pop("steerlog_read_after")
+        if wanted:
+            queries.wait_for(wanted, seconds)
+        g.steerlog_read_position = queries.position()
     principal = g.get("principal")
     if principal is None or principal.is_admin:
         return queries
     return ScopedReadSide(queries, principal.scope())
+
+
+def read_position() -> int:
+    """The position the read models had reached when this request first read them
+    (or now, if it has not read them)."""
+    position = g.get("steerlog_read_position")
+    if position is None:
+        queries: ReadSide = current_app.extensions["steerlog.read"]
+        return queries.position()
+    return int(position)
 
 
 def etag(version: int) -> dict[str, str]:

@@ -6,8 +6,9 @@ Every page calls the same service methods as the JSON API; htmx (vendored in
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask
+from flask import Blueprint, Flask, request
 
+from web.consistency import wait_for
 from web.pages import (
     accounts,
     conclusions,
@@ -36,8 +37,18 @@ PAGES: list[Blueprint] = [
     digests.bp,
     docs.bp,
 ]
-for _blueprint in PAGES:
-    errors.install(_blueprint)  # once, as blueprints are set up before any app
+
+
+def _read_your_own_writes() -> None:
+    """A page shows what its viewer wrote last: its first read of the read models
+    waits for that write (bounded; see ``web.consistency``)."""
+    if request.method == "GET":
+        wait_for(None)
+
+
+for _blueprint in PAGES:  # once, as blueprints are set up before any app
+    errors.install(_blueprint)
+    _blueprint.before_request(_read_your_own_writes)
 
 
 def init_pages(app: Flask) -> None:
