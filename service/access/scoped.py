@@ -8,6 +8,7 @@ and key, no label, no status).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -67,6 +68,12 @@ class ScopedReadSide(ReadSide):
     ) -> PageOf[TrackedAssignment]:
         """Assignments of readable committees."""
         return super().assignments(where, page, self.within(committees))
+
+    def every_assignment(
+        self, where: AssignmentFilter, committees: Committees = None
+    ) -> Iterator[list[TrackedAssignment]]:
+        """Every assignment of readable committees (exports)."""
+        return super().every_assignment(where, self.within(committees))
 
     def statistics(
         self,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from datetime import date
 from uuid import UUID
 
@@ -98,6 +99,12 @@ class ReadSide:
     ) -> PageOf[TrackedAssignment]:
         """Assignments by due date, with their status on ``where.day`` and agencies."""
         return self.read_model.assignments(where, page, committees)
+
+    def every_assignment(
+        self, where: AssignmentFilter, committees: Committees = None
+    ) -> Iterator[list[TrackedAssignment]]:
+        """Every assignment of ``where`` by due date, in large batches (exports)."""
+        return self.read_model.every_assignment(where, committees)
 
     def statistics(
         self,

@@ -25,6 +25,7 @@ from service.run.accounts_cli import add_account_commands
 from service.run.backup import add_backup_commands
 from service.run.composition import build_application, build_read_model
 from service.run.extract_cli import add_extract_command
+from service.run.progress import caught_up, rebuilt
 from service.run.report import Report
 from service.settings import Settings, SettingsError
 
@@ -230,7 +231,7 @@ def run_project(args: argparse.Namespace) -> int:
         build_application(settings), build_read_model(settings), chosen
     )
     if args.once:
-        print(f"steerlog: {projector.catch_up()} notifications read")
+        print(f"steerlog: {caught_up(projector, 'project')} notifications read")
         return 0
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -247,7 +248,7 @@ def run_rebuild(args: argparse.Namespace) -> int:
     projector = Projector(build_application(settings), build_read_model(settings))
     names = list(PROJECTIONS) if args.name == "all" else [args.name]
     for name in names:
-        print(f"steerlog: rebuilt {name} from {projector.rebuild(name)} notifications")
+        print(f"steerlog: rebuilt {name} from {rebuilt(projector, name)} notifications")
     return 0
 
 

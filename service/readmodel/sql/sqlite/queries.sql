@@ -21,6 +21,8 @@ ORDER BY m.starts_at DESC, m.id DESC
 LIMIT :limit;
 
 -- name: assignments
+-- The page's start is one comparison, with no OR around it, so that it is a seek
+-- in the (due, id) index: every due date is text after '' (as every id).
 SELECT a.id, a.title, a.kind, a.committee_id, a.meeting_id, a.item_number,
     a.task_number, a.speech_id, a.speaker_id, a.point_id, a.parent_id, a.issued_on,
     a.original_deadline, a.deadline, a.deadline_text, a.extension_requested,
@@ -45,7 +47,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
             THEN 'done_on_time' ELSE 'done_late' END
         WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
         ELSE 'in_progress' END = :status)
-  AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))
+  AND (a.due, a.id) > (COALESCE(:after_key, ''), COALESCE(:after_id, ''))
 ORDER BY a.due, a.id
 LIMIT :limit;
 
@@ -83,7 +85,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
             THEN 'done_on_time' ELSE 'done_late' END
         WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
         ELSE 'in_progress' END = :status)
-  AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))
+  AND (a.due, a.id) > (COALESCE(:after_key, ''), COALESCE(:after_id, ''))
 ORDER BY a.due, a.id
 LIMIT :limit;
 

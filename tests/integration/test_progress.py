@@ -1,0 +1,68 @@
+"""Long work shows how far it has come: plain lines off a terminal, up to the total."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from service.readmodel.projector import Projector
+from service.run.composition import build_read_model
+from service.run.demo import load_demo
+from service.run.progress import Progress, caught_up, counted, rebuilt
+from service.settings import Settings
+from service.usecases.steerlog import Steerlog
+
+LINE = re.compile(
+    r"^(?P<what>[\w ]+): (?P<done>[\d,]+) of (?P<total>[\d,]+) (?P<unit>\w+)"
+    r"( \(\d+%\))?, [\d,]+ \w+/s, [\d,]+ s left$"
+)
+
+
+def figures(text: str) -> list[tuple[int, int]]:
+    """(done, total) of each plain line; every line must be one."""
+    found = []
+    for line in text.splitlines():
+        match = LINE.match(line)
+        assert match, line
+        found.append(
+            (int(match["done"].replace(",", "")), int(match["total"].replace(",", "")))
+        )
+    return found
+
+
+def test_off_a_terminal_progress_is_plain_lines_up_to_the_total() -> None:
+    out = io.StringIO()  # not a terminal
+    with Progress("import", 250, "steps", out, every=0.0) as progress:
+        for _ in range(250):
+            progress.advance()
+    seen = figures(out.getvalue())
+    assert len(seen) == 251  # one a step (every=0), and the closing line
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert seen[-1] == (250, 250)
+    assert "\x1b" not in out.getvalue() and "\r" not in out.getvalue()
+
+
+def test_lines_come_at_most_every_few_seconds_and_once_at_the_end() -> None:
+    out = io.StringIO()
+    items = list(counted(range(1000), "demo", 1000, "meetings", out))
+    assert items == list(range(1000))
+    assert figures(out.getvalue()) == [(1000, 1000)]
+
+
+def test_a_catch_up_and_a_rebuild_reach_the_log_head(
+    app: Steerlog, settings: Settings
+) -> None:
+    load_demo(app, "demo")
+    head = app.recorder.max_notification_id()
+    read_model = build_read_model(settings)
+    try:
+        projector = Projector(app, read_model, batch_size=50)
+        out = io.StringIO()
+        assert caught_up(projector, "project", out) > 0
+        assert figures(out.getvalue())[-1] == (head, head)
+        out = io.StringIO()
+        assert rebuilt(projector, "lineage", out) > 0
+        assert out.getvalue().startswith("rebuild lineage: ")
+        assert figures(out.getvalue())[-1] == (head, head)
+    finally:
+        read_model.close()
