@@ -25,7 +25,7 @@ from service.run.accounts_cli import add_account_commands
 from service.run.backup import add_backup_commands
 from service.run.composition import build_application, build_read_model
 from service.run.extract_cli import add_extract_command
-from service.run.progress import caught_up, rebuilt
+from service.run.progress import caught_up, counted, rebuilt
 from service.run.report import Report
 from service.settings import Settings, SettingsError
 
@@ -137,12 +137,13 @@ def aggregate_id(text: str) -> UUID:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Load the demo (idempotent) and print each meeting with its assignments."""
-    from service.run.demo import load_demo
+    from service.run.demo import demo_data, demo_loads
     from service.run.demo.accounts import print_demo_accounts
 
     app = build_application(Settings.from_env())
     report = Report(app)
-    for loaded in load_demo(app, app.system_actor("demo")):
+    loads = demo_loads(app, app.system_actor("demo"))
+    for loaded in counted(loads, "demo", len(demo_data()), "meeting files"):
         if args.quiet:
             continue
         state = "đã có sẵn" if loaded.already_loaded else "đã nạp"

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
+
+import pytest
 
 from service.readmodel.projector import Projector
 from service.run.composition import build_read_model
-from service.run.demo import load_demo
+from service.run.cli import main
+from service.run.demo import demo_data, load_demo
 from service.run.progress import Progress, caught_up, counted, rebuilt
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
 
 LINE = re.compile(
-    r"^(?P<what>[\w ]+): (?P<done>[\d,]+) of (?P<total>[\d,]+) (?P<unit>\w+)"
-    r"( \(\d+%\))?, [\d,]+ \w+/s, [\d,]+ s left$"
+    r"^(?P<what>[\w ]+): (?P<done>[\d,]+) of (?P<total>[\d,]+) (?P<unit>[\w ]+?)"
+    r"( \(\d+%\))?, [\d,]+ (?P=unit)/s, [\d,]+ s left$"
 )
 
 
@@ -66,3 +70,23 @@ def test_a_catch_up_and_a_rebuild_reach_the_log_head(
         assert figures(out.getvalue())[-1] == (head, head)
     finally:
         read_model.close()
+
+
+def test_the_commands_print_plain_progress_when_not_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STEERLOG_DATABASE_URL", f"sqlite:///{tmp_path}/cli.sqlite3")
+    assert main(["demo", "--quiet"]) == 0
+    files = len(demo_data())
+    assert figures(lines_of(capsys.readouterr().err, "demo"))[-1] == (files, files)
+    assert main(["project", "--once"]) == 0
+    (done, total) = figures(lines_of(capsys.readouterr().err, "project"))[-1]
+    assert done == total > 0
+    assert main(["rebuild", "search"]) == 0
+    (done, total) = figures(lines_of(capsys.readouterr().err, "rebuild search"))[-1]
+    assert done == total > 0
+
+
+def lines_of(text: str, what: str) -> str:
+    """The progress lines of ``what`` in ``text`` (other output left out)."""
+    return "\n".join(line for line in text.splitlines() if line.startswith(f"{what}:"))
