@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from service.readmodel.projector import Projector
-from service.run.composition import build_read_model
 from service.run.cli import main
+from service.run.composition import build_read_model
 from service.run.demo import demo_data, load_demo
 from service.run.progress import Progress, caught_up, counted, rebuilt
 from service.settings import Settings
