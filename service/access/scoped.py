@@ -119,7 +119,25 @@ class ScopedReadSide(ReadSide):
 
     def lineage(self, key: str, direction: str, depth: int, day: date) -> Graph:
         """The walk, with other committees' nodes as restricted stubs."""
-        graph = super().lineage(key, direction, depth, day)
+        return self._restricted(super().lineage(key, direction, depth, day))
+
+    def lineage_children(
+        self,
+        key: str,
+        day: date,
+        offset: int,
+        limit: int,
+        committees: Committees = None,
+    ) -> Graph:
+        """A page of children in readable committees; the node itself a stub if
+        it is another committee's."""
+        graph = super().lineage_children(
+            key, day, offset, limit, self.within(committees)
+        )
+        return self._restricted(graph)
+
+    def _restricted(self, graph: Graph) -> Graph:
+        """``graph`` with other committees' nodes as restricted stubs."""
         if self.scope.everything:
             return graph
         nodes = [

@@ -77,28 +77,37 @@ def counts(rows: list[Row]) -> list[StatusCounts]:
     return [StatusCounts(**entry) for entry in totals.values()]
 
 
+def lineage_node(row: Row) -> LineageNode:
+    """The node a walk's row reached (an assignment with its status)."""
+    key, depth, _, _, _, _, kind, label, committee, status, due = row
+    if status is None:
+        return LineageNode(key, kind, label, depth, committee)
+    return AssignmentNode(
+        key, kind, label, depth, committee, AssignmentStatus(status), due
+    )
+
+
+def children(start: list[Row], rows: list[Row], more: bool) -> Graph:
+    """A node (``start``, its walk row) and one page of its children, in the
+    page's order; ``truncated`` when more pages follow."""
+    return Graph(
+        nodes=[lineage_node(row) for row in [*start, *rows] if row[6] is not None],
+        edges=[LineageEdge(*row[2:6]) for row in rows],
+        truncated=more,
+    )
+
+
 def graph(rows: list[Row], truncated: bool) -> Graph:
     """A walk's rows as nodes (each at its least depth) and edges (each once)."""
     nodes: dict[str, LineageNode] = {}
     edges: dict[tuple[str, str, str], LineageEdge] = {}
-    for key, depth, src, dst, edge, at, kind, label, committee, status, due in rows:
+    for row in rows:
+        key, depth, src, dst, edge, at, kind = row[:7]
         # A node or edge reached by several paths comes again.
         if kind is not None:
             seen = nodes.get(key)
             if seen is None or seen.depth > depth:
-                nodes[key] = (
-                    AssignmentNode(
-                        key,
-                        kind,
-                        label,
-                        depth,
-                        committee,
-                        AssignmentStatus(status),
-                        due,
-                    )
-                    if status is not None
-                    else LineageNode(key, kind, label, depth, committee)
-                )
+                nodes[key] = lineage_node(row)
         if edge is not None and (src, dst, edge) not in edges:
             edges[(src, dst, edge)] = LineageEdge(src, dst, edge, at)
     return Graph(

@@ -132,6 +132,17 @@ class ReadSide:
         """Nodes and edges from ``key`` (at most MAX_DEPTH steps): up or down."""
         return self.read_model.lineage(key, direction, min(depth, MAX_DEPTH), day)
 
+    def lineage_children(
+        self,
+        key: str,
+        day: date,
+        offset: int,
+        limit: int,
+        committees: Committees = None,
+    ) -> Graph:
+        """A node and one page of what came directly of it (the explorer)."""
+        return self.read_model.lineage_children(key, day, offset, limit, committees)
+
     def search(
         self, text: str, limit: int = 20, committees: Committees = None
     ) -> list[SearchHit]:
