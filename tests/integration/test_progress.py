@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from service.documents.meeting_import import IMPORT_PHASES
 from service.readmodel.projector import Projector
 from service.run.cli import main
 from service.run.composition import build_read_model
@@ -15,6 +16,7 @@ from service.run.demo import demo_data, load_demo
 from service.run.progress import Progress, caught_up, counted, rebuilt
 from service.settings import Settings
 from service.usecases.steerlog import Steerlog
+from tests.integration.documents_support import QUANG_NAM
 
 LINE = re.compile(
     r"^(?P<what>[\w ]+): (?P<done>[\d,]+) of (?P<total>[\d,]+) (?P<unit>[\w ]+?)"
@@ -85,6 +87,13 @@ def test_the_commands_print_plain_progress_when_not_on_a_terminal(
     assert main(["rebuild", "search"]) == 0
     (done, total) = figures(lines_of(capsys.readouterr().err, "rebuild search"))[-1]
     assert done == total > 0
+    exported = tmp_path / "meeting.json"
+    assert main(["export", str(QUANG_NAM), "-o", str(exported)]) == 0
+    monkeypatch.setenv("STEERLOG_DATABASE_URL", f"sqlite:///{tmp_path}/other.sqlite3")
+    capsys.readouterr()
+    assert main(["import", str(exported)]) == 0
+    seen = figures(lines_of(capsys.readouterr().err, "import"))
+    assert seen[-1] == (IMPORT_PHASES, IMPORT_PHASES)
 
 
 def lines_of(text: str, what: str) -> str:
