@@ -110,14 +110,15 @@ def import_meeting(
     event = export["events"][0]
     steps = replay.Steps(app, actor, UUID(event["id"]))
     items = [m for m in export["motions"] if m["classification"] != "approval"]
-    for phase in (
+    phases: list[Callable[[], None]] = [
         lambda: directory(steps, export),
         lambda: replay.schedule(steps, event),
         lambda: replay.before_opening(steps, event),
         lambda: replay.while_open(steps, export),
         lambda: replay.closing(steps, event),
         lambda: follow_up(steps, items),
-    ):
+    ]
+    for phase in phases:
         phase()
         phase_done()
     meeting = app.view(Meeting, steps.meeting_id)

@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from types import TracebackType
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
 from tqdm import tqdm
 
@@ -37,7 +37,7 @@ class Progress:
         self.out = out if out is not None else sys.stderr
         self.done = 0
         self.started = self.printed = time.monotonic()
-        self.bar: tqdm[None] | None = None
+        self.bar: Any = None  # tqdm's bar, on a terminal
         if _is_terminal(self.out):
             self.bar = tqdm(total=self.total, desc=what, unit=f" {unit}", file=self.out)
 
