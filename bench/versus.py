@@ -75,14 +75,15 @@ class Worker:
         self.process.wait()
 
 
-def column(url: str, sql: str) -> list[str]:
-    """One column of a query on the read model."""
+def column(url: str, name: str, count: int = 60) -> list[str]:
+    """One column of a sampling query (``bench/samples.sql``) on the read model."""
     import psycopg2
 
-    schema = url.split("schema=")[1]
-    options = f"-c search_path={schema}"
+    from bench.readside import SAMPLES
+
+    options = f"-c search_path={url.split('schema=')[1]}"
     with psycopg2.connect(POSTGRES_URL, options=options) as conn, conn.cursor() as cur:
-        cur.execute(sql)
+        cur.execute(getattr(SAMPLES, name).sql, {"n": count})
         return [row[0] for row in cur.fetchall()]
 
 
@@ -99,17 +100,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
     url = f"{POSTGRES_URL}?schema={args.schema}"
-    chairs = column(
-        url,
-        "SELECT speaker_id FROM (SELECT DISTINCT speaker_id FROM assignments) s"
-        " ORDER BY md5(speaker_id) LIMIT 50",
-    )
-    (document,) = column(
-        url,
-        "SELECT document_key FROM citations GROUP BY document_key"
-        " ORDER BY COUNT(*) DESC LIMIT 1",
-    )
-    committees = column(url, "SELECT id FROM committees ORDER BY id")
+    chairs = column(url, "chairs", 50)
+    (document,) = column(url, "busiest_document")
+    committees = column(url, "committees")
     rng = random.Random(7)
 
     def day() -> str:
