@@ -7,8 +7,10 @@ and < 300 MB peak memory; a 30-item conclusion's notice as DOCX < 200 ms and as
 PDF < 2 s. The tracker rows are made through the domain (``Assignment.issue``,
 saved in batches as ``bench/corpus.py`` does) into a throwaway PostgreSQL schema
 (``--database sqlite`` for a SQLite file), projected by the projector, then read
-back page by page through the read side. The XLSX
-is written in a child process, so its peak resident memory is its own.
+back through the read side in one walk of large batches. The XLSX is written in
+a child process, so its peak resident memory is its own. ``--read-model URL``
+writes only the XLSX, of a read model already there (the 1.39M-event corpus's
+222,281 assignments).
 """
 
 from __future__ import annotations
@@ -225,10 +227,21 @@ def main() -> None:
     parser.add_argument(
         "--database", choices=("postgres", "sqlite"), default="postgres"
     )
+    parser.add_argument(
+        "--read-model",
+        metavar="URL",
+        help="only the XLSX, of every row of this caught-up read model (e.g. the"
+        " 1.39M-event corpus's: postgresql://...?schema=bench_corpus_read)",
+    )
     parser.add_argument("--xlsx-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.xlsx_child:
         xlsx_child(args.xlsx_child[0], Path(args.xlsx_child[1]))
+        return
+    if args.read_model:
+        with tempfile.TemporaryDirectory(prefix="bench-documents-") as name:
+            child = [sys.executable, "-m", "bench.documents", "--xlsx-child"]
+            subprocess.run([*child, args.read_model, name], check=True)
         return
     with tempfile.TemporaryDirectory(prefix="bench-documents-") as name:
         directory = Path(name)

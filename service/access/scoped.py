@@ -8,6 +8,7 @@ and key, no label, no status).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -68,6 +69,12 @@ class ScopedReadSide(ReadSide):
         """Assignments of readable committees."""
         return super().assignments(where, page, self.within(committees))
 
+    def every_assignment(
+        self, where: AssignmentFilter, committees: Committees = None
+    ) -> Iterator[list[TrackedAssignment]]:
+        """Every assignment of readable committees (exports)."""
+        return super().every_assignment(where, self.within(committees))
+
     def statistics(
         self,
         day: date,
@@ -112,7 +119,25 @@ class ScopedReadSide(ReadSide):
 
     def lineage(self, key: str, direction: str, depth: int, day: date) -> Graph:
         """The walk, with other committees' nodes as restricted stubs."""
-        graph = super().lineage(key, direction, depth, day)
+        return self._restricted(super().lineage(key, direction, depth, day))
+
+    def lineage_children(
+        self,
+        key: str,
+        day: date,
+        offset: int,
+        limit: int,
+        committees: Committees = None,
+    ) -> Graph:
+        """A page of children in readable committees; the node itself a stub if
+        it is another committee's."""
+        graph = super().lineage_children(
+            key, day, offset, limit, self.within(committees)
+        )
+        return self._restricted(graph)
+
+    def _restricted(self, graph: Graph) -> Graph:
+        """``graph`` with other committees' nodes as restricted stubs."""
         if self.scope.everything:
             return graph
         nodes = [

@@ -16,8 +16,9 @@ from uuid import UUID
 from domain.errors import InvalidValueError
 from service.documents.export import export_meeting
 from service.documents.feeds import FeedSecrets
-from service.documents.meeting_import import import_meeting
+from service.documents.meeting_import import IMPORT_PHASES, import_meeting
 from service.run.composition import build_application
+from service.run.progress import Progress
 from service.settings import Settings
 
 FEED_PATHS = (
@@ -87,7 +88,8 @@ def run_import(args: argparse.Namespace) -> int:
         return 2
     app = build_application(Settings.from_env())
     try:
-        imported = import_meeting(app, data, args.actor)
+        with Progress("import", IMPORT_PHASES, "phases") as progress:
+            imported = import_meeting(app, data, args.actor, progress.advance)
     except InvalidValueError as error:
         field, reason = error.details.get("field"), error.details.get("reason")
         print(f"steerlog: {args.file}: {field}: {reason}", file=sys.stderr)

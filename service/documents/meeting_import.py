@@ -8,6 +8,7 @@ nothing and an import cut short is finished by running it again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
@@ -92,19 +93,34 @@ def agencies_of(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [o for o in data["organizations"] if o["classification"] == "agency"]
 
 
-def import_meeting(app: Steerlog, data: Any, actor: str) -> Imported:
-    """Import one meeting's export; nothing already here is recorded again."""
+IMPORT_PHASES = 6  # directory, schedule, before opening, while open, closing, tasks
+
+
+def import_meeting(
+    app: Steerlog,
+    data: Any,
+    actor: str,
+    phase_done: Callable[[], None] = lambda: None,
+) -> Imported:
+    """Import one meeting's export; nothing already here is recorded again.
+
+    ``phase_done`` is called after each of the ``IMPORT_PHASES`` (progress)."""
     export = check_export(data)
     check_references(export)
     event = export["events"][0]
     steps = replay.Steps(app, actor, UUID(event["id"]))
-    directory(steps, export)
-    replay.schedule(steps, event)
-    replay.before_opening(steps, event)
-    replay.while_open(steps, export)
-    replay.closing(steps, event)
     items = [m for m in export["motions"] if m["classification"] != "approval"]
-    follow_up(steps, items)
+    phases: list[Callable[[], None]] = [
+        lambda: directory(steps, export),
+        lambda: replay.schedule(steps, event),
+        lambda: replay.before_opening(steps, event),
+        lambda: replay.while_open(steps, export),
+        lambda: replay.closing(steps, event),
+        lambda: follow_up(steps, items),
+    ]
+    for phase in phases:
+        phase()
+        phase_done()
     meeting = app.view(Meeting, steps.meeting_id)
     position = app.recorder.max_notification_id() or 0
     return Imported(

@@ -196,9 +196,9 @@ def write_xlsx(
     _header(tasks_sheet, COLUMNS)
     summary = Summary(day)
     count = 0
+    dated = _DatedLine(tasks_sheet)
     for count, row in enumerate(rows, start=1):
-        line = report_line(count, row, meetings)
-        tasks_sheet.append([_dated(tasks_sheet, v) for v in line])
+        tasks_sheet.append(dated.of(report_line(count, row, meetings)))
         summary.add(row)
     for number, entry in enumerate(
         sorted(summary.agencies.values(), key=lambda e: e.name), start=1
@@ -209,13 +209,28 @@ def write_xlsx(
     return count
 
 
-def _dated(sheet: WriteOnlyWorksheet, value: Any) -> Any:
-    """Dates shown as the reports write them (31/12/2021), kept as dates."""
-    if not isinstance(value, date):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = "DD/MM/YYYY"
-    return cell
+class _DatedLine:
+    """A report line whose deadlines show as the reports write them (31/12/2021),
+    kept as dates.
+
+    A write-only sheet writes a row out as it is appended, so the two deadline
+    cells are made (and styled) once and given each line's values: a styled cell
+    per row costs more than all the other cells of it together.
+    """
+
+    COLUMNS = (4, 5)  # the original and the current deadline
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self.cells = {index: WriteOnlyCell(sheet) for index in self.COLUMNS}
+        for cell in self.cells.values():
+            cell.number_format = "DD/MM/YYYY"
+
+    def of(self, line: list[Any]) -> list[Any]:
+        """``line`` with its deadlines in the styled cells."""
+        for index, cell in self.cells.items():
+            cell.value = line[index]
+            line[index] = cell
+        return line
 
 
 def _summary_line(number: int | None, entry: AgencyCounts) -> list[Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from domain.values import AssignmentStatus
@@ -77,33 +78,48 @@ def counts(rows: list[Row]) -> list[StatusCounts]:
     return [StatusCounts(**entry) for entry in totals.values()]
 
 
+# A walk gives back thousands of rows: statuses by a dict, not the enum's call.
+STATUS_OF = {status.value: status for status in AssignmentStatus}
+NODE_ORDER = attrgetter("depth", "key")
+EDGE_ORDER = attrgetter("at", "src", "dst")
+
+
+def lineage_node(row: Row) -> LineageNode:
+    """The node a walk's row reached (an assignment with its status)."""
+    key, depth, _, _, _, _, kind, label, committee, status, due = row
+    if status is None:
+        return LineageNode(key, kind, label, depth, committee)
+    return AssignmentNode(key, kind, label, depth, committee, STATUS_OF[status], due)
+
+
+def children(start: list[Row], rows: list[Row], more: bool) -> Graph:
+    """A node (``start``, its walk row) and one page of its children, in the
+    page's order; ``truncated`` when more pages follow."""
+    return Graph(
+        nodes=[lineage_node(row) for row in [*start, *rows] if row[6] is not None],
+        edges=[LineageEdge(*row[2:6]) for row in rows],
+        truncated=more,
+    )
+
+
 def graph(rows: list[Row], truncated: bool) -> Graph:
     """A walk's rows as nodes (each at its least depth) and edges (each once)."""
     nodes: dict[str, LineageNode] = {}
     edges: dict[tuple[str, str, str], LineageEdge] = {}
-    for key, depth, src, dst, edge, at, kind, label, committee, status, due in rows:
+    for row in rows:
+        key, depth, src, dst, edge, at, kind = row[:7]
         # A node or edge reached by several paths comes again.
         if kind is not None:
             seen = nodes.get(key)
             if seen is None or seen.depth > depth:
-                nodes[key] = (
-                    AssignmentNode(
-                        key,
-                        kind,
-                        label,
-                        depth,
-                        committee,
-                        AssignmentStatus(status),
-                        due,
-                    )
-                    if status is not None
-                    else LineageNode(key, kind, label, depth, committee)
-                )
-        if edge is not None and (src, dst, edge) not in edges:
-            edges[(src, dst, edge)] = LineageEdge(src, dst, edge, at)
+                nodes[key] = lineage_node(row)
+        if edge is not None:
+            found = (src, dst, edge)
+            if found not in edges:
+                edges[found] = LineageEdge(src, dst, edge, at)
     return Graph(
-        nodes=sorted(nodes.values(), key=lambda node: (node.depth, node.key)),
-        edges=sorted(edges.values(), key=lambda e: (e.at, e.src, e.dst)),
+        nodes=sorted(nodes.values(), key=NODE_ORDER),
+        edges=sorted(edges.values(), key=EDGE_ORDER),
         truncated=truncated,
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -116,9 +116,14 @@ class Projector:
                 projection.handle(notification.topic, event, out)
         return projection.ordered(out.items)
 
-    def catch_up(self, stop: threading.Event | None = None) -> int:
+    def catch_up(
+        self,
+        stop: threading.Event | None = None,
+        reached: Callable[[int], None] | None = None,
+    ) -> int:
         """Apply batches until the log is exhausted (or ``stop`` is set); return
-        how many notifications were read.
+        how many notifications were read. ``reached`` is told, after each batch,
+        the notification id every projection here has got to (progress).
 
         While one batch commits (in a second thread: the database works, the
         driver waits without the interpreter lock) the next is read, decoded,
@@ -143,6 +148,8 @@ class Projector:
                 )
                 total += prepared.read
                 positions = prepared.positions
+                if reached is not None:
+                    reached(min(positions[p.name] for p in self.projections))
                 if prepared.read == 0:
                     break
             if pending is not None:
@@ -177,10 +184,10 @@ class Projector:
                 failed.append(projection.name)
         return failed
 
-    def rebuild(self, name: str) -> int:
+    def rebuild(self, name: str, reached: Callable[[int], None] | None = None) -> int:
         """Drop a projection's tables and replay it from the first event."""
         self.read_model.drop(name)
         self.read_model.create(name)
         return Projector(
             self.app, self.read_model, [PROJECTIONS[name]], self.batch_size
-        ).catch_up()
+        ).catch_up(reached=reached)

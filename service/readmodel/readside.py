@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from datetime import date
 from uuid import UUID
 
@@ -106,6 +107,12 @@ class ReadSide:
         found = self.read_model.assignments(where, opened, committees)
         return self.cursors.sealed("assignments", found)
 
+    def every_assignment(
+        self, where: AssignmentFilter, committees: Committees = None
+    ) -> Iterator[list[TrackedAssignment]]:
+        """Every assignment of ``where`` by due date, in large batches (exports)."""
+        return self.read_model.every_assignment(where, committees)
+
     def statistics(
         self,
         day: date,
@@ -133,6 +140,17 @@ class ReadSide:
     def lineage(self, key: str, direction: str, depth: int, day: date) -> Graph:
         """Nodes and edges from ``key`` (at most MAX_DEPTH steps): up or down."""
         return self.read_model.lineage(key, direction, min(depth, MAX_DEPTH), day)
+
+    def lineage_children(
+        self,
+        key: str,
+        day: date,
+        offset: int,
+        limit: int,
+        committees: Committees = None,
+    ) -> Graph:
+        """A node and one page of what came directly of it (the explorer)."""
+        return self.read_model.lineage_children(key, day, offset, limit, committees)
 
     def search(
         self, text: str, limit: int = 20, committees: Committees = None

@@ -25,6 +25,7 @@ from service.run.accounts_cli import add_account_commands
 from service.run.backup import add_backup_commands
 from service.run.composition import build_application, build_read_model
 from service.run.extract_cli import add_extract_command
+from service.run.progress import caught_up, counted, rebuilt
 from service.run.report import Report
 from service.settings import Settings, SettingsError
 
@@ -136,12 +137,13 @@ def aggregate_id(text: str) -> UUID:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Load the demo (idempotent) and print each meeting with its assignments."""
-    from service.run.demo import load_demo
+    from service.run.demo import demo_data, demo_loads
     from service.run.demo.accounts import print_demo_accounts
 
     app = build_application(Settings.from_env())
     report = Report(app)
-    for loaded in load_demo(app, app.system_actor("demo")):
+    loads = demo_loads(app, app.system_actor("demo"))
+    for loaded in counted(loads, "demo", len(demo_data()), "meeting files"):
         if args.quiet:
             continue
         state = "đã có sẵn" if loaded.already_loaded else "đã nạp"
@@ -231,7 +233,7 @@ def run_project(args: argparse.Namespace) -> int:
         build_application(settings), build_read_model(settings), chosen
     )
     if args.once:
-        print(f"steerlog: {projector.catch_up()} notifications read")
+        print(f"steerlog: {caught_up(projector, 'project')} notifications read")
         return 0
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -248,7 +250,7 @@ def run_rebuild(args: argparse.Namespace) -> int:
     projector = Projector(build_application(settings), build_read_model(settings))
     names = list(PROJECTIONS) if args.name == "all" else [args.name]
     for name in names:
-        print(f"steerlog: rebuilt {name} from {projector.rebuild(name)} notifications")
+        print(f"steerlog: rebuilt {name} from {rebuilt(projector, name)} notifications")
     return 0
 
 

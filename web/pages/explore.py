@@ -2,7 +2,8 @@
 
 The explorer shows one node and what came of it, one step down at a time: each
 child opens in place (htmx) or on a page of its own (without JavaScript), so a
-node with thousands of descendants is read a page of children at a time.
+node with thousands of descendants is read a page of children at a time (the
+read side reads just that page, by relation and then in the order they came).
 """
 
 from __future__ import annotations
@@ -106,18 +107,17 @@ def _key(raw: str) -> str:
 
 
 def _children(key: str, page: int) -> tuple[Child | None, list[Child], bool]:
-    """The node itself and one page of its children, by kind then label."""
+    """The node itself and one page of its children, by relation then time."""
     day = steerlog().clock().astimezone(moments.zone()).date()
-    graph = read_side().lineage(key, "down", 1, day)
+    start = (page - 1) * CHILDREN_PER_PAGE
+    graph = read_side().lineage_children(key, day, start, CHILDREN_PER_PAGE)
     # Other committees' nodes come as restricted stubs: a page shows none of them.
     nodes = [n for n in graph.nodes if not isinstance(n, RestrictedNode)]
-    node = next((_child(n) for n in nodes if n.key == key), None)
+    node = next((_child(n) for n in nodes if n.key == key and n.depth == 0), None)
     if node is None:
         raise NotFound("Không có nút này trong truy vết (hoặc bạn không được xem).")
-    below = sorted((_child(n) for n in nodes if n.key != key), key=_order)
-    start = (page - 1) * CHILDREN_PER_PAGE
-    shown = below[start : start + CHILDREN_PER_PAGE]
-    return node, shown, len(below) > start + CHILDREN_PER_PAGE or graph.truncated
+    below = [_child(n) for n in nodes if n.depth == 1]
+    return node, below, graph.truncated
 
 
 def _child(node: Any) -> Child:
@@ -129,10 +129,6 @@ def _child(node: Any) -> Child:
         str(status) if status is not None else None,
         href_of(node.key),
     )
-
-
-def _order(child: Child) -> tuple[int, str]:
-    return (KINDS.index(child.kind) if child.kind in KINDS else 99, child.label)
 
 
 def _marker(text: str) -> Any:

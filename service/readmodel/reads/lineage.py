@@ -31,6 +31,30 @@ class LineageReads(Store):
         )
         return assemble.graph(rows, truncated=len(rows) >= MAX_WALK_ROWS)
 
+    def lineage_children(
+        self,
+        key: str,
+        day: date,
+        offset: int,
+        limit: int,
+        committees: Committees = None,
+    ) -> Graph:
+        """``key`` and one page of what came directly of it: ``limit`` children
+        from ``offset``, by relation, then in the order they came; truncated
+        when more follow. A page is an index range, however many there are."""
+        start = self.select(
+            "lineage_down", start=key, depth=0, limit=1, day=day.isoformat()
+        )
+        rows = self.select(
+            "lineage_children",
+            start=key,
+            day=day.isoformat(),
+            committees=self.collection(committees),
+            limit=limit + 1,
+            offset=max(offset, 0),
+        )
+        return assemble.children(start, rows[:limit], more=len(rows) > limit)
+
     def search(
         self, words: list[str], limit: int, committees: Committees = None
     ) -> list[SearchHit]:

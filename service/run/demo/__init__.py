@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
@@ -21,4 +22,10 @@ def demo_data() -> list[dict[str, Any]]:
 
 def load_demo(app: Steerlog, actor: str = "demo") -> list[Loaded]:
     """Load every demo file; what is already stored is left as it is."""
-    return [DemoLoader(app, data, actor).load() for data in demo_data()]
+    return list(demo_loads(app, actor))
+
+
+def demo_loads(app: Steerlog, actor: str = "demo") -> Iterator[Loaded]:
+    """Load the demo files one after another, each given back once it is in."""
+    for data in demo_data():
+        yield DemoLoader(app, data, actor).load()

@@ -183,3 +183,31 @@ LIMIT :limit;
 
 -- name: digests_existing
 SELECT d.id FROM digests d WHERE d.id = ANY(CAST(:ids AS TEXT[]));
+
+-- name: lineage_children
+-- One page of what came directly of :start (a walk down of one step), by
+-- relation and then in the order it came: lineage_edges_down's order, so a page
+-- is read off the index however many there are. Nodes of committees outside
+-- :committees (when given) are left out; a node with none is everyone's.
+-- Rows have the walks' shape (depth 1).
+SELECT e.src AS key, 1 AS depth, e.src, e.dst, e.edge, e.at, n.kind, n.label,
+    COALESCE(n.committee_id, mn.committee_id) AS committee_id,
+    CASE WHEN a.id IS NULL THEN NULL
+        WHEN a.closed IS NOT NULL THEN a.closed
+        WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
+            CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
+            THEN 'done_on_time' ELSE 'done_late' END
+        WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+        ELSE 'in_progress' END AS status,
+    a.deadline
+FROM lineage_edges e
+JOIN lineage_nodes n ON n.key = e.src
+LEFT JOIN lineage_nodes mn ON mn.key = n.meeting_key
+LEFT JOIN assignments a ON a.id = CASE WHEN substr(e.src, 1, 11) = 'assignment:'
+    THEN substr(e.src, 12) END
+WHERE e.dst = :start
+  AND (CAST(:committees AS TEXT[]) IS NULL
+    OR COALESCE(n.committee_id, mn.committee_id) IS NULL
+    OR COALESCE(n.committee_id, mn.committee_id) = ANY(CAST(:committees AS TEXT[])))
+ORDER BY e.edge, e.at, e.src
+LIMIT :limit OFFSET :offset;

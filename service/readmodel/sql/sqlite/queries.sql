@@ -21,6 +21,8 @@ ORDER BY m.starts_at DESC, m.id DESC
 LIMIT :limit;
 
 -- name: assignments
+-- The page's start is one comparison, with no OR around it, so that it is a seek
+-- in the (due, id) index: every due date is text after '' (as every id).
 SELECT a.id, a.title, a.kind, a.committee_id, a.meeting_id, a.item_number,
     a.task_number, a.speech_id, a.speaker_id, a.point_id, a.parent_id, a.issued_on,
     a.original_deadline, a.deadline, a.deadline_text, a.extension_requested,
@@ -45,7 +47,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
             THEN 'done_on_time' ELSE 'done_late' END
         WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
         ELSE 'in_progress' END = :status)
-  AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))
+  AND (a.due, a.id) > (COALESCE(:after_key, ''), COALESCE(:after_id, ''))
 ORDER BY a.due, a.id
 LIMIT :limit;
 
@@ -83,7 +85,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
             THEN 'done_on_time' ELSE 'done_late' END
         WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
         ELSE 'in_progress' END = :status)
-  AND (:after_key IS NULL OR (a.due, a.id) > (:after_key, :after_id))
+  AND (a.due, a.id) > (COALESCE(:after_key, ''), COALESCE(:after_id, ''))
 ORDER BY a.due, a.id
 LIMIT :limit;
 
@@ -183,3 +185,32 @@ LIMIT :limit;
 
 -- name: digests_existing
 SELECT d.id FROM digests d WHERE d.id IN (SELECT value FROM json_each(:ids));
+
+-- name: lineage_children
+-- One page of what came directly of :start (a walk down of one step), by
+-- relation and then in the order it came: lineage_edges_down's order, so a page
+-- is read off the index however many there are. Nodes of committees outside
+-- :committees (when given) are left out; a node with none is everyone's.
+-- Rows have the walks' shape (depth 1).
+SELECT e.src AS key, 1 AS depth, e.src, e.dst, e.edge, e.at, n.kind, n.label,
+    COALESCE(n.committee_id, mn.committee_id) AS committee_id,
+    CASE WHEN a.id IS NULL THEN NULL
+        WHEN a.closed IS NOT NULL THEN a.closed
+        WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
+            CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
+            THEN 'done_on_time' ELSE 'done_late' END
+        WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
+        ELSE 'in_progress' END AS status,
+    a.deadline
+FROM lineage_edges e
+JOIN lineage_nodes n ON n.key = e.src
+LEFT JOIN lineage_nodes mn ON mn.key = n.meeting_key
+LEFT JOIN assignments a ON a.id = CASE WHEN substr(e.src, 1, 11) = 'assignment:'
+    THEN substr(e.src, 12) END
+WHERE e.dst = :start
+  AND (:committees IS NULL
+    OR COALESCE(n.committee_id, mn.committee_id) IS NULL
+    OR COALESCE(n.committee_id, mn.committee_id)
+        IN (SELECT value FROM json_each(:committees)))
+ORDER BY e.edge, e.at, e.src
+LIMIT :limit OFFSET :offset;

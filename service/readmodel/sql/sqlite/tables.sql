@@ -115,7 +115,10 @@ CREATE TABLE IF NOT EXISTS lineage_edges (
     src TEXT NOT NULL, dst TEXT NOT NULL, edge TEXT NOT NULL, at TIMESTAMP NOT NULL,
     PRIMARY KEY (src, edge, dst)
 );
-CREATE INDEX IF NOT EXISTS lineage_edges_by_dst ON lineage_edges (dst, edge, src);
+-- Down a step: the edges into a node by relation, then in the order they came
+-- (the explorer's pages are ranges of it; lineage_edges_by_dst was this less at).
+DROP INDEX IF EXISTS lineage_edges_by_dst;
+CREATE INDEX IF NOT EXISTS lineage_edges_down ON lineage_edges (dst, edge, at, src);
 INSERT INTO projection_positions (name, position) VALUES ('lineage', 0)
 ON CONFLICT (name) DO NOTHING;
 COMMIT;
