@@ -7,7 +7,7 @@ from marshmallow.validate import Length, Range
 
 from domain.account import MAX_DISPLAY_NAME, MAX_LOGIN, Role
 from service.accounts.credentials import MAX_PASSWORD
-from web.schemas.fields import Text
+from web.schemas.fields import LocalMoment, Text
 
 
 class RegisterAccountSchema(Schema):
@@ -87,10 +87,10 @@ class TokenSchema(Schema):
 
     token_id = fields.String(required=True)
     name = fields.String(required=True)
-    created_at = fields.AwareDateTime(required=True)
-    expires_at = fields.AwareDateTime(allow_none=True, required=True)
-    last_used_at = fields.AwareDateTime(allow_none=True, required=True)
-    revoked_at = fields.AwareDateTime(allow_none=True, required=True)
+    created_at = LocalMoment(required=True)
+    expires_at = LocalMoment(allow_none=True, required=True)
+    last_used_at = LocalMoment(allow_none=True, required=True)
+    revoked_at = LocalMoment(allow_none=True, required=True)
 
 
 class IssuedTokenSchema(Schema):
@@ -98,7 +98,7 @@ class IssuedTokenSchema(Schema):
 
     token_id = fields.String(required=True)
     name = fields.String(required=True)
-    expires_at = fields.AwareDateTime(allow_none=True, required=True)
+    expires_at = LocalMoment(allow_none=True, required=True)
     token = fields.String(
         required=True,
         metadata={"description": "Send as Authorization: Bearer <token>."},

@@ -7,7 +7,7 @@ from marshmallow.validate import Length
 
 from domain.values import AgencyKind
 from web.schemas.common import MANY_IDS, NAME
-from web.schemas.fields import Text
+from web.schemas.fields import LocalMoment, Text
 
 
 class RegisterAgencySchema(Schema):
@@ -57,5 +57,5 @@ class AgencySchema(Schema):
     aliases = fields.List(fields.String(), required=True)
     parent_id = fields.UUID(allow_none=True)
     member_ids = fields.List(fields.UUID(), required=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)

@@ -10,7 +10,7 @@ from marshmallow.validate import Length, Range
 from domain.values import AssignmentKind, AssignmentStatus
 from service.usecases.assignments import TaskDraft
 from web.schemas.common import MANY_IDS, REASON, AuthoritySchema, DocumentSchema
-from web.schemas.fields import Day, DictValues, Moment, Text
+from web.schemas.fields import Day, DictValues, LocalMoment, Moment, Text
 
 _TITLE = Length(min=1, max=5000)
 _LEADS = Length(min=1, max=500)
@@ -170,14 +170,14 @@ class AcknowledgementSchema(Schema):
     """An agency acknowledged the task."""
 
     agency_id = fields.UUID(required=True)
-    at = fields.AwareDateTime(required=True)
+    at = LocalMoment(required=True)
 
 
 class ProgressSchema(Schema):
     """A progress report."""
 
     agency_id = fields.UUID(required=True)
-    at = fields.AwareDateTime(required=True)
+    at = LocalMoment(required=True)
     note = fields.String(required=True)
     percent = fields.Integer(allow_none=True)
 
@@ -231,5 +231,5 @@ class AssignmentSchema(Schema):
     completions = DictValues(fields.Nested(CompletionSchema), required=True)
     completed_on = fields.Date(allow_none=True)
     reopen_count = fields.Integer(required=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)

@@ -6,7 +6,7 @@ from marshmallow import Schema, fields
 from marshmallow.validate import Length
 
 from domain.values import RecipientKind
-from web.schemas.fields import Text
+from web.schemas.fields import LocalMoment, Text
 
 ADDRESSES = Length(min=1, max=20)
 
@@ -51,5 +51,5 @@ class SubscriptionSchema(Schema):
         metadata={"description": "Accounts that also receive them, at their e-mail."},
     )
     active = fields.Boolean(required=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)
