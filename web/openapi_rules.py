@@ -18,14 +18,19 @@ from marshmallow.validate import Length
 from web.schemas.fields import (
     DAY_PATTERN,
     MOMENT_PATTERN,
+    TEXT_CHARACTERS,
     Day,
     Moment,
     Text,
 )
 
+NOT_BLANK = r"\S"
 UNKNOWN_PARAMETERS = (
     "Any query parameter the operation does not list is refused (422, naming it)."
 )
+
+
+_LONGEST_QUANTIFIER = 10_000
 
 
 def _text_pattern(field: Text) -> str:
@@ -33,8 +38,10 @@ def _text_pattern(field: Text) -> str:
     lengths = [v for v in field.validators if isinstance(v, Length)]
     low = max([v.min for v in lengths if v.min is not None], default=0)
     high = min([v.max for v in lengths if v.max is not None], default=None)
-    count = f"{{{low},{'' if high is None else high}}}" if lengths else "*"
-    return f"^{field.allowed}{count}$"
+    if not lengths or (high or 0) > _LONGEST_QUANTIFIER:  # maxLength says it
+        return f"^{TEXT_CHARACTERS}*$"
+    count = f"{{{low},{'' if high is None else high}}}"
+    return f"^{TEXT_CHARACTERS}{count}$"
 
 
 def field_rules(
@@ -46,6 +53,8 @@ def field_rules(
             ret.setdefault("allOf", []).append({"pattern": _text_pattern(field)})
         else:
             ret["pattern"] = _text_pattern(field)
+        if field.needs_content:  # somewhere a character that is not a space
+            ret.setdefault("allOf", []).append({"pattern": NOT_BLANK})
     elif isinstance(field, Moment):
         ret["pattern"] = MOMENT_PATTERN
     elif isinstance(field, Day):
@@ -87,7 +96,17 @@ def install(plugin: MarshmallowPlugin) -> None:
 
 
 class RulesPlugin(BasePlugin):
-    """Say on every operation that unknown query parameters are refused."""
+    """Say on every operation that unknown query parameters are refused, and on
+    a schema the rules across its fields (``OPENAPI_RULES``)."""
+
+    def schema_helper(
+        self, name: str, definition: dict[str, Any], **kwargs: Any
+    ) -> dict[str, Any] | None:
+        """The schema's own rules across fields (a meeting or a document...)."""
+        rules: dict[str, Any] | None = getattr(
+            kwargs.get("schema"), "OPENAPI_RULES", None
+        )
+        return rules
 
     def operation_helper(
         self,

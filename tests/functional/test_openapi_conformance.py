@@ -17,13 +17,16 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
+from hypothesis.stateful import run_state_machine_as_test
 from schemathesis import GenerationMode
+from schemathesis.generation.stateful.state_machine import StepInput, StepOutput
 
 from service.ops.heartbeat import Heartbeats
 from service.readmodel.projector import Projector
@@ -45,6 +48,8 @@ _REFERENCES = {
     "by_agency": "agency_id",
     "lead": "agency_id",
     "support": "agency_id",
+    "coordinating": "agency_id",
+    "report_via": "agency_id",
     "department": "agency_id",
     "lead_agency": "agency_id",
     "support_agency": "agency_id",
@@ -80,6 +85,7 @@ def seeded(
     following.start()
     # A scheduler is alive, as in a deployment: /readyz answers 200, not 503.
     Heartbeats(database).beat(application.clock())
+    ids["database_url"] = f"sqlite:///{directory}/events.sqlite3"
     ids = {
         "committee_id": meeting.committee_id,
         "agency_id": meeting.department_id,
@@ -129,6 +135,8 @@ def run_operation(operation: Any, mode: GenerationMode, ids: dict[str, str]) -> 
     def check(case: schemathesis.Case) -> None:
         if mode is GenerationMode.POSITIVE:
             with_known_facts(case, ids)
+        if case.operation.path == "/readyz":  # the scheduler is still alive
+            Heartbeats(Database.from_url(ids["database_url"])).beat(datetime.now(UTC))
         case.call_and_validate(headers={"Authorization": ids["Authorization"]})
 
     check()
@@ -156,20 +164,24 @@ def _with_known_references(value: Any, references: dict[str, str]) -> Any:
     return value
 
 
-def with_known_facts(case: schemathesis.Case, ids: dict[str, str]) -> None:
+def with_known_facts(
+    case: schemathesis.Case, ids: dict[str, str], linked: frozenset[str] = frozenset()
+) -> None:
     """A valid request as a client sends it: references name seeded aggregates,
     and what only an earlier answer gives (a version for If-Match, a cursor,
-    a log position to wait for) is left out rather than made up."""
+    a log position to wait for) is left out rather than made up, unless a link
+    took it from an answer (``linked``)."""
     references = {kind: ids[name] for kind, name in _REFERENCES.items()}
     if case.operation.path.startswith("/api/v1/agencies"):
-        references["member"] = ids["agency_id"]  # a group's members are agencies
+        # A group's members, and an agency's parent, are agencies.
+        references.update(member=ids["agency_id"], parent=ids["agency_id"])
     case.body = _with_known_references(case.body, references)
     for values, names in (
         (case.query, ("cursor", "after")),
         (case.headers, ("If-Match", "X-Steerlog-After")),
     ):
         for name in names:
-            if values is not None:
+            if values is not None and name not in linked:
                 values.pop(name, None)
 
 
@@ -190,3 +202,53 @@ def test_generated_requests_get_documented_answers_and_no_5xx(
         except Exception as error:
             error.add_note(f"operation: {operation.label}")
             raise
+
+
+STATEFUL_STEPS = 8
+STATEFUL_SCENARIOS = 12
+
+
+def test_stateful_runs_through_the_links_get_documented_answers(
+    seeded: tuple[schemathesis.BaseSchema, dict[str, str]],
+) -> None:
+    """Scenarios that follow the document's links (create a meeting, read it,
+    record on it, read it again...), every check on at each step."""
+    schema, ids = seeded
+    machine = schema.as_state_machine()
+    steps: list[str] = []
+
+    class Scenario(machine):  # type: ignore[misc,valid-type]
+        def step(self, input: StepInput) -> StepOutput:
+            linked = frozenset(name for _, name in input.applied_parameters if name)
+            with_known_facts(input.case, ids, linked)
+            if input.transition is not None:
+                steps.append(input.case.operation.label)
+            return super().step(input)
+
+        def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
+            return {"headers": {"Authorization": ids["Authorization"]}}
+
+        def validate_response(
+            self, response: Any, case: schemathesis.Case, **kwargs: Any
+        ) -> None:
+            # The admin's token is the client's own (explicit) authentication:
+            # the auth checks try the same request without it, and with a wrong one.
+            case.validate_response(
+                response,
+                headers=kwargs["headers"],
+                transport_kwargs=kwargs,
+                recorder=self.recorder,
+            )
+
+    run_state_machine_as_test(
+        Scenario,
+        settings=settings(
+            max_examples=STATEFUL_SCENARIOS,
+            stateful_step_count=STATEFUL_STEPS,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
+    # Links were followed, not only operations called one by one.
+    assert steps

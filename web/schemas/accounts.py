@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from marshmallow import Schema, fields
-from marshmallow.validate import Length, Range
+from marshmallow.validate import Length, Range, Regexp
 
 from domain.account import MAX_DISPLAY_NAME, MAX_LOGIN, Role
 from service.accounts.credentials import MAX_PASSWORD
-from web.schemas.fields import LocalMoment, Text
+from web.schemas.fields import ADDRESS, LOGIN, LocalMoment, Text
 
 
 class RegisterAccountSchema(Schema):
@@ -15,7 +15,13 @@ class RegisterAccountSchema(Schema):
 
     login = fields.String(
         required=True,
-        validate=Length(min=1, max=MAX_LOGIN),
+        validate=[
+            Length(min=1, max=MAX_LOGIN),
+            Regexp(
+                LOGIN,
+                error="Only letters a-z, digits and . _ @ - (a letter or digit first).",
+            ),
+        ],
         metadata={"example": "thu.ky.quangnam"},
     )
     display_name = Text(
@@ -23,7 +29,13 @@ class RegisterAccountSchema(Schema):
         validate=Length(min=1, max=MAX_DISPLAY_NAME),
         metadata={"example": "Nguyễn Thị Hằng"},
     )
-    email = fields.String(required=True, validate=Length(min=3, max=320))
+    email = fields.String(
+        required=True,
+        validate=[
+            Length(min=3, max=320),
+            Regexp(ADDRESS, error="Not an e-mail address."),
+        ],
+    )
     password = fields.String(
         load_default=None,
         load_only=True,

@@ -13,6 +13,14 @@ from web.schemas.fields import LocalMoment, Text
 class RegisterAgencySchema(Schema):
     """Register an agency, or a group with its member agencies."""
 
+    # Only a group has members.
+    OPENAPI_RULES = {  # noqa: RUF012 (read by web.openapi_rules)
+        "anyOf": [
+            {"required": ["kind"], "properties": {"kind": {"enum": ["group"]}}},
+            {"properties": {"member_ids": {"maxItems": 0}}},
+        ]
+    }
+
     name = Text(required=True, validate=NAME, metadata={"example": "Sở Tài chính"})
     kind = fields.Enum(AgencyKind, by_value=True, load_default=AgencyKind.DEPARTMENT)
     short_name = Text(load_default=None, allow_none=True, validate=NAME)

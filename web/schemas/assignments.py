@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, fields, post_load
+from marshmallow import Schema, fields, post_load, validates_schema
 from marshmallow.validate import Length, Range
 
 from domain.values import AssignmentKind, AssignmentStatus
 from service.usecases.assignments import TaskDraft
-from web.schemas.common import MANY_IDS, REASON, AuthoritySchema, DocumentSchema
+from web.schemas.common import (
+    MANY_IDS,
+    NEEDS_A_SOURCE,
+    REASON,
+    AuthoritySchema,
+    DocumentSchema,
+    needs_a_source,
+)
 from web.schemas.fields import Day, DictValues, LocalMoment, Moment, Text
 
 _TITLE = Length(min=1, max=5000)
@@ -45,6 +52,8 @@ class TaskSchema(Schema):
 class IssueAssignmentSchema(Schema):
     """Giao: a task issued outside a recorded conclusion (by a document, say)."""
 
+    OPENAPI_RULES = NEEDS_A_SOURCE
+
     committee_id = fields.UUID(required=True)
     task = fields.Nested(TaskSchema, required=True)
     issued_on = Day(required=True)
@@ -52,6 +61,11 @@ class IssueAssignmentSchema(Schema):
     meeting_id = fields.UUID(load_default=None, allow_none=True)
     item_number = Text(load_default=None, allow_none=True, validate=Length(max=50))
     task_number = fields.Integer(load_default=1, validate=Range(min=1, max=10_000))
+
+    @validates_schema
+    def needs_a_source(self, data: dict[str, Any], **kwargs: Any) -> None:
+        """The meeting or the document the task is issued by."""
+        needs_a_source(data)
 
 
 class DelegateSchema(Schema):

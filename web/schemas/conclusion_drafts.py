@@ -8,7 +8,7 @@ from marshmallow.validate import Length
 from domain.values import AssignmentKind
 from service.extraction.extractor import MAX_TEXT_CHARS
 from web.schemas.common import DocumentSchema
-from web.schemas.fields import PlainText
+from web.schemas.fields import Text
 
 _SPAN = fields.List(fields.Integer(), metadata={"description": "[start, end)"})
 
@@ -16,9 +16,11 @@ _SPAN = fields.List(fields.Integer(), metadata={"description": "[start, end)"})
 class ExtractSchema(Schema):
     """The text of the conclusion (thông báo kết luận) or of a news report."""
 
-    text = PlainText(
+    text = Text(
         required=True,
-        validate=Length(max=MAX_TEXT_CHARS),
+        validate=Length(
+            max=MAX_TEXT_CHARS, error="Over the limit of {max} characters."
+        ),
         metadata={
             "description": "At most 1 MiB of request body; spans index it. "
             "An empty (or blank) text gives an empty draft."

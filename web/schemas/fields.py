@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from marshmallow import ValidationError, fields
-from marshmallow.validate import OneOf
+from marshmallow.validate import Length, OneOf
 
 # Dates and times far outside a committee's working life are refused here, so
 # that converting them between zones can never overflow further in.
@@ -19,10 +19,15 @@ LATEST_YEAR = 2200
 # Lone surrogates cannot be encoded as UTF-8 when events are stored, and control
 # characters (NUL above all, which PostgreSQL refuses) are never meant as text.
 _CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
-_FORBIDDEN_CHARACTERS = re.compile(rf"[{_CONTROL}\ud800-\udfff]")
+_FORBIDDEN_CHARACTERS = re.compile(rf"[{_CONTROL}\x80-\x9f\ud800-\udfff]")
 # The rule as the OpenAPI document states it (JSON Schema's regular expressions
 # cannot name surrogates; a JSON text cannot carry a lone one validly anyway).
-TEXT_CHARACTERS = f"[^{_CONTROL}]"
+TEXT_CHARACTERS = f"[^{_CONTROL}\\x80-\\x9f]"
+# An e-mail address as the domain takes it: a local part, a domain with a dot,
+# no space anywhere.
+ADDRESS = r"^[^@\s]+@\S*\.\S*$"
+# A login as the domain keeps it (it lowers the case).
+LOGIN = r"^[A-Za-z0-9][A-Za-z0-9._@-]*$"
 
 # What the document promises (RFC 3339, the year within working years) is
 # exactly what is accepted: no week dates, no compact or space-separated forms.
@@ -43,10 +48,10 @@ class Text(fields.String):
     """A string without control characters or lone surrogates (tabs, newlines ok)."""
 
     default_error_messages = {  # noqa: RUF012 (marshmallow's own idiom)
-        "characters": "Control characters and lone surrogates are not allowed."
+        "characters": "Control characters and lone surrogates are not allowed.",
+        "blank": "Must not be blank.",
     }
     forbidden = _FORBIDDEN_CHARACTERS
-    allowed = TEXT_CHARACTERS
 
     def _deserialize(
         self, value: Any, attr: str | None, data: Any, **kwargs: Any
@@ -54,18 +59,15 @@ class Text(fields.String):
         text = super()._deserialize(value, attr, data, **kwargs)
         if self.forbidden.search(text):
             raise self.make_error("characters")
+        if self.needs_content and not text.strip():
+            raise self.make_error("blank")
         return text
 
-
-class PlainText(Text):
-    """Text to be read by the extractor: C1 controls (U+0080-U+009F, the marks of
-    binary data or of a wrong encoding) are refused as well."""
-
-    default_error_messages = {  # noqa: RUF012 (marshmallow's own idiom)
-        "characters": "Control characters (C0 or C1) are not allowed."
-    }
-    forbidden = re.compile(rf"[{_CONTROL}\x80-\x9f\ud800-\udfff]")
-    allowed = f"[^{_CONTROL}\x80-\x9f]"
+    @property
+    def needs_content(self) -> bool:
+        """A text that must not be empty must not be blank either (the domain
+        trims what it stores)."""
+        return any(isinstance(v, Length) and (v.min or 0) >= 1 for v in self.validators)
 
 
 def _check_year(year: int) -> None:
