@@ -85,7 +85,6 @@ def seeded(
     following.start()
     # A scheduler is alive, as in a deployment: /readyz answers 200, not 503.
     Heartbeats(database).beat(application.clock())
-    ids["database_url"] = f"sqlite:///{directory}/events.sqlite3"
     ids = {
         "committee_id": meeting.committee_id,
         "agency_id": meeting.department_id,
@@ -101,6 +100,7 @@ def seeded(
     # Every request is an admin's, whose token the client sends (and only
     # the 401s and 403s of ``test_role_matrix`` are other accounts').
     ids["Authorization"] = f"Bearer {api.bearer}"
+    ids["database_url"] = f"sqlite:///{directory}/events.sqlite3"
     # Operations on an account (disable, revoke...) address another one than
     # the admin's, who must stay able to call every operation.
     application.register_account(
