@@ -18,13 +18,13 @@ from marshmallow.validate import Length
 from web.schemas.fields import (
     DAY_PATTERN,
     MOMENT_PATTERN,
+    NOT_BLANK,
     TEXT_CHARACTERS,
     Day,
     Moment,
     Text,
 )
 
-NOT_BLANK = r"\S"
 UNKNOWN_PARAMETERS = (
     "Any query parameter the operation does not list is refused (422, naming it)."
 )
@@ -91,7 +91,7 @@ def install(plugin: MarshmallowPlugin) -> None:
     """Have the marshmallow plugin state the rules of every field it converts."""
     converter = plugin.converter
     assert converter is not None
-    converter.add_attribute_function(field_rules)
+    converter.add_attribute_function(field_rules)  # type: ignore[no-untyped-call]
     converter.add_parameter_attribute_function(parameter_rules)
 
 

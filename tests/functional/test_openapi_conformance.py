@@ -27,6 +27,7 @@ from hypothesis.errors import Unsatisfiable
 from hypothesis.stateful import run_state_machine_as_test
 from schemathesis import GenerationMode
 from schemathesis.generation.stateful.state_machine import StepInput, StepOutput
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from service.ops.heartbeat import Heartbeats
 from service.readmodel.projector import Projector
@@ -36,6 +37,19 @@ from tests.functional.support import Api
 from web import create_app
 
 EXAMPLES_PER_OPERATION = 4
+
+# Rules the document does not state yet, so valid-looking requests may get a
+# 422 there: positive-data acceptance is not asked of these operations (every
+# other check is). Each is a rule between fields or against what is stored.
+NOT_STATED_YET = {
+    "POST /api/v1/meetings/import": "the export's own JSON Schema, then the domain",
+    "POST /api/v1/assignments": "a task's deadline is not before its issue date",
+    "POST /api/v1/assignments/{assignment_id}/delegations": "deadline vs the parent's",
+    "POST /api/v1/assignments/{assignment_id}/extension-requests": "after the deadline",
+    "POST /api/v1/assignments/{assignment_id}/extensions": "after the current deadline",
+    "PUT /api/v1/agencies/{agency_id}/members": "only a group (as stored) has members",
+    "POST /api/v1/accounts/{account_id}/roles": "which roles take a committee, agency",
+}
 
 # Which seeded aggregate a reference in a body names, by the field's name.
 _REFERENCES = {
@@ -50,6 +64,7 @@ _REFERENCES = {
     "support": "agency_id",
     "coordinating": "agency_id",
     "report_via": "agency_id",
+    "report_to": "agency_id",
     "department": "agency_id",
     "lead_agency": "agency_id",
     "support_agency": "agency_id",
@@ -137,9 +152,17 @@ def run_operation(operation: Any, mode: GenerationMode, ids: dict[str, str]) -> 
             with_known_facts(case, ids)
         if case.operation.path == "/readyz":  # the scheduler is still alive
             Heartbeats(Database.from_url(ids["database_url"])).beat(datetime.now(UTC))
-        case.call_and_validate(headers={"Authorization": ids["Authorization"]})
+        case.call_and_validate(
+            headers={"Authorization": ids["Authorization"]},
+            excluded_checks=excluded(case.operation.label),
+        )
 
     check()
+
+
+def excluded(label: str) -> list[Any]:
+    """The checks not asked of an operation: see ``NOT_STATED_YET``."""
+    return [positive_data_acceptance] if label in NOT_STATED_YET else []
 
 
 def _known(name: str, value: Any, references: dict[str, str]) -> Any:
@@ -235,6 +258,7 @@ def test_stateful_runs_through_the_links_get_documented_answers(
             # the auth checks try the same request without it, and with a wrong one.
             case.validate_response(
                 response,
+                excluded_checks=excluded(case.operation.label),
                 headers=kwargs["headers"],
                 transport_kwargs=kwargs,
                 recorder=self.recorder,

@@ -6,7 +6,7 @@ from marshmallow import Schema, fields
 from marshmallow.validate import Length, Range, Regexp
 
 from domain.account import MAX_DISPLAY_NAME, MAX_LOGIN, Role
-from service.accounts.credentials import MAX_PASSWORD
+from service.accounts.credentials import MAX_PASSWORD, MIN_PASSWORD
 from web.schemas.fields import ADDRESS, LOGIN, LocalMoment, Text
 
 
@@ -29,7 +29,7 @@ class RegisterAccountSchema(Schema):
         validate=Length(min=1, max=MAX_DISPLAY_NAME),
         metadata={"example": "Nguyễn Thị Hằng"},
     )
-    email = fields.String(
+    email = Text(
         required=True,
         validate=[
             Length(min=3, max=320),
@@ -39,7 +39,7 @@ class RegisterAccountSchema(Schema):
     password = fields.String(
         load_default=None,
         load_only=True,
-        validate=Length(max=MAX_PASSWORD),
+        validate=Length(min=MIN_PASSWORD, max=MAX_PASSWORD),
         metadata={"description": "At least 12 characters, not a common password."},
     )
 

@@ -25,7 +25,12 @@ _FORBIDDEN_CHARACTERS = re.compile(rf"[{_CONTROL}\x80-\x9f\ud800-\udfff]")
 TEXT_CHARACTERS = f"[^{_CONTROL}\\x80-\\x9f]"
 # An e-mail address as the domain takes it: a local part, a domain with a dot,
 # no space anywhere.
-ADDRESS = r"^[^@\s]+@\S*\.\S*$"
+# What str.isspace() calls a space, spelt out (JSON Schema tools read \s apart).
+SPACES = (
+    r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+NOT_BLANK = f"[^{SPACES}]"
+ADDRESS = f"^[^@{SPACES}]+@[^{SPACES}]*\\.[^{SPACES}]*$"
 # A login as the domain keeps it (it lowers the case).
 LOGIN = r"^[A-Za-z0-9][A-Za-z0-9._@-]*$"
 
