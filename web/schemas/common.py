@@ -182,3 +182,14 @@ class ProblemSchema(Schema):
     )
     rule = fields.String(metadata={"description": "The domain rule broken (409)."})
     details = fields.Dict(metadata={"description": "Data of the broken rule (409)."})
+    operation = fields.String(metadata={"description": "The operation refused (403)."})
+    permission = fields.String(
+        metadata={"description": "The permission it needs (403)."}
+    )
+    committee_id = fields.UUID(
+        allow_none=True,
+        metadata={"description": "The committee it was asked for (403)."},
+    )
+    roles = fields.List(
+        fields.String(), metadata={"description": "The roles holding it (403)."}
+    )
