@@ -228,7 +228,7 @@ def test_generated_requests_get_documented_answers_and_no_5xx(
 
 
 STATEFUL_STEPS = 8
-STATEFUL_SCENARIOS = 12
+STATEFUL_SCENARIOS = 10
 
 
 def test_stateful_runs_through_the_links_get_documented_answers(
