@@ -64,8 +64,8 @@ class IssueAssignmentSchema(Schema):
 
     @validates_schema
     def needs_a_source(self, data: dict[str, Any], **kwargs: Any) -> None:
-        """The meeting or the document the task is issued by."""
-        needs_a_source(data)
+        """The meeting or the document the task is issued by: its origin."""
+        needs_a_source(data, "origin")
 
 
 class DelegateSchema(Schema):

@@ -51,10 +51,10 @@ NEEDS_A_SOURCE = {
 }
 
 
-def needs_a_source(data: dict[str, Any]) -> None:
-    """A meeting or a document must stand behind the change."""
+def needs_a_source(data: dict[str, Any], field: str = "_schema") -> None:
+    """A meeting or a document must stand behind the change (an error on ``field``)."""
     if data.get("meeting_id") is None and data.get("document") is None:
-        raise ValidationError("Needs a meeting_id or a document.")
+        raise ValidationError("Needs a meeting_id or a document.", field_name=field)
 
 
 class AuthoritySchema(Schema):
