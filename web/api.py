@@ -5,10 +5,14 @@ from __future__ import annotations
 import http
 from typing import Any
 
-from flask_smorest import Api
+from flask import Flask
+from flask_smorest import Api, Blueprint
 from flask_smorest.utils import prepare_response
 
+from web import openapi_rules
+from web.openapi_links import link_operations
 from web.openapi_security import PolicyPlugin
+from web.queries import refuse_unknown_parameters
 from web.schemas.common import ProblemSchema
 
 PROBLEM_JSON = "application/problem+json"
@@ -21,8 +25,22 @@ class SteerlogApi(Api):  # type: ignore[misc]
 
     def _init_spec(self, **kwargs: Any) -> None:
         """The spec, with the policy's permissions on every operation."""
-        plugins = [*(kwargs.pop("extra_plugins", None) or ()), PolicyPlugin()]
+        plugins = [
+            *(kwargs.pop("extra_plugins", None) or ()),
+            PolicyPlugin(),
+            openapi_rules.RulesPlugin(),
+        ]
         super()._init_spec(extra_plugins=plugins, **kwargs)
+        openapi_rules.install(self.ma_plugin)
+
+    def register_blueprint(self, blp: Blueprint, **options: Any) -> None:
+        """Register ``blp``; its views refuse query parameters they do not take,
+        and the document links its operations to the others."""
+        super().register_blueprint(blp, **options)
+        app: Flask = self._app
+        name = options.get("name", blp.name)
+        app.before_request_funcs.setdefault(name, []).append(refuse_unknown_parameters)
+        link_operations(self.spec._paths)
 
     def _register_error_handlers(self) -> None:
         """Errors are answered by ``web.errors`` alone, not by flask-smorest."""

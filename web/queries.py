@@ -1,4 +1,4 @@
-"""Reading the read models for the API: pages, the day statuses are judged on, 404s."""
+"""Reading for the API: pages, the day judged on, 404s, known parameters."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from flask import current_app, request
+from flask_smorest import abort
 from werkzeug.exceptions import NotFound
 
 from domain.values import DocumentRef
@@ -59,3 +61,41 @@ def lineage(key: str, direction: str, depth: int, day: date) -> Graph:
     if not graph.nodes:
         raise NotFound(f"No {key.split(':', 1)[0]} {key.split(':', 1)[1]} in lineage.")
     return graph
+
+
+def known_parameters(view: Any) -> frozenset[str] | None:
+    """The query parameters an API view documents, or None for other views."""
+    documented = getattr(view, "_apidoc", None)
+    if documented is None:
+        return None
+    names: set[str] = set()
+    for parameter in documented.get("arguments", {}).get("parameters", []):
+        if parameter["in"] != "query":
+            continue
+        schema = parameter["schema"]
+        fields = (schema() if isinstance(schema, type) else schema).fields
+        names.update(field.data_key or name for name, field in fields.items())
+    return frozenset(names)
+
+
+_KNOWN: dict[Any, frozenset[str] | None] = {}
+
+
+def refuse_unknown_parameters() -> None:
+    """422 naming every query parameter the operation does not take.
+
+    A misspelt filter (``?agency=`` for ``?agency_id=``) must not answer as
+    if there were no filter at all. Runs before the view, after sign-in.
+    """
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view not in _KNOWN:
+        _KNOWN[view] = known_parameters(view)
+    known = _KNOWN[view]
+    if known is None:
+        return
+    unknown = sorted(set(request.args) - known)
+    if unknown:
+        abort(422, messages={"query": {name: [UNKNOWN] for name in unknown}})
+
+
+UNKNOWN = "Unknown parameter."

@@ -1,4 +1,4 @@
-"""Representations of aggregates, dumped once per version and reused.
+"""Representations of aggregates, dumped once per version and reused; the zone of times.
 
 An aggregate's state at a version never changes (events are immutable), so
 its JSON body can be kept and served again while that version is current:
@@ -7,12 +7,19 @@ dumping a long meeting (hundreds of speeches) costs more than loading it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
+from datetime import tzinfo
+from functools import cache
 from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from eventsourcing.application import LRUCache
-from flask import Response, current_app, request
+from flask import Response, current_app, g, request
 from marshmallow import Schema
+
+from service.errors import NotFoundError
+from service.usecases.lookups import zone_of
 
 EXTENSION = "steerlog.representations"
 DEFAULT_SIZE = 256
@@ -52,6 +59,7 @@ def represented(schema: Schema, state: Any, *depends_on: Hashable) -> Response:
         return response
 
     def render() -> bytes:
+        about_committee(getattr(state, "committee_id", None))
         return current_app.json.dumps(schema.dump(state)).encode()
 
     key = (type(schema).__name__, state.id, state.version, *depends_on)
@@ -60,3 +68,49 @@ def represented(schema: Schema, state: Any, *depends_on: Hashable) -> Response:
     )
     response.set_etag(etag)
     return response
+
+
+def answer_zone(obj: Any) -> tzinfo:
+    """The zone a time of ``obj`` is answered in: its committee's, else the
+    zone of the committee the answer is about, else the default one."""
+    from web.http import steerlog
+
+    own = _attribute(obj, "time_zone")
+    if isinstance(own, str):
+        return _zone(own)
+    committee_id = _attribute(obj, "committee_id")
+    if committee_id is None:
+        committee_id = g.get(_ABOUT)
+    application = steerlog()
+    if committee_id is None:
+        return application.settings.zone()
+    zones: dict[str, tzinfo] = g.setdefault(_ZONES, {})
+    key = str(committee_id)
+    if key not in zones:
+        try:
+            zones[key] = zone_of(application, UUID(key))
+        except (NotFoundError, ValueError):
+            zones[key] = application.settings.zone()
+    return zones[key]
+
+
+def about_committee(committee_id: Any) -> None:
+    """Times in this request's answer without a committee of their own (a
+    meeting's speeches) are in this committee's zone."""
+    if committee_id is not None:
+        setattr(g, _ABOUT, committee_id)
+
+
+_ABOUT = "steerlog_answer_committee"
+_ZONES = "steerlog_committee_zones"
+
+
+def _attribute(obj: Any, name: str) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
+@cache
+def _zone(name: str) -> tzinfo:
+    return ZoneInfo(name)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from marshmallow import Schema, fields
-from marshmallow.validate import Length, Range
+from marshmallow.validate import Length, Range, Regexp
 
 from domain.account import MAX_DISPLAY_NAME, MAX_LOGIN, Role
-from service.accounts.credentials import MAX_PASSWORD
-from web.schemas.fields import Text
+from service.accounts.credentials import MAX_PASSWORD, MIN_PASSWORD
+from web.schemas.fields import ADDRESS, LOGIN, LocalMoment, Text
 
 
 class RegisterAccountSchema(Schema):
@@ -15,7 +15,13 @@ class RegisterAccountSchema(Schema):
 
     login = fields.String(
         required=True,
-        validate=Length(min=1, max=MAX_LOGIN),
+        validate=[
+            Length(min=1, max=MAX_LOGIN),
+            Regexp(
+                LOGIN,
+                error="Only letters a-z, digits and . _ @ - (a letter or digit first).",
+            ),
+        ],
         metadata={"example": "thu.ky.quangnam"},
     )
     display_name = Text(
@@ -23,11 +29,17 @@ class RegisterAccountSchema(Schema):
         validate=Length(min=1, max=MAX_DISPLAY_NAME),
         metadata={"example": "Nguyễn Thị Hằng"},
     )
-    email = fields.String(required=True, validate=Length(min=3, max=320))
+    email = Text(
+        required=True,
+        validate=[
+            Length(min=3, max=320),
+            Regexp(ADDRESS, error="Not an e-mail address."),
+        ],
+    )
     password = fields.String(
         load_default=None,
         load_only=True,
-        validate=Length(max=MAX_PASSWORD),
+        validate=Length(min=MIN_PASSWORD, max=MAX_PASSWORD),
         metadata={"description": "At least 12 characters, not a common password."},
     )
 
@@ -87,10 +99,10 @@ class TokenSchema(Schema):
 
     token_id = fields.String(required=True)
     name = fields.String(required=True)
-    created_at = fields.AwareDateTime(required=True)
-    expires_at = fields.AwareDateTime(allow_none=True, required=True)
-    last_used_at = fields.AwareDateTime(allow_none=True, required=True)
-    revoked_at = fields.AwareDateTime(allow_none=True, required=True)
+    created_at = LocalMoment(required=True)
+    expires_at = LocalMoment(allow_none=True, required=True)
+    last_used_at = LocalMoment(allow_none=True, required=True)
+    revoked_at = LocalMoment(allow_none=True, required=True)
 
 
 class IssuedTokenSchema(Schema):
@@ -98,7 +110,7 @@ class IssuedTokenSchema(Schema):
 
     token_id = fields.String(required=True)
     name = fields.String(required=True)
-    expires_at = fields.AwareDateTime(allow_none=True, required=True)
+    expires_at = LocalMoment(allow_none=True, required=True)
     token = fields.String(
         required=True,
         metadata={"description": "Send as Authorization: Bearer <token>."},

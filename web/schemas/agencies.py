@@ -7,11 +7,19 @@ from marshmallow.validate import Length
 
 from domain.values import AgencyKind
 from web.schemas.common import MANY_IDS, NAME
-from web.schemas.fields import Text
+from web.schemas.fields import LocalMoment, Text
 
 
 class RegisterAgencySchema(Schema):
     """Register an agency, or a group with its member agencies."""
+
+    # Only a group has members.
+    OPENAPI_RULES = {  # noqa: RUF012 (read by web.openapi_rules)
+        "anyOf": [
+            {"required": ["kind"], "properties": {"kind": {"enum": ["group"]}}},
+            {"properties": {"member_ids": {"maxItems": 0}}},
+        ]
+    }
 
     name = Text(required=True, validate=NAME, metadata={"example": "Sở Tài chính"})
     kind = fields.Enum(AgencyKind, by_value=True, load_default=AgencyKind.DEPARTMENT)
@@ -57,5 +65,5 @@ class AgencySchema(Schema):
     aliases = fields.List(fields.String(), required=True)
     parent_id = fields.UUID(allow_none=True)
     member_ids = fields.List(fields.UUID(), required=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)

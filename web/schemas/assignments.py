@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, fields, post_load
+from marshmallow import Schema, fields, post_load, validates_schema
 from marshmallow.validate import Length, Range
 
 from domain.values import AssignmentKind, AssignmentStatus
 from service.usecases.assignments import TaskDraft
-from web.schemas.common import MANY_IDS, REASON, AuthoritySchema, DocumentSchema
-from web.schemas.fields import Day, DictValues, Moment, Text
+from web.schemas.common import (
+    MANY_IDS,
+    NEEDS_A_SOURCE,
+    REASON,
+    AuthoritySchema,
+    DocumentSchema,
+    needs_a_source,
+)
+from web.schemas.fields import Day, DictValues, LocalMoment, Moment, Text
 
 _TITLE = Length(min=1, max=5000)
 _LEADS = Length(min=1, max=500)
@@ -45,6 +52,8 @@ class TaskSchema(Schema):
 class IssueAssignmentSchema(Schema):
     """Giao: a task issued outside a recorded conclusion (by a document, say)."""
 
+    OPENAPI_RULES = NEEDS_A_SOURCE
+
     committee_id = fields.UUID(required=True)
     task = fields.Nested(TaskSchema, required=True)
     issued_on = Day(required=True)
@@ -52,6 +61,11 @@ class IssueAssignmentSchema(Schema):
     meeting_id = fields.UUID(load_default=None, allow_none=True)
     item_number = Text(load_default=None, allow_none=True, validate=Length(max=50))
     task_number = fields.Integer(load_default=1, validate=Range(min=1, max=10_000))
+
+    @validates_schema
+    def needs_a_source(self, data: dict[str, Any], **kwargs: Any) -> None:
+        """The meeting or the document the task is issued by: its origin."""
+        needs_a_source(data, "origin")
 
 
 class DelegateSchema(Schema):
@@ -170,14 +184,14 @@ class AcknowledgementSchema(Schema):
     """An agency acknowledged the task."""
 
     agency_id = fields.UUID(required=True)
-    at = fields.AwareDateTime(required=True)
+    at = LocalMoment(required=True)
 
 
 class ProgressSchema(Schema):
     """A progress report."""
 
     agency_id = fields.UUID(required=True)
-    at = fields.AwareDateTime(required=True)
+    at = LocalMoment(required=True)
     note = fields.String(required=True)
     percent = fields.Integer(allow_none=True)
 
@@ -231,5 +245,5 @@ class AssignmentSchema(Schema):
     completions = DictValues(fields.Nested(CompletionSchema), required=True)
     completed_on = fields.Date(allow_none=True)
     reopen_count = fields.Integer(required=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from marshmallow import Schema, ValidationError, fields
-from marshmallow.validate import Length
+from marshmallow import Schema, fields
 
 from domain.values import CommitteeRole
 from web.schemas.common import NAME, REASON, DocumentSchema
-from web.schemas.fields import DictValues, Text
-
-
-def _known_zone(name: str) -> None:
-    """Deadlines are days in this zone, so it must be one the system knows."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValidationError(f"Unknown time zone {name!r}.") from error
+from web.schemas.fields import DictValues, LocalMoment, Text, Zone
 
 
 class EstablishCommitteeSchema(Schema):
@@ -29,10 +18,10 @@ class EstablishCommitteeSchema(Schema):
     )
     document = fields.Nested(DocumentSchema, load_default=None, allow_none=True)
     predecessor_id = fields.UUID(load_default=None, allow_none=True)
-    time_zone = Text(
+    # Deadlines are days in this zone, so it must be one the system knows.
+    time_zone = Zone(
         load_default=None,
         allow_none=True,
-        validate=[Length(min=1, max=64), _known_zone],
         metadata={"description": "IANA zone; default Asia/Ho_Chi_Minh."},
     )
 
@@ -77,5 +66,5 @@ class CommitteeSchema(Schema):
     predecessor_id = fields.UUID(allow_none=True)
     time_zone = fields.String(required=True)
     members = DictValues(fields.Nested(MembershipSchema), required=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)

@@ -42,8 +42,25 @@ class DocumentSchema(Schema):
         return DocumentRef(**data)
 
 
+# A meeting or a document must stand behind a change, as the document states it.
+NEEDS_A_SOURCE = {
+    "anyOf": [
+        {"required": ["meeting_id"], "properties": {"meeting_id": {"type": "string"}}},
+        {"required": ["document"], "properties": {"document": {"type": "object"}}},
+    ]
+}
+
+
+def needs_a_source(data: dict[str, Any], field: str = "_schema") -> None:
+    """A meeting or a document must stand behind the change (an error on ``field``)."""
+    if data.get("meeting_id") is None and data.get("document") is None:
+        raise ValidationError("Needs a meeting_id or a document.", field_name=field)
+
+
 class AuthoritySchema(Schema):
     """What authorised a change: a meeting's conclusion item, or a document."""
+
+    OPENAPI_RULES = NEEDS_A_SOURCE
 
     meeting_id = fields.UUID(load_default=None, allow_none=True)
     item_number = Text(load_default=None, allow_none=True, validate=Length(max=50))
@@ -52,8 +69,7 @@ class AuthoritySchema(Schema):
     @validates_schema
     def needs_a_source(self, data: dict[str, Any], **kwargs: Any) -> None:
         """A meeting or a document must stand behind the change."""
-        if data.get("meeting_id") is None and data.get("document") is None:
-            raise ValidationError("Needs a meeting_id or a document.")
+        needs_a_source(data)
 
     @post_load
     def make(self, data: dict[str, Any], **kwargs: Any) -> Authority:
@@ -166,3 +182,14 @@ class ProblemSchema(Schema):
     )
     rule = fields.String(metadata={"description": "The domain rule broken (409)."})
     details = fields.Dict(metadata={"description": "Data of the broken rule (409)."})
+    operation = fields.String(metadata={"description": "The operation refused (403)."})
+    permission = fields.String(
+        metadata={"description": "The permission it needs (403)."}
+    )
+    committee_id = fields.UUID(
+        allow_none=True,
+        metadata={"description": "The committee it was asked for (403)."},
+    )
+    roles = fields.List(
+        fields.String(), metadata={"description": "The roles holding it (403)."}
+    )

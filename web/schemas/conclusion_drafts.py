@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from marshmallow import Schema, ValidationError, fields, validates
+from marshmallow import Schema, fields
+from marshmallow.validate import Length
 
 from domain.values import AssignmentKind
+from service.extraction.extractor import MAX_TEXT_CHARS
 from web.schemas.common import DocumentSchema
 from web.schemas.fields import Text
 from web.schemas.meeting_record import IssueConclusionSchema
@@ -19,14 +19,14 @@ class ExtractSchema(Schema):
 
     text = Text(
         required=True,
-        metadata={"description": "At most 1 MiB of request body; spans index it."},
+        validate=Length(
+            max=MAX_TEXT_CHARS, error="Over the limit of {max} characters."
+        ),
+        metadata={
+            "description": "At most 1 MiB of request body; spans index it. "
+            "An empty (or blank) text gives an empty draft."
+        },
     )
-
-    @validates("text")
-    def not_blank(self, value: str, **kwargs: Any) -> None:
-        """A blank text has nothing to read."""
-        if not value.strip():
-            raise ValidationError("The text is empty.")
 
 
 class ConfirmConclusionSchema(IssueConclusionSchema):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from marshmallow import Schema, fields
-from marshmallow.validate import Length
+from marshmallow.validate import Length, Regexp
 
 from domain.values import RecipientKind
-from web.schemas.fields import Text
+from web.schemas.fields import ADDRESS, LocalMoment, Text
 
 ADDRESSES = Length(min=1, max=20)
 
@@ -15,7 +15,12 @@ class AddressesSchema(Schema):
     """The e-mail addresses a recipient's digests go to."""
 
     addresses = fields.List(
-        Text(validate=Length(min=3, max=320)),
+        Text(
+            validate=[
+                Length(min=3, max=320),
+                Regexp(ADDRESS, error="Not an e-mail address."),
+            ]
+        ),
         required=True,
         validate=ADDRESSES,
         metadata={"example": ["vanphong@stttt.quangnam.gov.vn"]},
@@ -51,5 +56,5 @@ class SubscriptionSchema(Schema):
         metadata={"description": "Accounts that also receive them, at their e-mail."},
     )
     active = fields.Boolean(required=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)

@@ -8,6 +8,7 @@ from marshmallow.validate import Length, Range
 from domain.digest import DeliveryState, DigestKind
 from domain.values import RecipientKind
 from service.paging import MAX_PAGE
+from web.schemas.fields import LocalMoment
 
 _DATE = {"format": "date", "example": "2022-03-17"}
 _TIME = {"format": "date-time"}
@@ -102,10 +103,10 @@ class DigestSchema(Schema):
     tallies = fields.List(fields.Nested(AgencyTallySchema), required=True)
     counts = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
     late = fields.Boolean(required=True)
-    issued_at = fields.AwareDateTime(required=True)
+    issued_at = LocalMoment(required=True)
     state = fields.Enum(DeliveryState, by_value=True, required=True)
     attempts = fields.Integer(required=True)
     last_error = fields.String(allow_none=True)
-    next_retry_at = fields.AwareDateTime(allow_none=True)
-    delivered_at = fields.AwareDateTime(allow_none=True)
+    next_retry_at = LocalMoment(allow_none=True)
+    delivered_at = LocalMoment(allow_none=True)
     message_id = fields.String(allow_none=True)

@@ -6,6 +6,7 @@ from marshmallow import Schema, fields
 from marshmallow.validate import Range, Regexp
 
 from service.paging import MAX_PAGE
+from web.schemas.fields import LocalMoment
 
 
 class HistoryArgsSchema(Schema):
@@ -24,7 +25,7 @@ class HistoryEntrySchema(Schema):
 
     version = fields.Integer(required=True)
     event = fields.String(required=True, metadata={"example": "SpeechRecorded"})
-    recorded_at = fields.AwareDateTime(required=True)
+    recorded_at = LocalMoment(required=True)
     actor = fields.String(
         allow_none=True,
         metadata={"description": "The account's id (older events: as recorded)."},

@@ -7,7 +7,7 @@ from marshmallow.validate import Length, OneOf, Range
 
 from domain.values import MeetingFormat, MeetingStatus, PointLevel, SpeechKind
 from web.schemas.common import MANY_IDS, NAME, REASON, DocumentSchema, PageArgsSchema
-from web.schemas.fields import DictValues, Moment, Text, moment_text
+from web.schemas.fields import DictValues, LocalMoment, Moment, Text, moment_text
 
 _FORMATS = OneOf([f.value for f in MeetingFormat])
 _STATUSES = OneOf([s.value for s in MeetingStatus])
@@ -92,7 +92,7 @@ class ConnectionPointSchema(Schema):
     is_host = fields.Boolean(required=True)
     agency_id = fields.UUID(allow_none=True)
     connected = fields.Boolean(required=True)
-    last_change_at = fields.AwareDateTime(allow_none=True)
+    last_change_at = LocalMoment(allow_none=True)
 
 
 class ChairSchema(Schema):
@@ -138,7 +138,7 @@ class SpeechSchema(Schema):
     point_id = fields.UUID(allow_none=True)
     kind = fields.Enum(SpeechKind, by_value=True, required=True)
     text = fields.String(required=True)
-    spoken_at = fields.AwareDateTime(required=True)
+    spoken_at = LocalMoment(required=True)
     corrections = fields.List(fields.Nested(SpeechCorrectionSchema), required=True)
 
 
@@ -169,10 +169,10 @@ class MeetingSchema(Schema):
     title = fields.String(required=True)
     format = fields.Enum(MeetingFormat, by_value=True, required=True)
     status = fields.Enum(MeetingStatus, by_value=True, required=True)
-    starts_at = fields.AwareDateTime(required=True)
+    starts_at = LocalMoment(required=True)
     location = fields.String(allow_none=True)
-    opened_at = fields.AwareDateTime(allow_none=True)
-    closed_at = fields.AwareDateTime(allow_none=True)
+    opened_at = LocalMoment(allow_none=True)
+    closed_at = LocalMoment(allow_none=True)
     chairs = fields.List(fields.Nested(ChairSchema), required=True)
     agenda = fields.List(fields.Nested(AgendaItemSchema), required=True)
     points = DictValues(fields.Nested(ConnectionPointSchema), required=True)
@@ -183,8 +183,8 @@ class MeetingSchema(Schema):
         fields.Nested(IssuedItemSchema), attribute="items", required=True
     )
     notice = fields.Nested(DocumentSchema, allow_none=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)
 
 
 class MeetingListArgsSchema(PageArgsSchema):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 
 from web.schemas.common import NAME
-from web.schemas.fields import Day, Text
+from web.schemas.fields import Day, LocalMoment, Text
 
 
 class RegisterPersonSchema(Schema):
@@ -47,5 +47,5 @@ class PersonSchema(Schema):
     title = fields.String(allow_none=True)
     agency_id = fields.UUID(allow_none=True)
     former_titles = fields.List(fields.Nested(FormerTitleSchema), required=True)
-    created_on = fields.AwareDateTime(required=True)
-    modified_on = fields.AwareDateTime(required=True)
+    created_on = LocalMoment(required=True)
+    modified_on = LocalMoment(required=True)

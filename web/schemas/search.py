@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validates
-from marshmallow.validate import Length, OneOf, Range
+import re
+
+from marshmallow import Schema, fields
+from marshmallow.validate import Length, OneOf, Range, Regexp
 
 from service.paging import MAX_PAGE
 from web.schemas.fields import Text
+
+_LETTER = r"0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+# Read from the start (as Regexp does) up to the first letter or digit.
+WORD = re.compile(rf"^[^{_LETTER}]*[{_LETTER}]")
 
 
 class SearchArgsSchema(Schema):
     """Words to find, with or without diacritics (``chuyen doi so``)."""
 
-    q = Text(required=True, validate=Length(min=1, max=500))
+    # Blank text would match everything, or nothing: ask for a word (a letter
+    # of the Latin script, Vietnamese ones included, or a digit somewhere).
+    q = Text(
+        required=True,
+        validate=[
+            Length(min=1, max=500),
+            Regexp(WORD, error="Give at least one word to search for."),
+        ],
+    )
     limit = fields.Integer(load_default=20, validate=Range(min=1, max=MAX_PAGE))
-
-    @validates("q")
-    def has_words(self, value: str, **kwargs: object) -> None:
-        """Blank text would match everything, or nothing: ask for words."""
-        if not any(character.isalnum() for character in value):
-            raise ValidationError("Give at least one word to search for.")
 
 
 class MatchSchema(Schema):
