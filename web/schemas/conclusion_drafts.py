@@ -34,14 +34,12 @@ class ConfirmConclusionSchema(IssueConclusionSchema):
 
     text = Text(
         required=True,
-        metadata={"description": "The text as extracted; kept with what is confirmed."},
+        validate=Length(min=1),
+        metadata={
+            "description": "The text as extracted (not blank: a blank text was never "
+            "extracted); kept with what is confirmed."
+        },
     )
-
-    @validates("text")
-    def not_blank(self, value: str, **kwargs: Any) -> None:
-        """A blank text was never extracted."""
-        if not value.strip():
-            raise ValidationError("The text is empty.")
 
 
 class TaskDraftSchema(Schema):
