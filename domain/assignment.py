@@ -8,6 +8,7 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain import assignment_events as events
+from domain import assignment_reports as reports
 from domain.assignment_deadlines import (
     check_deadline_on_issue,
     check_delegated_deadline,
@@ -231,20 +232,23 @@ class Assignment(SteerlogAggregate):
         agency_id: UUID,
         note: str,
         at: datetime,
+        now: datetime,
         percent: int | None = None,
     ) -> None:
-        """Báo cáo tiến độ: an agency reports how far its part has come."""
+        """Báo cáo tiến độ: an agency reports how far its part has come.
+
+        ``at`` is not after ``now`` (the committee's time) nor before the issue.
+        """
         self.check_active()
         self.check_assignee(agency_id)
-        if percent is not None and not 0 <= percent <= 100:
-            raise InvalidValueError(field="percent", reason="must be 0 to 100")
+        reports.check_reported_at("at", at, self.issued_on, now)
         self.trigger_event(
             self.ProgressReported,
             actor=actor,
             agency_id=agency_id,
             note=required_text("note", note),
             at=at,
-            percent=percent,
+            percent=reports.checked_percent(percent),
         )
 
     def request_extension(
@@ -304,22 +308,31 @@ class Assignment(SteerlogAggregate):
         )
 
     def complete(
-        self, *, actor: str, agency_id: UUID, completed_on: date, evidence: str
+        self,
+        *,
+        actor: str,
+        agency_id: UUID,
+        completed_on: date,
+        evidence: str,
+        now: datetime,
+        document: DocumentRef | None = None,
     ) -> None:
-        """Hoàn thành: a lead agency reports its part done, with evidence."""
+        """Hoàn thành: a lead agency reports its part done, with evidence.
+
+        The day is not after today (``now``, the committee's time) nor before the
+        issue; ``document`` is the report that proves it, when there is one.
+        """
         self.check_active()
         self.check_lead(agency_id)
         self.check_not_completed_by(agency_id)
-        if completed_on < self.issued_on:
-            raise InvalidValueError(
-                field="completed_on", reason="before the issue date"
-            )
+        reports.check_reported_day("completed_on", completed_on, self.issued_on, now)
         self.trigger_event(
             self.Completed,
             actor=actor,
             agency_id=agency_id,
             completed_on=completed_on,
             evidence=required_text("evidence", evidence),
+            document=document,
         )
 
     def reopen(self, *, actor: str, reason: str) -> None:

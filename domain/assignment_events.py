@@ -10,7 +10,7 @@ aggregate's (``domain/assignment.py``); here is only how the state follows.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -21,7 +21,7 @@ from domain.assignment_parts import (
     ExtensionRequest,
     ProgressReport,
 )
-from domain.values import Authority
+from domain.values import Authority, DocumentRef
 
 if TYPE_CHECKING:  # for annotations only: the aggregate imports this module
     from domain.assignment import Assignment
@@ -112,15 +112,27 @@ class Reassigned(AssignmentEvent):
 
 
 class Completed(AssignmentEvent):
-    """Hoàn thành: a lead agency reported its part done, with evidence."""
+    """Hoàn thành: a lead agency reported its part done, with evidence.
+
+    Version 2 adds ``document``: the report that proves it (kind, number, date),
+    when the evidence names one. Completions stored before read as without.
+    """
+
+    class_version = 2
 
     agency_id: UUID
     completed_on: date
     evidence: str
+    document: DocumentRef | None
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A completion of version 1 named no document."""
+        state["document"] = None
 
     def change(self, task: Assignment) -> None:
         task.completions[self.agency_id] = Completion(
-            self.agency_id, self.completed_on, self.evidence
+            self.agency_id, self.completed_on, self.evidence, self.document
         )
 
 

@@ -25,7 +25,8 @@ def check_reported_day(field: str, day: date, issued_on: date, now: datetime) ->
 
 
 def check_reported_at(field: str, at: datetime, issued_on: date, now: datetime) -> None:
-    """A time reported (a progress report's) is not after ``now`` nor before the issue."""
+    """A time reported (a progress report's) is neither after ``now`` nor before
+    the issue (on the committee's calendar: ``now``'s offset)."""
     aware(field, at)
     if at > aware("now", now):
         raise InvalidValueError(field=field, reason="in the future")
