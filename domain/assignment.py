@@ -7,22 +7,11 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain import assignment_deadlines as deadlines
 from domain import assignment_events as events
+from domain import assignment_parts as parts
 from domain import assignment_reports as reports
-from domain.assignment_deadlines import (
-    check_deadline_on_issue,
-    check_delegated_deadline,
-    check_later_deadline,
-)
-from domain.assignment_parts import (
-    Completion,
-    Extension,
-    ExtensionRequest,
-    ProgressReport,
-    checked_assignees,
-    distinct_documents,
-)
-from domain.assignment_status import closed_status, done_on, status_on_day
+from domain import assignment_status as status
 from domain.base import SteerlogAggregate
 from domain.errors import (
     AlreadyCompletedError,
@@ -68,8 +57,8 @@ class Assignment(SteerlogAggregate):
         parent_id: UUID | None = None,
     ) -> Assignment:
         """Giao: issue a task. ``tracked`` is ``lead`` with groups expanded."""
-        check_deadline_on_issue(deadline, issued_on)
-        lead, coordinating = checked_assignees(lead, coordinating or [])
+        deadlines.check_deadline_on_issue(deadline, issued_on)
+        lead, coordinating = parts.checked_assignees(lead, coordinating or [])
         return cls(
             id=id,
             actor=actor,
@@ -84,7 +73,7 @@ class Assignment(SteerlogAggregate):
             report_via=report_via,
             deadline=deadline,
             deadline_text=optional_text(deadline_text),
-            documents=distinct_documents(documents or []),
+            documents=parts.distinct_documents(documents or []),
             issued_on=issued_on,
         )
 
@@ -123,10 +112,10 @@ class Assignment(SteerlogAggregate):
         self.documents = list(documents)
         self.issued_on = issued_on
         self.acknowledged_by: dict[UUID, datetime] = {}
-        self.progress: list[ProgressReport] = []
-        self.pending_extension: ExtensionRequest | None = None
-        self.extensions: list[Extension] = []
-        self.completions: dict[UUID, Completion] = {}
+        self.progress: list[parts.ProgressReport] = []
+        self.pending_extension: parts.ExtensionRequest | None = None
+        self.extensions: list[parts.Extension] = []
+        self.completions: dict[UUID, parts.Completion] = {}
         self.reopen_count = 0
         self.cancelled_by: Authority | None = None
         self.superseded_by: UUID | None = None
@@ -172,23 +161,23 @@ class Assignment(SteerlogAggregate):
 
     def check_delegated_deadline(self, deadline: date | None) -> None:
         """Giao tiếp: a task delegated from this one is due no later than this one."""
-        check_delegated_deadline(self.id, deadline, self.deadline)
+        deadlines.check_delegated_deadline(self.id, deadline, self.deadline)
 
     # -- status --------------------------------------------------------------
 
     @property
     def closed_status(self) -> AssignmentStatus | None:
         """Cancelled or superseded, or None while the assignment is active."""
-        return closed_status(self.cancelled_by, self.superseded_by)
+        return status.closed_status(self.cancelled_by, self.superseded_by)
 
     @property
     def completed_on(self) -> date | None:
         """The day the last lead agency completed, once all have."""
-        return done_on(self.completions, self.tracked)
+        return status.done_on(self.completions, self.tracked)
 
     def status_on(self, day: date) -> AssignmentStatus:
         """The status on ``day``; "late" is judged against the current deadline."""
-        return status_on_day(
+        return status.status_on_day(
             day,
             deadline=self.deadline,
             completed_on=self.completed_on,
@@ -198,7 +187,7 @@ class Assignment(SteerlogAggregate):
     def agency_status_on(self, agency_id: UUID, day: date) -> AssignmentStatus:
         """One tracked agency's status: a group's task is followed per member."""
         completion = self.completions.get(agency_id)
-        return status_on_day(
+        return status.status_on_day(
             day,
             deadline=self.deadline,
             completed_on=completion.completed_on if completion else None,
@@ -258,7 +247,7 @@ class Assignment(SteerlogAggregate):
         self.check_active()
         self.check_lead(agency_id)
         self.check_not_done()
-        check_later_deadline(deadline, self.deadline, self.issued_on)
+        deadlines.check_later_deadline(deadline, self.deadline, self.issued_on)
         self.trigger_event(
             self.ExtensionRequested,
             actor=actor,
@@ -273,7 +262,7 @@ class Assignment(SteerlogAggregate):
         """Gia hạn: move the deadline, naming the meeting or document behind it."""
         self.check_active()
         self.check_not_done()
-        check_later_deadline(deadline, self.deadline, self.issued_on)
+        deadlines.check_later_deadline(deadline, self.deadline, self.issued_on)
         self.trigger_event(
             self.DeadlineExtended,
             actor=actor,
@@ -294,7 +283,7 @@ class Assignment(SteerlogAggregate):
     ) -> None:
         """Điều chỉnh: give the task to other agencies, by an authorising origin."""
         self.check_active()
-        lead, coordinating = checked_assignees(lead, coordinating or [])
+        lead, coordinating = parts.checked_assignees(lead, coordinating or [])
         if lead == self.lead and coordinating == self.coordinating:
             raise NoChangeError(field="lead", assignment_id=self.id)
         self.trigger_event(
