@@ -56,6 +56,7 @@ QUERIES = aiosql.from_path(
 )
 ACTOR = "corpus"
 VN = timezone(timedelta(hours=7))
+OFFICE_CLOSES = timedelta(hours=17)
 DEFAULT_SCHEMA = "bench_corpus"
 MIN_EVENTS = 1_000_000
 PROVINCES = listed(
@@ -858,7 +859,8 @@ class CorpusWriter:
                 agency_id=rng.choice(assignment.tracked),
                 note=f"Đã triển khai {rng.randint(10, 90)}% khối lượng công việc;"
                 f" {rng.choice(ISSUES)}.",
-                at=self.moment(assignment.issued_on, rng.randint(7, 40)),
+                at=(at := self.moment(assignment.issued_on, rng.randint(7, 40))),
+                now=at,  # reported as it happened: the corpus has no clock
                 percent=rng.randint(10, 90),
             )
         if level >= 3 or rng.random() >= (0.72, 0.32, 0.2)[level]:
@@ -955,6 +957,7 @@ class CorpusWriter:
                 agency_id=agency,
                 completed_on=done,
                 evidence=f"Báo cáo số {rng.randint(1, 999)}/BC ngày {vn_date(done)}",
+                now=datetime.combine(done, datetime.min.time(), VN) + OFFICE_CLOSES,
             )
 
     # -- the whole corpus ----------------------------------------------------

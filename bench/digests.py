@@ -103,6 +103,7 @@ def _assignments(committee_id: UUID, agency_id: UUID, number: int) -> list[Assig
                 agency_id=agency_id,
                 completed_on=DAY - timedelta(days=1),
                 evidence="Báo cáo số 1",
+                now=NOW,
             )
         if days == -5 and number % 3 == 0:
             assignment.request_extension(

@@ -7,18 +7,15 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain.assignment_parts import (
-    Completion,
-    Extension,
-    ExtensionRequest,
-    ProgressReport,
-)
-from domain.assignment_status import status_on_day
+from domain import assignment_deadlines as deadlines
+from domain import assignment_events as events
+from domain import assignment_parts as parts
+from domain import assignment_reports as reports
+from domain import assignment_status as status
 from domain.base import SteerlogAggregate
 from domain.errors import (
     AlreadyCompletedError,
     AssignmentClosedError,
-    DeadlineAfterParentError,
     InvalidValueError,
     NoChangeError,
     NotAssigneeError,
@@ -60,9 +57,8 @@ class Assignment(SteerlogAggregate):
         parent_id: UUID | None = None,
     ) -> Assignment:
         """Giao: issue a task. ``tracked`` is ``lead`` with groups expanded."""
-        if deadline is not None and deadline < issued_on:
-            raise InvalidValueError(field="deadline", reason="before the issue date")
-        lead, coordinating = checked_assignees(lead, coordinating or [])
+        deadlines.check_deadline_on_issue(deadline, issued_on)
+        lead, coordinating = parts.checked_assignees(lead, coordinating or [])
         return cls(
             id=id,
             actor=actor,
@@ -77,7 +73,7 @@ class Assignment(SteerlogAggregate):
             report_via=report_via,
             deadline=deadline,
             deadline_text=optional_text(deadline_text),
-            documents=_distinct_documents(documents or []),
+            documents=parts.distinct_documents(documents or []),
             issued_on=issued_on,
         )
 
@@ -116,10 +112,10 @@ class Assignment(SteerlogAggregate):
         self.documents = list(documents)
         self.issued_on = issued_on
         self.acknowledged_by: dict[UUID, datetime] = {}
-        self.progress: list[ProgressReport] = []
-        self.pending_extension: ExtensionRequest | None = None
-        self.extensions: list[Extension] = []
-        self.completions: dict[UUID, Completion] = {}
+        self.progress: list[parts.ProgressReport] = []
+        self.pending_extension: parts.ExtensionRequest | None = None
+        self.extensions: list[parts.Extension] = []
+        self.completions: dict[UUID, parts.Completion] = {}
         self.reopen_count = 0
         self.cancelled_by: Authority | None = None
         self.superseded_by: UUID | None = None
@@ -155,7 +151,7 @@ class Assignment(SteerlogAggregate):
 
     def check_not_done(self) -> None:
         """A task every lead agency has completed needs reopening first."""
-        if self.is_done:
+        if self.completed_on is not None:
             raise AlreadyCompletedError(assignment_id=self.id)
 
     def check_some_completion(self) -> None:
@@ -163,50 +159,25 @@ class Assignment(SteerlogAggregate):
         if not self.completions:
             raise NotCompletedError(assignment_id=self.id)
 
-    def check_later_deadline(self, deadline: date) -> None:
-        """A new deadline must be after the current one (and after issuing)."""
-        floor = self.deadline or self.issued_on
-        if deadline <= floor:
-            raise InvalidValueError(
-                field="deadline", reason=f"must be after {floor.isoformat()}"
-            )
-
     def check_delegated_deadline(self, deadline: date | None) -> None:
         """Giao tiếp: a task delegated from this one is due no later than this one."""
-        if deadline is not None and self.deadline and deadline > self.deadline:
-            raise DeadlineAfterParentError(
-                field="deadline",
-                reason="after the parent's deadline",
-                assignment_id=self.id,
-                parent_deadline=self.deadline,
-            )
+        deadlines.check_delegated_deadline(self.id, deadline, self.deadline)
 
     # -- status --------------------------------------------------------------
 
     @property
     def closed_status(self) -> AssignmentStatus | None:
         """Cancelled or superseded, or None while the assignment is active."""
-        if self.superseded_by is not None:
-            return AssignmentStatus.SUPERSEDED
-        if self.cancelled_by is not None:
-            return AssignmentStatus.CANCELLED
-        return None
-
-    @property
-    def is_done(self) -> bool:
-        """Whether every tracked lead agency has reported completion."""
-        return all(agency in self.completions for agency in self.tracked)
+        return status.closed_status(self.cancelled_by, self.superseded_by)
 
     @property
     def completed_on(self) -> date | None:
         """The day the last lead agency completed, once all have."""
-        if not self.is_done:
-            return None
-        return max(c.completed_on for c in self.completions.values())
+        return status.done_on(self.completions, self.tracked)
 
     def status_on(self, day: date) -> AssignmentStatus:
         """The status on ``day``; "late" is judged against the current deadline."""
-        return status_on_day(
+        return status.status_on_day(
             day,
             deadline=self.deadline,
             completed_on=self.completed_on,
@@ -216,7 +187,7 @@ class Assignment(SteerlogAggregate):
     def agency_status_on(self, agency_id: UUID, day: date) -> AssignmentStatus:
         """One tracked agency's status: a group's task is followed per member."""
         completion = self.completions.get(agency_id)
-        return status_on_day(
+        return status.status_on_day(
             day,
             deadline=self.deadline,
             completed_on=completion.completed_on if completion else None,
@@ -225,17 +196,23 @@ class Assignment(SteerlogAggregate):
 
     # -- commands ------------------------------------------------------------
 
+    Acknowledged = events.Acknowledged
+    ProgressReported = events.ProgressReported
+    ExtensionRequested = events.ExtensionRequested
+    DeadlineExtended = events.DeadlineExtended
+    Reassigned = events.Reassigned
+    Completed = events.Completed
+    Reopened = events.Reopened
+    Cancelled = events.Cancelled
+    Superseded = events.Superseded
+
     def acknowledge(self, *, actor: str, agency_id: UUID, at: datetime) -> None:
         """Tiếp nhận: an agency confirms it has received the task."""
         self.check_active()
         self.check_assignee(agency_id)
         if agency_id in self.acknowledged_by:
             raise NoChangeError(field="agency_id", assignment_id=self.id)
-        self._acknowledged(actor=actor, agency_id=agency_id, at=at)
-
-    @event("Acknowledged")
-    def _acknowledged(self, *, actor: str, agency_id: UUID, at: datetime) -> None:
-        self.acknowledged_by[agency_id] = at
+        self.trigger_event(self.Acknowledged, actor=actor, agency_id=agency_id, at=at)
 
     def report_progress(
         self,
@@ -244,32 +221,24 @@ class Assignment(SteerlogAggregate):
         agency_id: UUID,
         note: str,
         at: datetime,
+        now: datetime,
         percent: int | None = None,
     ) -> None:
-        """Báo cáo tiến độ: an agency reports how far its part has come."""
+        """Báo cáo tiến độ: an agency reports how far its part has come.
+
+        ``at`` is not after ``now`` (the committee's time) nor before the issue.
+        """
         self.check_active()
         self.check_assignee(agency_id)
-        if percent is not None and not 0 <= percent <= 100:
-            raise InvalidValueError(field="percent", reason="must be 0 to 100")
-        self._progress_reported(
+        reports.check_reported_at("at", at, self.issued_on, now)
+        self.trigger_event(
+            self.ProgressReported,
             actor=actor,
             agency_id=agency_id,
             note=required_text("note", note),
             at=at,
-            percent=percent,
+            percent=reports.checked_percent(percent),
         )
-
-    @event("ProgressReported")
-    def _progress_reported(
-        self,
-        *,
-        actor: str,
-        agency_id: UUID,
-        note: str,
-        at: datetime,
-        percent: int | None,
-    ) -> None:
-        self.progress.append(ProgressReport(agency_id, at, note, percent))
 
     def request_extension(
         self, *, actor: str, agency_id: UUID, deadline: date, reason: str
@@ -278,19 +247,14 @@ class Assignment(SteerlogAggregate):
         self.check_active()
         self.check_lead(agency_id)
         self.check_not_done()
-        self.check_later_deadline(deadline)
-        self._extension_requested(
+        deadlines.check_later_deadline(deadline, self.deadline, self.issued_on)
+        self.trigger_event(
+            self.ExtensionRequested,
             actor=actor,
             agency_id=agency_id,
             deadline=deadline,
             reason=required_text("reason", reason),
         )
-
-    @event("ExtensionRequested")
-    def _extension_requested(
-        self, *, actor: str, agency_id: UUID, deadline: date, reason: str
-    ) -> None:
-        self.pending_extension = ExtensionRequest(agency_id, deadline, reason)
 
     def extend_deadline(
         self, *, actor: str, deadline: date, authority: Authority, reason: str
@@ -298,21 +262,14 @@ class Assignment(SteerlogAggregate):
         """Gia hạn: move the deadline, naming the meeting or document behind it."""
         self.check_active()
         self.check_not_done()
-        self.check_later_deadline(deadline)
-        self._deadline_extended(
+        deadlines.check_later_deadline(deadline, self.deadline, self.issued_on)
+        self.trigger_event(
+            self.DeadlineExtended,
             actor=actor,
             deadline=deadline,
             authority=authority,
             reason=required_text("reason", reason),
         )
-
-    @event("DeadlineExtended")
-    def _deadline_extended(
-        self, *, actor: str, deadline: date, authority: Authority, reason: str
-    ) -> None:
-        self.extensions.append(Extension(self.deadline, deadline, authority, reason))
-        self.deadline = deadline
-        self.pending_extension = None
 
     def reassign(
         self,
@@ -326,10 +283,11 @@ class Assignment(SteerlogAggregate):
     ) -> None:
         """Điều chỉnh: give the task to other agencies, by an authorising origin."""
         self.check_active()
-        lead, coordinating = checked_assignees(lead, coordinating or [])
+        lead, coordinating = parts.checked_assignees(lead, coordinating or [])
         if lead == self.lead and coordinating == self.coordinating:
             raise NoChangeError(field="lead", assignment_id=self.id)
-        self._reassigned(
+        self.trigger_event(
+            self.Reassigned,
             actor=actor,
             lead=lead,
             coordinating=coordinating,
@@ -338,69 +296,51 @@ class Assignment(SteerlogAggregate):
             reason=required_text("reason", reason),
         )
 
-    @event("Reassigned")
-    def _reassigned(
+    def complete(
         self,
         *,
         actor: str,
-        lead: list[UUID],
-        coordinating: list[UUID],
-        tracked: list[UUID],
-        authority: Authority,
-        reason: str,
+        agency_id: UUID,
+        completed_on: date,
+        evidence: str,
+        now: datetime,
+        document: DocumentRef | None = None,
     ) -> None:
-        self.lead, self.coordinating, self.tracked = (
-            list(lead),
-            list(coordinating),
-            list(tracked),
-        )
-        self.completions = {a: c for a, c in self.completions.items() if a in tracked}
+        """Hoàn thành: a lead agency reports its part done, with evidence.
 
-    def complete(
-        self, *, actor: str, agency_id: UUID, completed_on: date, evidence: str
-    ) -> None:
-        """Hoàn thành: a lead agency reports its part done, with evidence."""
+        The day is not after today (``now``, the committee's time) nor before the
+        issue; ``document`` is the report that proves it, when there is one.
+        """
         self.check_active()
         self.check_lead(agency_id)
         self.check_not_completed_by(agency_id)
-        if completed_on < self.issued_on:
-            raise InvalidValueError(
-                field="completed_on", reason="before the issue date"
-            )
-        self._completed(
+        reports.check_reported_day("completed_on", completed_on, self.issued_on, now)
+        self.trigger_event(
+            self.Completed,
             actor=actor,
             agency_id=agency_id,
             completed_on=completed_on,
             evidence=required_text("evidence", evidence),
+            document=document,
         )
-
-    @event("Completed")
-    def _completed(
-        self, *, actor: str, agency_id: UUID, completed_on: date, evidence: str
-    ) -> None:
-        self.completions[agency_id] = Completion(agency_id, completed_on, evidence)
 
     def reopen(self, *, actor: str, reason: str) -> None:
         """Mở lại: reported completions were not enough; the task is open again."""
         self.check_active()
         self.check_some_completion()
-        self._reopened(actor=actor, reason=required_text("reason", reason))
-
-    @event("Reopened")
-    def _reopened(self, *, actor: str, reason: str) -> None:
-        self.completions = {}
-        self.reopen_count += 1
+        self.trigger_event(
+            self.Reopened, actor=actor, reason=required_text("reason", reason)
+        )
 
     def cancel(self, *, actor: str, authority: Authority, reason: str) -> None:
         """Hủy: the task is withdrawn by an authorising meeting or document."""
         self.check_active()
-        self._cancelled(
-            actor=actor, authority=authority, reason=required_text("reason", reason)
+        self.trigger_event(
+            self.Cancelled,
+            actor=actor,
+            authority=authority,
+            reason=required_text("reason", reason),
         )
-
-    @event("Cancelled")
-    def _cancelled(self, *, actor: str, authority: Authority, reason: str) -> None:
-        self.cancelled_by = authority
 
     def supersede(
         self, *, actor: str, by_assignment_id: UUID, authority: Authority, reason: str
@@ -409,33 +349,10 @@ class Assignment(SteerlogAggregate):
         self.check_active()
         if by_assignment_id == self.id:
             raise InvalidValueError(field="by_assignment_id", reason="cannot be itself")
-        self._superseded(
+        self.trigger_event(
+            self.Superseded,
             actor=actor,
             by_assignment_id=by_assignment_id,
             authority=authority,
             reason=required_text("reason", reason),
         )
-
-    @event("Superseded")
-    def _superseded(
-        self, *, actor: str, by_assignment_id: UUID, authority: Authority, reason: str
-    ) -> None:
-        self.superseded_by = by_assignment_id
-        self.supersession_authority = authority
-
-
-def checked_assignees(
-    lead: list[UUID], coordinating: list[UUID]
-) -> tuple[list[UUID], list[UUID]]:
-    """Lead agencies (at least one) and coordinating ones, distinct and not both."""
-    distinct_lead = list(dict.fromkeys(lead))
-    if not distinct_lead:
-        raise InvalidValueError(field="lead", reason="at least one lead agency")
-    distinct_coordinating = [
-        agency for agency in dict.fromkeys(coordinating) if agency not in distinct_lead
-    ]
-    return distinct_lead, distinct_coordinating
-
-
-def _distinct_documents(documents: list[DocumentRef]) -> list[DocumentRef]:
-    return list({document.key: document for document in documents}.values())

@@ -1,4 +1,4 @@
-"""The parts of an assignment's state: completions, progress, extensions."""
+"""The parts of an assignment's state: agencies, completions, progress, extensions."""
 
 from __future__ import annotations
 
@@ -6,16 +6,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from domain.values import Authority
+from domain.errors import InvalidValueError
+from domain.values import Authority, DocumentRef
 
 
 @dataclass(frozen=True)
 class Completion:
-    """Hoàn thành: one agency reports its part done, with evidence."""
+    """Hoàn thành: one agency reports its part done, with evidence.
+
+    ``document`` is the report that proves it (kind, number, date), when the
+    evidence names one; completions recorded before it could are without.
+    """
 
     agency_id: UUID
     completed_on: date
     evidence: str
+    document: DocumentRef | None = None
 
 
 @dataclass(frozen=True)
@@ -45,3 +51,21 @@ class Extension:
     deadline: date
     authority: Authority
     reason: str
+
+
+def checked_assignees(
+    lead: list[UUID], coordinating: list[UUID]
+) -> tuple[list[UUID], list[UUID]]:
+    """Lead agencies (at least one) and coordinating ones, distinct and not both."""
+    distinct_lead = list(dict.fromkeys(lead))
+    if not distinct_lead:
+        raise InvalidValueError(field="lead", reason="at least one lead agency")
+    distinct_coordinating = [
+        agency for agency in dict.fromkeys(coordinating) if agency not in distinct_lead
+    ]
+    return distinct_lead, distinct_coordinating
+
+
+def distinct_documents(documents: list[DocumentRef]) -> list[DocumentRef]:
+    """Documents cited once each, by normalised number (the last mention wins)."""
+    return list({document.key: document for document in documents}.values())

@@ -8,9 +8,12 @@ which filters by status, is tested against it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
+from uuid import UUID
 
-from domain.values import AssignmentStatus
+from domain.assignment_parts import Completion
+from domain.values import AssignmentStatus, Authority
 
 
 def status_on_day(
@@ -36,3 +39,28 @@ def status_on_day(
     if deadline is not None and day > deadline:
         return AssignmentStatus.OVERDUE
     return AssignmentStatus.IN_PROGRESS
+
+
+def closed_status(
+    cancelled_by: Authority | None, superseded_by: UUID | None
+) -> AssignmentStatus | None:
+    """Superseded or cancelled (superseding wins), or None while the task is active."""
+    if superseded_by is not None:
+        return AssignmentStatus.SUPERSEDED
+    if cancelled_by is not None:
+        return AssignmentStatus.CANCELLED
+    return None
+
+
+def done_on(
+    completions: Mapping[UUID, Completion], tracked: Iterable[UUID]
+) -> date | None:
+    """The day the last tracked agency completed, once every one has (else None).
+
+    A task is followed per tracked agency (a group's task per member): it is
+    done when each of them has reported its part done.
+    """
+    days = [completions[a].completed_on for a in tracked if a in completions]
+    if not days or len(days) < len(list(tracked)):
+        return None
+    return max(days)

@@ -51,7 +51,7 @@ def document(number: str, day: date) -> DocumentCitations:
     """A cited document and the assignments citing it, or 404."""
     found = read_side().document(document_key(number), day)
     if found is None:
-        raise NotFound(f"No document {number} is cited.")
+        raise NotFound(f"No document {number} is known.")
     return found
 
 

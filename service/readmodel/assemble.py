@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from operator import attrgetter
 from typing import Any, TypeVar
 
 from domain.values import AssignmentStatus
+from service.readmodel.document_links import DocumentLink, DocumentRelation
 from service.readmodel.rows import (
     AgencyNames,
     AgencyTask,
@@ -18,6 +20,7 @@ from service.readmodel.rows import (
     Decision,
     DigestSummary,
     DocumentCitations,
+    DocumentSummary,
     Graph,
     LineageEdge,
     LineageNode,
@@ -156,10 +159,40 @@ def decision(row: Row) -> Decision:
     return Decision(id_, title, _day(deadline), issued, *origin)
 
 
-def document_citations(row: Row, cited_by: list[AssignmentRow]) -> DocumentCitations:
-    """A document and the assignments citing it."""
+def document_citations(
+    row: Row, cited_by: list[AssignmentRow], links: list[Row]
+) -> DocumentCitations:
+    """A document, the assignments citing it, and its links grouped by relation."""
     key, kind, number, day, issuer, title = row
-    return DocumentCitations(key, kind, number, day, issuer, title, cited_by)
+    grouped: dict[DocumentRelation, list[DocumentLink]] = {
+        relation: [] for relation in DocumentRelation
+    }
+    for relation, subject, id_, label, committee, status, detail in links:
+        grouped[DocumentRelation(relation)].append(
+            DocumentLink(
+                DocumentRelation(relation),
+                subject,
+                id_,
+                label,
+                committee,
+                AssignmentStatus(status) if status else None,
+                detail if relation == DocumentRelation.AUTHORISED else None,
+                detail if relation == DocumentRelation.EVIDENCE_FOR else None,
+            )
+        )
+    return DocumentCitations(key, kind, number, day, issuer, title, cited_by, grouped)
+
+
+def link_counts(
+    documents: list[DocumentSummary], counts: list[Row]
+) -> list[DocumentSummary]:
+    """Documents of a page with their counts of links by relation (0 where none)."""
+    by_key: dict[str, dict[DocumentRelation, int]] = defaultdict(
+        lambda: dict.fromkeys(DocumentRelation, 0)
+    )
+    for key, relation, number in counts:
+        by_key[key][DocumentRelation(relation)] = int(number)
+    return [replace(document, links=by_key[document.key]) for document in documents]
 
 
 def search_hit(row: Row) -> SearchHit:

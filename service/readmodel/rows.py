@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from domain.values import AssignmentStatus
+from service.readmodel.document_links import DocumentLink, DocumentRelation
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,16 +130,20 @@ class DocumentRow:
 
 @dataclass(frozen=True, slots=True)
 class DocumentSummary(DocumentRow):
-    """A document in the list, with how many assignments cite it."""
+    """A document in the list, with how many assignments cite it, and how many
+    assignments or meetings link to it by each relation."""
 
     citing: int = 0
+    links: dict[DocumentRelation, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentCitations(DocumentRow):
-    """A document and the assignments that cite it."""
+    """A document, the assignments that cite it, and everything linked to it,
+    by relation (every relation present, perhaps with nothing)."""
 
     cited_by: list[AssignmentRow] = field(default_factory=list)
+    links: dict[DocumentRelation, list[DocumentLink]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
         "assignment_completions",
         "documents",
         "citations",
+        "document_links",
     ),
     "lineage": ("lineage_nodes", "lineage_edges"),
     "search": ("search_documents",),

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
 
 from domain import ids
-from domain.agency import Agency
 from domain.assignment import Assignment
 from domain.committee import Committee
 from domain.meeting import Meeting
@@ -15,57 +13,10 @@ from domain.values import Authority, DocumentRef, Origin
 from service.eventstore.application import SteerlogBase, Written
 from service.usecases import lookups
 from service.usecases.commuting import commutes
+from service.usecases.task_drafts import TaskDraft, new_assignment
 
-
-@dataclass(frozen=True)
-class TaskDraft:
-    """One task: who leads, who coordinates, by when, reporting to whom."""
-
-    title: str
-    lead: list[UUID]
-    coordinating: list[UUID] = field(default_factory=list)
-    kind: str = "task"
-    deadline: date | None = None
-    deadline_text: str | None = None
-    report_to: UUID | None = None
-    report_via: UUID | None = None
-    documents: list[DocumentRef] = field(default_factory=list)
-
-
-def new_assignment(
-    store: SteerlogBase,
-    assignment_id: UUID,
-    origin: Origin,
-    task: TaskDraft,
-    issued_on: date,
-    actor: str,
-    parent_id: UUID | None = None,
-) -> Assignment:
-    """Build (not save) an assignment, checking every agency it names."""
-    lookups.check_agencies(store, task.coordinating, "coordinating")
-    for name, agency_id in (
-        ("report_to", task.report_to),
-        ("report_via", task.report_via),
-    ):
-        if agency_id is not None:
-            store.load(Agency, agency_id, field=name)
-    return Assignment.issue(
-        id=assignment_id,
-        actor=actor,
-        origin=origin,
-        title=task.title,
-        lead=task.lead,
-        tracked=lookups.tracked_agencies(store, task.lead),
-        issued_on=issued_on,
-        coordinating=task.coordinating,
-        kind=task.kind,
-        deadline=task.deadline,
-        deadline_text=task.deadline_text,
-        report_to=task.report_to,
-        report_via=task.report_via,
-        documents=task.documents,
-        parent_id=parent_id,
-    )
+# Where the use cases' callers have always found them.
+__all__ = ["AssignmentUseCases", "TaskDraft", "new_assignment"]
 
 
 class AssignmentUseCases(SteerlogBase):
@@ -149,16 +100,19 @@ class AssignmentUseCases(SteerlogBase):
         at: datetime | None = None,
         expected_version: int | None = None,
     ) -> Written:
-        """Báo cáo tiến độ: an agency reports how far it has come."""
-        moment = at or self.clock()
-        return self.change(
-            Assignment,
-            assignment_id,
-            lambda a: a.report_progress(
-                actor=actor, agency_id=agency_id, note=note, at=moment, percent=percent
-            ),
-            expected_version,
+        """Báo cáo tiến độ: an agency reports how far it has come (by ``at``: now)."""
+        assignment = self.load(Assignment, assignment_id)
+        self.check_version(assignment, expected_version)
+        now = self.committee_now(assignment)
+        assignment.report_progress(
+            actor=actor,
+            agency_id=agency_id,
+            note=note,
+            at=at or now,
+            now=now,
+            percent=percent,
         )
+        return self.commit(assignment)
 
     def request_extension(
         self,
@@ -238,19 +192,28 @@ class AssignmentUseCases(SteerlogBase):
         agency_id: UUID,
         evidence: str,
         completed_on: date | None = None,
+        document: DocumentRef | None = None,
         expected_version: int | None = None,
     ) -> Written:
-        """Hoàn thành: a lead agency reports its part done, with evidence."""
+        """Hoàn thành: a lead agency reports its part done (by default today), with
+        evidence and, when it names one, the document (báo cáo) that proves it."""
         assignment = self.load(Assignment, assignment_id)
         self.check_version(assignment, expected_version)
+        now = self.committee_now(assignment)
         assignment.complete(
             actor=actor,
             agency_id=agency_id,
-            completed_on=completed_on
-            or lookups.committee_day(self, assignment.origin.committee_id),
+            completed_on=completed_on or now.date(),
             evidence=evidence,
+            now=now,
+            document=document,
         )
         return self.commit(assignment)
+
+    def committee_now(self, assignment: Assignment) -> datetime:
+        """The time it is now in the time zone of the assignment's committee."""
+        zone = lookups.zone_of(self, assignment.origin.committee_id)
+        return self.clock().astimezone(zone)
 
     def reopen(
         self,

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from domain import assignment_authority
 from domain.agency import Agency
 from domain.committee import Committee
 from domain.meeting import Meeting
@@ -37,9 +38,13 @@ def tracked_agencies(
 
 
 def check_authority(store: SteerlogBase, authority: Authority) -> None:
-    """An authority's meeting must exist."""
+    """An authority's meeting must exist, and have concluded the item it names."""
+    meeting = None
     if authority.meeting_id is not None:
-        store.load(Meeting, authority.meeting_id, field="authority.meeting_id")
+        meeting = store.load(
+            Meeting, authority.meeting_id, field="authority.meeting_id"
+        )
+    assignment_authority.check_authority(authority, meeting)
 
 
 def zone_of(store: SteerlogBase, committee_id: UUID) -> ZoneInfo:

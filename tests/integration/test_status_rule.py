@@ -9,7 +9,7 @@ many days compared with ``Assignment.status_on`` and ``agency_status_on``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID, uuid4
 
 import pytest
@@ -24,8 +24,11 @@ from service.readmodel.base import AssignmentFilter, Page, ReadModel
 from service.readmodel.projections.tracker import tracker
 from service.run.composition import build_read_model
 from service.settings import Settings
+from tests.scenario import ICT
 
 START = date(2022, 1, 1)
+# When the completions are reported: after every day a story names.
+NOW = datetime(2023, 1, 1, tzinfo=ICT)
 Step = tuple[str, int, int]  # what, which lead agency, days after issue
 
 
@@ -66,7 +69,11 @@ def told(deadline_days: int | None, story: list[Step]) -> Assignment:
         try:
             if what == "complete":
                 task.complete(
-                    actor="test", agency_id=leads[agency], completed_on=on, evidence="x"
+                    actor="test",
+                    agency_id=leads[agency],
+                    completed_on=on,
+                    evidence="x",
+                    now=NOW,
                 )
             elif what == "reopen":
                 task.reopen(actor="test", reason="chưa đạt")

@@ -1,4 +1,4 @@
-"""Documents (văn bản) the assignments cite, and what each citation led to."""
+"""The document registry (văn bản): every document known, and what links to it."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ blp = Blueprint(
 @projected(blp, DocumentPageSchema)
 @blp.arguments(DocumentListArgsSchema(), location="query")
 def list_documents(args: dict[str, Any]) -> Any:
-    """Cited documents by normalised number, with how many assignments cite each."""
+    """Every document known, by normalised number: cited, issuing, authorising,
+    approved, published as a notice or given as evidence; with how many
+    assignments cite it and how many links it has by relation."""
     return read_side().documents(page_of(args))
 
 
@@ -34,6 +36,7 @@ def list_documents(args: dict[str, Any]) -> Any:
 @blp.alt_response(404, response="NOT_FOUND")
 @blp.arguments(DocumentDayArgsSchema(), location="query")
 def get_document(args: dict[str, Any], number: str) -> Any:
-    """A document by number, in any case or spacing (``04-nq/tu``), and the
-    assignments citing it with their status on ``day``."""
+    """A document by number, in any case or spacing (``04-nq/tu``): the
+    assignments citing it with their status on ``day``, and everything linked to
+    it, grouped by relation."""
     return document(number, on_day(args))

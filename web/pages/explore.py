@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, render_template, request
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from werkzeug.exceptions import BadRequest, NotFound
 
@@ -20,8 +21,9 @@ from domain.text import fold
 from domain.values import DocumentRef
 from service.access.scoped import RestrictedNode
 from service.readmodel.base import Page
+from service.readmodel.document_links import DocumentLink, DocumentRelation
 from web.http import read_side, steerlog
-from web.pages import moments
+from web.pages import moments, names
 from web.pages.permissions import readable
 from web.pages.tasks import href_of
 
@@ -29,6 +31,33 @@ bp = Blueprint("explore_pages", __name__)
 CHILDREN_PER_PAGE = 50
 SEARCH_RESULTS = 50
 KINDS = ("meeting", "person", "document", "committee", "item", "speech", "assignment")
+
+
+# The registry's relations, as a document's page heads them, in this order.
+RELATIONS = {
+    DocumentRelation.CITED_BY: _l("Nhiệm vụ viện dẫn văn bản"),
+    DocumentRelation.ORIGIN_OF: _l("Nhiệm vụ giao theo văn bản"),
+    DocumentRelation.AUTHORISED: _l("Điều chỉnh nhiệm vụ theo văn bản"),
+    DocumentRelation.APPROVED_AT: _l("Thông qua tại cuộc họp"),
+    DocumentRelation.NOTICE_OF: _l("Thông báo kết luận của cuộc họp"),
+    DocumentRelation.EVIDENCE_FOR: _l("Minh chứng hoàn thành nhiệm vụ"),
+}
+CHANGES = {
+    "extends": _l("Gia hạn"),
+    "reassigns": _l("Điều chỉnh đơn vị thực hiện"),
+    "cancels": _l("Hủy"),
+    "supersedes": _l("Thay thế"),
+}
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A task or meeting linked to a document, as its page lists it."""
+
+    title: str
+    href: str
+    status: str | None
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -73,12 +102,12 @@ def search() -> str:
 
 @bp.route("/documents", methods=["GET"])
 def documents() -> str:
-    """The registry: every document cited, with how many tasks cite it."""
+    """The registry: every document known, with what links to it by relation."""
     found = read_side().documents(
         Page(limit=CHILDREN_PER_PAGE, cursor=request.args.get("cursor") or None),
         readable(),
     )
-    return render_template("explore/documents.html", page=found)
+    return render_template("explore/documents.html", page=found, relations=RELATIONS)
 
 
 @bp.route("/documents/<path:number>", methods=["GET"])
@@ -90,12 +119,31 @@ def document(number: str) -> str:
     if found is None:
         raise NotFound(f"Không có văn bản số {number}.")
     graph = read_side().lineage(f"document:{key}", "down", 1, day)
+    linked = {
+        RELATIONS[relation]: [_linked(link) for link in links]
+        for relation, links in found.links.items()
+        if links and relation != DocumentRelation.CITED_BY
+    }
     return render_template(
         "explore/document.html",
         document=found,
+        linked=linked,
         lineage_key=f"document:{key}",
         related=[_child(n) for n in graph.nodes if n.key != f"document:{key}"],
     )
+
+
+def _linked(link: DocumentLink) -> Linked:
+    """A link as the document's page lists it: what it is, where it opens, and
+    the change authorised or the agency whose completion it proves."""
+    note = None
+    if link.change:
+        note = str(CHANGES.get(link.change, link.change))
+    elif link.agency_id:
+        note = names.agency_name(link.agency_id)
+    title = link.title or link.id
+    status = link.status.value if link.status else None
+    return Linked(title, href_of(f"{link.kind}:{link.id}"), status, note)
 
 
 def _key(raw: str) -> str:

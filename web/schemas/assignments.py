@@ -88,8 +88,20 @@ class ReportProgressSchema(Schema):
 
     agency_id = fields.UUID(required=True)
     note = Text(required=True, validate=Length(min=1, max=20_000))
-    percent = fields.Integer(load_default=None, allow_none=True, validate=Range(0, 100))
-    at = Moment(load_default=None, allow_none=True)
+    percent = fields.Integer(
+        strict=True,
+        load_default=None,
+        allow_none=True,
+        validate=Range(0, 100),
+        metadata={"description": "A whole number: 50.7 is refused, not rounded."},
+    )
+    at = Moment(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "Default: now. Not in the future, nor before the issue."
+        },
+    )
 
 
 class RequestExtensionSchema(Schema):
@@ -125,7 +137,19 @@ class CompleteSchema(Schema):
     completed_on = Day(
         load_default=None,
         allow_none=True,
-        metadata={"description": "Default: today in the committee's zone."},
+        metadata={
+            "description": "Default: today in the committee's zone; not after today,"
+            " nor before the task was issued."
+        },
+    )
+    document = fields.Nested(
+        DocumentSchema,
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "The report (báo cáo) that proves it: kind, number, date."
+            " It is then listed in the document registry, as evidence for the task."
+        },
     )
 
 
@@ -178,6 +202,7 @@ class CompletionSchema(Schema):
     agency_id = fields.UUID(required=True)
     completed_on = fields.Date(required=True)
     evidence = fields.String(required=True)
+    document = fields.Nested(DocumentSchema, allow_none=True)
 
 
 class AcknowledgementSchema(Schema):

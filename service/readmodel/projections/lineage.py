@@ -175,6 +175,16 @@ lineage.on(Assignment, "Reassigned")(authorised("reassigns"))
 lineage.on(Assignment, "Cancelled")(authorised("cancels"))
 
 
+@lineage.on(Assignment, "Completed")
+def proved(event: Any, out: LineageChanges) -> None:
+    # The report that proves a completion came after the task: it points to it,
+    # so the task's "what came of it" reaches the report, and the report's
+    # "where did it come from" reaches the task.
+    if event.document:
+        key = node_key("assignment", event.originator_id)
+        edge(out, document_node(out, event.document), key, "proves", event)
+
+
 @lineage.on(Assignment, "Superseded")
 def superseded(event: Any, out: LineageChanges) -> None:
     key = node_key("assignment", event.originator_id)

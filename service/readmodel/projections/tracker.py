@@ -1,14 +1,16 @@
-"""The tracker projection: assignments, their agencies, completions, cited documents."""
+"""The tracker projection: assignments, agencies, completions; the document registry."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, ClassVar
 from uuid import UUID
 
 from domain.assignment import Assignment
-from domain.values import DocumentRef
+from domain.meeting import Meeting
+from domain.values import Authority, DocumentRef
 from service.readmodel.changes import Changes, change
+from service.readmodel.document_links import DocumentRelation
 from service.readmodel.projections.core import Projection
 
 
@@ -70,6 +72,19 @@ class TrackerChanges(Changes):
         """An assignment citing a document (căn cứ)."""
 
     @change
+    def document_linked(
+        self,
+        *,
+        document_key: str,
+        relation: str,
+        subject_kind: str,
+        subject_id: UUID,
+        detail: str,
+        at: datetime,
+    ) -> None:
+        """An assignment or meeting linked to a document by ``relation`` (kept once)."""
+
+    @change
     def extension_requested(self, *, id: UUID, deadline: date) -> None:
         """The deadline an agency asked for."""
 
@@ -109,6 +124,7 @@ tracker = Projection(
         "assignment_issued",
         "document_seen",
         "citation",
+        "document_linked",
         "assignment_agency",
         ("completion_recorded", "completions_cleared"),
         ("extension_requested", "deadline_extended"),
@@ -147,9 +163,9 @@ def issued(event: Any, out: TrackerChanges) -> None:
         out, event.originator_id, event.lead, event.coordinating, event.tracked
     )
     if origin.document:
-        document_seen(out, origin.document)
+        linked(out, origin.document, DocumentRelation.ORIGIN_OF, event)
     for document in event.documents:
-        document_seen(out, document)
+        linked(out, document, DocumentRelation.CITED_BY, event)
         out.citation(assignment_id=event.originator_id, document_key=document.key)
 
 
@@ -186,6 +202,34 @@ def document_seen(out: TrackerChanges, document: DocumentRef) -> None:
     )
 
 
+def linked(
+    out: TrackerChanges,
+    document: DocumentRef,
+    relation: DocumentRelation,
+    event: Any,
+    subject: str = "assignment",
+    detail: str = "",
+) -> None:
+    """A document seen, and the event's aggregate linked to it by ``relation``."""
+    document_seen(out, document)
+    out.document_linked(
+        document_key=document.key,
+        relation=relation.value,
+        subject_kind=subject,
+        subject_id=event.originator_id,
+        detail=detail,
+        at=event.timestamp,
+    )
+
+
+def authorised(
+    out: TrackerChanges, authority: Authority, change: str, event: Any
+) -> None:
+    """A change to an assignment authorised by a document (Công văn, Quyết định)."""
+    if document := authority.document:
+        linked(out, document, DocumentRelation.AUTHORISED, event, detail=change)
+
+
 @tracker.on(Assignment, "ExtensionRequested")
 def extension_requested(event: Any, out: TrackerChanges) -> None:
     out.extension_requested(id=event.originator_id, deadline=event.deadline)
@@ -194,8 +238,7 @@ def extension_requested(event: Any, out: TrackerChanges) -> None:
 @tracker.on(Assignment, "DeadlineExtended")
 def deadline_extended(event: Any, out: TrackerChanges) -> None:
     out.deadline_extended(id=event.originator_id, deadline=event.deadline)
-    if event.authority.document:
-        document_seen(out, event.authority.document)
+    authorised(out, event.authority, "extends", event)
 
 
 @tracker.on(Assignment, "Reassigned")
@@ -206,6 +249,7 @@ def reassigned(event: Any, out: TrackerChanges) -> None:
     )
     out.completions_of_untracked_cleared(assignment_id=event.originator_id)
     out.assignment_completion_refreshed(id=event.originator_id)
+    authorised(out, event.authority, "reassigns", event)
 
 
 @tracker.on(Assignment, "Completed")
@@ -216,6 +260,9 @@ def completed(event: Any, out: TrackerChanges) -> None:
         completed_on=event.completed_on,
     )
     out.assignment_completion_refreshed(id=event.originator_id)
+    if event.document:
+        evidence = DocumentRelation.EVIDENCE_FOR
+        linked(out, event.document, evidence, event, detail=str(event.agency_id))
 
 
 @tracker.on(Assignment, "Reopened")
@@ -227,12 +274,9 @@ def reopened(event: Any, out: TrackerChanges) -> None:
 @tracker.on(Assignment, "Cancelled")
 def cancelled(event: Any, out: TrackerChanges) -> None:
     out.assignment_closed(
-        id=event.originator_id,
-        closed="cancelled",
-        superseded_by=None,
+        id=event.originator_id, closed="cancelled", superseded_by=None
     )
-    if event.authority.document:
-        document_seen(out, event.authority.document)
+    authorised(out, event.authority, "cancels", event)
 
 
 @tracker.on(Assignment, "Superseded")
@@ -242,3 +286,15 @@ def superseded(event: Any, out: TrackerChanges) -> None:
         closed="superseded",
         superseded_by=event.by_assignment_id,
     )
+    authorised(out, event.authority, "supersedes", event)
+
+
+@tracker.on(Meeting, "ApprovalRecorded")
+def approved(event: Any, out: TrackerChanges) -> None:
+    if event.document:
+        linked(out, event.document, DocumentRelation.APPROVED_AT, event, "meeting")
+
+
+@tracker.on(Meeting, "NoticePublished")
+def notice(event: Any, out: TrackerChanges) -> None:
+    linked(out, event.notice, DocumentRelation.NOTICE_OF, event, "meeting")

@@ -30,7 +30,7 @@ EXPORT_BATCH = 2000  # rows per query when every row of a listing is read
 
 
 class TrackerReads(Store):
-    """The tracker, the statistics per agency and committee, cited documents."""
+    """The tracker, the statistics per agency and committee, the document registry."""
 
     def assignments(
         self, where: AssignmentFilter, page: Page, committees: Committees = None
@@ -113,28 +113,37 @@ class TrackerReads(Store):
     def documents(
         self, page: Page, committees: Committees = None
     ) -> PageOf[DocumentSummary]:
-        """Cited documents by number, with how many assignments cite them."""
+        """Every document known, by number: how many assignments cite it, and how
+        many assignments or meetings link to it by each relation."""
         (after_key,) = decode_cursor(page.cursor, 1)
         rows = self.select(
-            "documents",
+            "registry",
             after_key=after_key,
             committees=self.collection(committees),
             limit=page.size + 1,
         )
-        return page_of(rows, page, lambda row: (row[0],), DocumentSummary)
+        found = page_of(rows, page, lambda row: (row[0],), DocumentSummary)
+        if not found.items:
+            return found
+        counts = self.select(
+            "document_link_counts",
+            keys=self.collection([item.key for item in found.items]),
+            committees=self.collection(committees),
+        )
+        return PageOf(assemble.link_counts(found.items, counts), found.next_cursor)
 
     def document(
         self, key: str, day: date, committees: Committees = None
     ) -> DocumentCitations | None:
-        """A document and the assignments that cite it, with their status."""
+        """A document, the assignments citing it with their status, and everything
+        linked to it, by relation."""
         found = self.select("document", key=key)
         if not found:
             return None
-        citing = self.select(
-            "citing",
-            key=key,
-            day=day.isoformat(),
-            committees=self.collection(committees),
-        )
+        scope = self.collection(committees)
+        citing = self.select("citing", key=key, day=day.isoformat(), committees=scope)
         cited_by = [assemble.assignment(row, AssignmentRow) for row in citing]
-        return assemble.document_citations(found[0], cited_by)
+        links = self.select(
+            "document_links", key=key, day=day.isoformat(), committees=scope
+        )
+        return assemble.document_citations(found[0], cited_by, links)

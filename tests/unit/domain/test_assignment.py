@@ -22,6 +22,8 @@ from tests.scenario import ACTOR, ICT
 
 LEAD, OTHER, HELPER = uuid4(), uuid4(), uuid4()
 AT = datetime(2022, 1, 5, 9, 0, tzinfo=ICT)
+# When the reports below are received: after every day they name.
+NOW = datetime(2022, 6, 1, 9, 0, tzinfo=ICT)
 BY_MEETING = Authority(meeting_id=uuid4(), item_number="3")
 
 
@@ -103,12 +105,20 @@ def test_without_deadline_never_overdue() -> None:
 def test_done_on_time_and_done_late() -> None:
     on_time = issued()
     on_time.complete(
-        actor=ACTOR, agency_id=LEAD, completed_on=date(2022, 1, 14), evidence="KH 1"
+        actor=ACTOR,
+        agency_id=LEAD,
+        completed_on=date(2022, 1, 14),
+        evidence="KH 1",
+        now=NOW,
     )
     assert on_time.status_on(date(2022, 3, 1)) is AssignmentStatus.DONE_ON_TIME
     late = issued()
     late.complete(
-        actor=ACTOR, agency_id=LEAD, completed_on=date(2022, 1, 20), evidence="KH 1"
+        actor=ACTOR,
+        agency_id=LEAD,
+        completed_on=date(2022, 1, 20),
+        evidence="KH 1",
+        now=NOW,
     )
     assert late.status_on(date(2022, 3, 1)) is AssignmentStatus.DONE_LATE
 
@@ -122,7 +132,11 @@ def test_late_is_judged_against_the_extended_deadline() -> None:
         reason="xin gia hạn",
     )
     assignment.complete(
-        actor=ACTOR, agency_id=LEAD, completed_on=date(2022, 2, 1), evidence="KH 1"
+        actor=ACTOR,
+        agency_id=LEAD,
+        completed_on=date(2022, 2, 1),
+        evidence="KH 1",
+        now=NOW,
     )
     assert assignment.status_on(date(2022, 3, 1)) is AssignmentStatus.DONE_ON_TIME
     assert assignment.original_deadline == date(2022, 1, 15)
@@ -156,7 +170,11 @@ def test_only_tracked_lead_agencies_complete_or_ask_for_time() -> None:
     assignment = issued()
     with pytest.raises(NotAssigneeError):
         assignment.complete(
-            actor=ACTOR, agency_id=HELPER, completed_on=date(2022, 1, 1), evidence="x"
+            actor=ACTOR,
+            agency_id=HELPER,
+            completed_on=date(2022, 1, 1),
+            evidence="x",
+            now=NOW,
         )
     with pytest.raises(NotAssigneeError):
         assignment.request_extension(
@@ -168,12 +186,12 @@ def test_coordinating_agency_may_report_progress_and_acknowledge() -> None:
     assignment = issued()
     assignment.acknowledge(actor=ACTOR, agency_id=HELPER, at=AT)
     assignment.report_progress(
-        actor=ACTOR, agency_id=HELPER, note="đã góp ý", at=AT, percent=30
+        actor=ACTOR, agency_id=HELPER, note="đã góp ý", at=AT, percent=30, now=NOW
     )
     assert assignment.progress[0].note == "đã góp ý"
     with pytest.raises(InvalidValueError) as error:
         assignment.report_progress(
-            actor=ACTOR, agency_id=LEAD, note="x", at=AT, percent=130
+            actor=ACTOR, agency_id=LEAD, note="x", at=AT, percent=130, now=NOW
         )
     assert error.value.field == "percent"
 
@@ -182,7 +200,11 @@ def test_group_task_is_done_when_every_member_has_completed() -> None:
     first, second = uuid4(), uuid4()
     assignment = issued(tracked=[first, second])
     assignment.complete(
-        actor=ACTOR, agency_id=first, completed_on=date(2022, 1, 10), evidence="a"
+        actor=ACTOR,
+        agency_id=first,
+        completed_on=date(2022, 1, 10),
+        evidence="a",
+        now=NOW,
     )
     assert assignment.status_on(date(2022, 1, 12)) is AssignmentStatus.IN_PROGRESS
     assert (
@@ -194,7 +216,11 @@ def test_group_task_is_done_when_every_member_has_completed() -> None:
         is AssignmentStatus.OVERDUE
     )
     assignment.complete(
-        actor=ACTOR, agency_id=second, completed_on=date(2022, 1, 18), evidence="b"
+        actor=ACTOR,
+        agency_id=second,
+        completed_on=date(2022, 1, 18),
+        evidence="b",
+        now=NOW,
     )
     assert assignment.status_on(date(2022, 1, 20)) is AssignmentStatus.DONE_LATE
 
@@ -202,11 +228,19 @@ def test_group_task_is_done_when_every_member_has_completed() -> None:
 def test_completion_twice_is_rejected_until_reopened() -> None:
     assignment = issued()
     assignment.complete(
-        actor=ACTOR, agency_id=LEAD, completed_on=date(2022, 1, 10), evidence="a"
+        actor=ACTOR,
+        agency_id=LEAD,
+        completed_on=date(2022, 1, 10),
+        evidence="a",
+        now=NOW,
     )
     with pytest.raises(AlreadyCompletedError):
         assignment.complete(
-            actor=ACTOR, agency_id=LEAD, completed_on=date(2022, 1, 11), evidence="a"
+            actor=ACTOR,
+            agency_id=LEAD,
+            completed_on=date(2022, 1, 11),
+            evidence="a",
+            now=NOW,
         )
     assignment.reopen(actor=ACTOR, reason="chưa đạt yêu cầu")
     assert assignment.status_on(date(2022, 1, 12)) is AssignmentStatus.IN_PROGRESS
@@ -219,7 +253,7 @@ def test_cancelled_and_superseded_take_no_more_commands() -> None:
     cancelled.cancel(actor=ACTOR, authority=BY_MEETING, reason="không còn phù hợp")
     assert cancelled.status_on(date(2022, 3, 1)) is AssignmentStatus.CANCELLED
     with pytest.raises(AssignmentClosedError):
-        cancelled.report_progress(actor=ACTOR, agency_id=LEAD, note="x", at=AT)
+        cancelled.report_progress(actor=ACTOR, agency_id=LEAD, note="x", at=AT, now=NOW)
     superseded = issued()
     replacement = uuid4()
     superseded.supersede(
@@ -259,7 +293,11 @@ def test_completion_before_issue_is_rejected() -> None:
     assignment = issued()
     with pytest.raises(InvalidValueError) as error:
         assignment.complete(
-            actor=ACTOR, agency_id=LEAD, completed_on=date(2021, 1, 1), evidence="x"
+            actor=ACTOR,
+            agency_id=LEAD,
+            completed_on=date(2021, 1, 1),
+            evidence="x",
+            now=NOW,
         )
     assert error.value.field == "completed_on"
 

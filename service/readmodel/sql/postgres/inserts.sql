@@ -107,6 +107,14 @@ ON CONFLICT (assignment_id, document_key) DO NOTHING;
 -- name: citation_row!
 (:assignment_id, :document_key)
 
+-- name: document_linked*!
+INSERT INTO document_links (document_key, relation, subject_kind, subject_id, detail, at)
+VALUES %s
+ON CONFLICT (document_key, relation, subject_id, detail) DO NOTHING;
+
+-- name: document_linked_row!
+(:document_key, :relation, :subject_kind, :subject_id, :detail, :at)
+
 -- name: completion_recorded*!
 INSERT INTO assignment_completions (assignment_id, agency_id, completed_on)
 VALUES %s;

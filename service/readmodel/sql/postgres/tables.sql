@@ -88,6 +88,14 @@ CREATE TABLE IF NOT EXISTS citations (
     PRIMARY KEY (assignment_id, document_key)
 );
 CREATE INDEX IF NOT EXISTS citations_by_document ON citations (document_key);
+-- Everything that links to a document, by relation (cited_by, origin_of,
+-- authorised, approved_at, notice_of, evidence_for): an assignment or a meeting;
+-- detail is the change authorised, or the agency whose completion it proves.
+CREATE TABLE IF NOT EXISTS document_links (
+    document_key TEXT NOT NULL, relation TEXT NOT NULL, subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL, detail TEXT NOT NULL, at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (document_key, relation, subject_id, detail)
+);
 
 -- name: create_lineage#
 CREATE TABLE IF NOT EXISTS lineage_nodes (
@@ -152,6 +160,7 @@ DROP TABLE IF EXISTS assignment_agencies CASCADE;
 DROP TABLE IF EXISTS assignment_completions CASCADE;
 DROP TABLE IF EXISTS documents CASCADE;
 DROP TABLE IF EXISTS citations CASCADE;
+DROP TABLE IF EXISTS document_links CASCADE;
 
 -- name: drop_lineage#
 DROP TABLE IF EXISTS lineage_nodes CASCADE;

@@ -46,6 +46,9 @@ SELECT * FROM documents ORDER BY key;
 -- name: dump_citations
 SELECT * FROM citations ORDER BY assignment_id, document_key;
 
+-- name: dump_document_links
+SELECT * FROM document_links ORDER BY document_key, relation, subject_id, detail;
+
 -- name: dump_lineage_nodes
 SELECT * FROM lineage_nodes ORDER BY key;
 

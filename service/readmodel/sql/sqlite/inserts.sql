@@ -64,6 +64,11 @@ ON CONFLICT (key) DO UPDATE SET
 INSERT INTO citations (assignment_id, document_key) VALUES (:assignment_id, :document_key)
 ON CONFLICT (assignment_id, document_key) DO NOTHING;
 
+-- name: document_linked!
+INSERT INTO document_links (document_key, relation, subject_kind, subject_id, detail, at)
+VALUES (:document_key, :relation, :subject_kind, :subject_id, :detail, :at)
+ON CONFLICT (document_key, relation, subject_id, detail) DO NOTHING;
+
 -- name: completion_recorded!
 INSERT INTO assignment_completions (assignment_id, agency_id, completed_on)
 VALUES (:assignment_id, :agency_id, :completed_on);

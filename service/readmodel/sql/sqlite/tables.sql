@@ -101,6 +101,14 @@ CREATE TABLE IF NOT EXISTS citations (
     PRIMARY KEY (assignment_id, document_key)
 );
 CREATE INDEX IF NOT EXISTS citations_by_document ON citations (document_key);
+-- Everything that links to a document, by relation (cited_by, origin_of,
+-- authorised, approved_at, notice_of, evidence_for): an assignment or a meeting;
+-- detail is the change authorised, or the agency whose completion it proves.
+CREATE TABLE IF NOT EXISTS document_links (
+    document_key TEXT NOT NULL, relation TEXT NOT NULL, subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL, detail TEXT NOT NULL, at TIMESTAMP NOT NULL,
+    PRIMARY KEY (document_key, relation, subject_id, detail)
+);
 INSERT INTO projection_positions (name, position) VALUES ('tracker', 0)
 ON CONFLICT (name) DO NOTHING;
 COMMIT;
@@ -184,6 +192,7 @@ DROP TABLE IF EXISTS assignment_agencies;
 DROP TABLE IF EXISTS assignment_completions;
 DROP TABLE IF EXISTS documents;
 DROP TABLE IF EXISTS citations;
+DROP TABLE IF EXISTS document_links;
 UPDATE projection_positions SET position = 0 WHERE name = 'tracker';
 COMMIT;
 
