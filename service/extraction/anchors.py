@@ -294,6 +294,7 @@ class AnchorFinder:
             and j < s.last
             and self.toks[k].low == "giao"
             and self.toks[j].low in _GIAO_COMPOUNDS
+            and self.toks[j].text[:1].islower()  # "Giao Ban Dân tộc": a name
         ):
             return None  # "họp giao ban", "giao thông": a word of its own
         while True:

@@ -152,3 +152,13 @@ def test_a_meeting_announced_ahead_is_dated_after_publication() -> None:
         "ngày 10/1."
     )
     assert extract_dict(text)["meeting"]["date"] == "2021-01-10"
+
+
+def test_giao_before_a_capitalised_name_hands_over_and_giao_ban_does_not() -> None:
+    handed = extract_dict(
+        "1. Giao Ban Dân tộc rà soát chính sách, trước ngày 30/6/2022."
+    )
+    [task] = handed["assignments"]
+    assert task["assignees_lead"] == ["Ban Dân tộc"]
+    briefing = extract_dict("Chiều nay, UBND tỉnh họp giao ban công tác tháng 10.")
+    assert briefing["assignments"] == []
