@@ -19,6 +19,17 @@ from .reports import ReportReader, mention
 from .summaries import SummaryReader
 
 _CONNECTORS = Phrases(vocab.SEQUENCE_CONNECTORS)
+# Openers of a sentence giving the previous task's terms; "Yêu cầu hoàn thiện gửi ý
+# kiến ... trước ngày 28/9/2018" has no addressee of its own.
+_TERMS_OPENERS = (
+    "báo cáo gửi",
+    "thời gian",
+    "thời hạn",
+    "hạn hoàn",
+    "việc ",
+    "yêu cầu ",
+    "hoàn thành ",
+)
 # Deadlines that name a period of work (a month, a quarter), not a day.
 _PERIOD_RULES = frozenset(
     {"month_end", "mid_month", "before_month", "quarter_end", "before_quarter"}
@@ -117,11 +128,7 @@ class AssignmentReader:
         by when the work it names is done (``Việc thành lập phải ... năm 2017``,
         ``Yêu cầu hoàn thiện ... trước ngày ...`` with no addressee of its own)."""
         words = self.prep.low[self.toks[s.body_first].start : s.end][:20]
-        opens = words.startswith(
-            ("báo cáo gửi", "thời gian", "thời hạn", "hạn hoàn", "việc ")
-            # "Yêu cầu hoàn thiện gửi ý kiến ... trước ngày 28/9/2018": no addressee
-            + ("yêu cầu ", "hoàn thành ")
-        )
+        opens = words.startswith(_TERMS_OPENERS)
         return opens and bool(self.deadlines(s.start, s.end))
 
     def _goes_on(self, last: _Task | None, s: Sentence) -> bool:

@@ -2,9 +2,10 @@
 
 A subject opens a sentence, follows its first comma, a ``;`` or ``:``, a verb of
 saying (``nhấn mạnh, ...``), the comma closing a condition (``nếu ..., Sở X ...``)
-or ``trong khi`` / ``còn``. After a later comma, after ``, vì vậy`` / ``do đó`` of an opener (``Tuy nhiên, so với
-yêu cầu, các bộ ...``) or after ``là``, a subject opens a clause only when a task
-modal follows it (``cần``, ``phải``): those positions are *weak*.
+or ``trong khi`` / ``còn``. After a later comma of an opener (``Tuy nhiên, so với
+yêu cầu, các bộ ...``), after ``, vì vậy`` / ``, do đó`` or after ``là``, a subject
+opens a clause only when a task modal follows it (``cần``, ``phải``): those
+positions are *weak*.
 """
 
 from __future__ import annotations
