@@ -195,7 +195,11 @@ def find_meeting_date(
                 return value, (m.start(), m.end() - 1), f"date.opening ({source})"
     m = _DATE_AFTER_MEETING_RE.search(prep.low)
     if m:
-        value, source = _complete(m, documents, published, today, None, text_year)
+        if "dự kiến" in prep.low[max(0, m.start() - 30) : m.start()]:
+            # "Dự kiến, phiên họp diễn ra trong cả ngày 15/4": announced ahead
+            value, source = _announced(m, published, text_year)
+        else:
+            value, source = _complete(m, documents, published, today, None, text_year)
         if value:
             return value, (m.start("d"), m.end()), f"date.after-meeting ({source})"
     m = _DATE_ANNOUNCED_RE.search(prep.low)
