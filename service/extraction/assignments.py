@@ -222,14 +222,13 @@ class AssignmentReader:
             here = [d for d in deadlines if seg_start <= d.start < seg_end]
             text_start = task.start if i == 0 else seg_start
             summary, summary_span = self.summaries.summary(seg_start, seg_end, here)
+            due = here[0] if here else period
             out.append(
                 Assignment(
                     item=task.item,
                     lead=leads,
                     coordinating=coordinating,
-                    deadline=self._deadline(here[0] if here else period)
-                    if here or period
-                    else None,
+                    deadline=self._deadline(due) if due else None,
                     summary=summary,
                     summary_span=summary_span,
                     text=self.prep.span_text(text_start, seg_end),
