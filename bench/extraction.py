@@ -15,7 +15,7 @@ from service.extraction import extract
 ROOT = Path(__file__).resolve().parent.parent
 _DATA = ROOT / "tests" / "unit" / "extraction" / "data"
 DEFAULT_TEXTS = tuple(
-    _DATA / name for name in ("seeds", "dev", "dev2", "test2", "test3")
+    _DATA / name for name in ("seeds", "dev", "dev2", "test2", "test3", "test4")
 )
 TARGET_MS = 50.0
 

@@ -51,7 +51,14 @@ _GIAO_COMPOUNDS = frozenset(
     | {"kết", "thừa"}
 )
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
-_MEETING_AFTER_CHAIR = frozenset({"hội", "cuộc", "phiên", "buổi", "họp", ".", ";"})
+_MEETING_AFTER_CHAIR = frozenset(
+    {"hội", "cuộc", "phiên", "buổi", "họp", "kỳ", ".", ";"}
+)
+# Verbs that may come between an addressee and its own "chỉ đạo Y ...": directing Y is
+# the addressee's task ("đề nghị UBND các tỉnh tổ chức chỉ đạo các cơ quan ...").
+_BEFORE_OWN_DIRECTING = Phrases(
+    ("tổ chức", "tiếp tục", "khẩn trương", "nghiêm túc", "trực tiếp", "chủ động")
+)
 _MEETING_NOUNS = Phrases(vocab.MEETING_WORDS)
 # Openers of attendance lists: who came, never who is addressed.
 _ATTENDANCE = Phrases(vocab.ATTENDANCE_OPENERS)
@@ -158,6 +165,11 @@ class AnchorFinder:
                 nested = self._directive(k, s) if k < s.last else None
                 if nested and nested.verb != "đề nghị":
                     k = nested.body  # "đề nghị A giao B ...": handing on is A's task
+                    continue
+                n = self.phrase_at(k, s.last, _BEFORE_OWN_DIRECTING)
+                nested = self._directive(k + n, s) if n and k + n < s.last else None
+                if nested and nested.verb == "chỉ đạo":
+                    k = nested.body  # "... A tổ chức chỉ đạo B triển khai": A's task
                 continue
             k += 1
         return anchors

@@ -19,6 +19,21 @@ from .reports import ReportReader, mention
 from .summaries import SummaryReader
 
 _CONNECTORS = Phrases(vocab.SEQUENCE_CONNECTORS)
+# Openers of a sentence giving the previous task's terms; "Yêu cầu hoàn thiện gửi ý
+# kiến ... trước ngày 28/9/2018" has no addressee of its own.
+_TERMS_OPENERS = (
+    "báo cáo gửi",
+    "thời gian",
+    "thời hạn",
+    "hạn hoàn",
+    "việc ",
+    "yêu cầu ",
+    "hoàn thành ",
+)
+# Deadlines that name a period of work (a month, a quarter), not a day.
+_PERIOD_RULES = frozenset(
+    {"month_end", "mid_month", "before_month", "quarter_end", "before_quarter"}
+)
 _ACTIONS = Phrases(vocab.ACTION_VERBS)
 _HANDING_OVER = Phrases(v for v in vocab.DIRECTIVE_VERBS if v != "chỉ đạo")
 
@@ -34,6 +49,7 @@ class _Task:
     end: int
     verb: str | None
     rule: str = "directive-verb"
+    lead_in: int = -1  # where the sentence opens, when this is its first task
 
 
 class AssignmentReader:
@@ -93,8 +109,8 @@ class AssignmentReader:
                 assert last is not None
                 last.end = sentence.end  # the item goes on about the same task
                 last_index = index
-        assignments = _without_repeats(
-            [a for task in tasks for a in self._finish(task)]
+        assignments = _without_restatements(
+            _without_repeats([a for task in tasks for a in self._finish(task)])
         )
         if not self.prep.numbered:
             assignments = [
@@ -109,11 +125,10 @@ class AssignmentReader:
 
     def _terms_of(self, s: Sentence) -> bool:
         """A sentence giving the previous task's terms: when and where to report, or
-        by when the work it names is done (``Việc thành lập phải ... năm 2017``)."""
+        by when the work it names is done (``Việc thành lập phải ... năm 2017``,
+        ``Yêu cầu hoàn thiện ... trước ngày ...`` with no addressee of its own)."""
         words = self.prep.low[self.toks[s.body_first].start : s.end][:20]
-        opens = words.startswith(
-            ("báo cáo gửi", "thời gian", "thời hạn", "hạn hoàn", "việc ")
-        )
+        opens = words.startswith(_TERMS_OPENERS)
         return opens and bool(self.deadlines(s.start, s.end))
 
     def _goes_on(self, last: _Task | None, s: Sentence) -> bool:
@@ -142,10 +157,12 @@ class AssignmentReader:
         if header and first and first.start == s.body_first and first.verb == "chỉ đạo":
             anchors = []  # under "UBND các huyện:", "Chỉ đạo UBND cấp xã ..." is theirs
         if anchors:
-            return [
+            tasks = [
                 self._task(s, a, anchors[i + 1] if i + 1 < len(anchors) else None)
                 for i, a in enumerate(anchors)
             ]
+            tasks[0].lead_in = self.toks[s.body_first].start
+            return tasks
         start = self.toks[s.body_first].start
         if header:  # a bullet under an addressee that ended with a colon
             return [_Task(s.item, header[1], start, start, s.end, None, "header")]
@@ -195,6 +212,7 @@ class AssignmentReader:
         leads = tuple(self._mention(p) for p in task.leads)
         kind = "request" if self._is_request(task) else "task"
         deadlines = self.deadlines(task.body, end)
+        period = None if deadlines else self._period_of_tasks(task)
         cuts = [task.body] + [d.end for d in deadlines[:-1]] + [end]
         if len({(d.year, d.month, d.day, d.rule) for d in deadlines}) < 2:
             cuts = [task.body, end]
@@ -204,12 +222,13 @@ class AssignmentReader:
             here = [d for d in deadlines if seg_start <= d.start < seg_end]
             text_start = task.start if i == 0 else seg_start
             summary, summary_span = self.summaries.summary(seg_start, seg_end, here)
+            due = here[0] if here else period
             out.append(
                 Assignment(
                     item=task.item,
                     lead=leads,
                     coordinating=coordinating,
-                    deadline=self._deadline(here[0]) if here else None,
+                    deadline=self._deadline(due) if due else None,
                     summary=summary,
                     summary_span=summary_span,
                     text=self.prep.span_text(text_start, seg_end),
@@ -222,6 +241,20 @@ class AssignmentReader:
                 )
             )
         return out
+
+    def _period_of_tasks(self, task: _Task) -> DeadlineMatch | None:
+        """The period a sentence names for its tasks before the first addressee:
+        ``Đối với nhiệm vụ trong tháng 11.2019, Chủ tịch ... yêu cầu các ngành ...``."""
+        if task.lead_in < 0 or task.lead_in >= task.start:
+            return None
+        if "nhiệm vụ" not in self.prep.low[task.lead_in : task.start]:
+            return None
+        periods = [
+            d
+            for d in self.deadlines(task.lead_in, task.start)
+            if d.rule in _PERIOD_RULES
+        ]
+        return periods[-1] if periods else None
 
     def _anchor(self, task: _Task) -> Span | None:
         """The words that opened a task (``Giao Sở X``, ``Sở X``), when in its text."""
@@ -281,6 +314,48 @@ def _trim_end(raw: str, start: int, end: int) -> int:
     while end > start and (raw[end - 1] in ".;,:/ " or raw[end - 1].isspace()):
         end -= 1
     return end
+
+
+# What a restated task says: only that it be carried out.
+_CARRY_OUT = frozenset(
+    fold(w)
+    for w in (
+        "triển khai thực hiện",
+        "tổ chức thực hiện",
+        "thực hiện",
+        "triển khai",
+        "khẩn trương triển khai thực hiện",
+        "tổ chức triển khai thực hiện",
+    )
+)
+# Titles of an agency's head: "Giám đốc Sở X" answers for "Sở X".
+_HEADS = tuple(fold(w) + " " for w in ("Giám đốc", "Thủ trưởng", "Chủ tịch", "Trưởng"))
+
+
+def _unheaded(name: str) -> str:
+    """A folded agency name without the title of its head in front."""
+    folded = fold(name)
+    for head in _HEADS:
+        if folded.startswith(head):
+            return folded[len(head) :]
+    return folded
+
+
+def _without_restatements(assignments: list[Assignment]) -> list[Assignment]:
+    """Assignments less those that only ask an earlier task's addressees (or their
+    heads) to carry it out: ``Căn cứ nội dung này, Chủ tịch UBND tỉnh yêu cầu Giám
+    đốc Sở X triển khai thực hiện`` after ``Giao Sở X chủ trì ...``."""
+    kept: list[Assignment] = []
+    for a in assignments:
+        leads = {_unheaded(m.text) for m in a.lead}
+        restates = (
+            bool(leads)
+            and fold(a.summary).strip(" ./") in _CARRY_OUT
+            and any(leads <= {_unheaded(m.text) for m in b.lead} for b in kept)
+        )
+        if not restates:
+            kept.append(a)
+    return kept
 
 
 def _without_repeats(assignments: list[Assignment]) -> list[Assignment]:

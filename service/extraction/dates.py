@@ -32,7 +32,9 @@ _RECURRING_RE = re.compile(
 _MONTH_RE = re.compile(
     r"(?P<pre>(?:hoàn\s+thành|ban\s+hành|xong|vào)\s+)?"
     r"(?:(?P<q>trong|vào|giữa|cuối|trước|hết|đến\s+hết|ngay\s+trong)\s+)?"
-    r"tháng\s+(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4})|\s+năm\s+(?P<y2>\d{4}))?(?![\d/])"
+    # the year after a slash, a dot ("tháng 11.2019") or "năm"
+    r"tháng\s+(?P<m>\d{1,2})"
+    r"(?:\s*/\s*(?P<y>\d{4})|\.(?P<y3>\d{4})|\s+năm\s+(?P<y2>\d{4}))?(?![\d/])"
 )
 _QUARTER_RE = re.compile(
     r"(?P<pre>(?:hoàn\s+thành|xong)\s+)?"
@@ -141,7 +143,39 @@ def find_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
     for match in found:
         if not kept or match.start >= kept[-1].end:
             kept.append(match)
-    return kept
+    return _joined_periods(low, kept)
+
+
+# Periods whose end is a deadline, and the month each one ends in.
+_PERIOD_RULES = frozenset({"month_end", "quarter_end"})
+_AND_RE = re.compile(r"\s*(?:,|và)\s*")
+
+
+def _period_end_month(match: DeadlineMatch) -> int:
+    """The month a period deadline ends in (a quarter's last month)."""
+    return match.month * 3 if match.rule == "quarter_end" else match.month
+
+
+def _joined_periods(low: str, found: list[DeadlineMatch]) -> list[DeadlineMatch]:
+    """``trong tháng 4 và quý II năm 2021``: one period of work, due at the end of
+    the later one, with the year either names."""
+    out: list[DeadlineMatch] = []
+    for match in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.rule in _PERIOD_RULES
+            and match.rule in _PERIOD_RULES
+            and _AND_RE.fullmatch(low, before.end, match.start)
+        ):
+            later = max((before, match), key=_period_end_month)
+            year = later.year if later.year is not None else before.year or match.year
+            out[-1] = DeadlineMatch(
+                before.start, match.end, year, later.month, None, later.rule
+            )
+            continue
+        out.append(match)
+    return out
 
 
 def _day_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
@@ -171,7 +205,8 @@ def _period_deadlines(low: str, start: int, end: int) -> list[DeadlineMatch]:
     """Month, quarter and year deadlines (``giữa tháng 4/2022``, ``quý II``)."""
     found = []
     for m in _MONTH_RE.finditer(low, start, end):
-        month, year = int(m.group("m")), m.group("y") or m.group("y2")
+        month = int(m.group("m"))
+        year = m.group("y") or m.group("y2") or m.group("y3")
         qualifier = " ".join((m.group("q") or "").split())
         if not 1 <= month <= 12 or not (qualifier or year):
             continue  # a bare "tháng 3" names a month, it sets no deadline

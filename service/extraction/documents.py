@@ -18,6 +18,7 @@ KINDS = (
     "chỉ thị",
     "công văn",
     "thông báo",
+    "thông báo kết luận",
     "nghị định",
     "thông tư",
     "luật",
@@ -74,10 +75,14 @@ _BARE_RE = re.compile(
 _SHORT_KINDS = ("đề án", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "nghị định")
 _SHORT_RE = re.compile(
     r"(?<!\w)(?P<kind>"
+    # "thông báo kết luận số 01", "thông báo số 03": a notice, its number after "số"
+    + r"thông\s+báo\s+kết\s+luận(?=\s+số\s)|thông\s+báo(?=\s+số\s)|"
     + "|".join(k.replace(" ", r"\s+") for k in _SHORT_KINDS)
     + r")\s+(?:số\s+)?(?P<number>\d{1,3})"
     + r"(?![\w/%-]|[.,]\d|\s*(?:năm|tháng|ngày|lần|%))"
 )
+# A notice of conclusions is a notice (Thông báo), whatever it notifies.
+_KIND_NAMES = {"Thông báo kết luận": "Thông báo"}
 _DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?(?=ngày\s|\d)")
 _NGAY_RE = re.compile(r"ngày\s+(?=\d{1,2}[/.-])")
 _OWN_NUMBER_RE = re.compile(r"số\s*:\s*$")
@@ -127,7 +132,7 @@ def _mentions(prep: Prepared) -> list[tuple[str, str, int, int, Span]]:
     mentions = []
     covered: list[Span] = []
     for m in _CITED_RE.finditer(prep.low):
-        kind = " ".join(m.group("kind").split()).capitalize()
+        kind = _kind_name(m.group("kind"))
         number = _clean_number(prep.raw[m.start("number") : m.end("number")])
         span = (m.start("number"), m.start("number") + len(number))
         mentions.append((kind, number, m.start(), span[1], span))
@@ -146,11 +151,17 @@ def _mentions(prep: Prepared) -> list[tuple[str, str, int, int, Span]]:
     for m in _SHORT_RE.finditer(prep.low):
         if any(s <= m.start("number") < e for s, e in covered):
             continue
-        kind = " ".join(m.group("kind").split()).capitalize()
+        kind = _kind_name(m.group("kind"))
         span = (m.start("number"), m.end("number"))
         mentions.append((kind, prep.raw[span[0] : span[1]], m.start(), span[1], span))
     mentions.sort(key=lambda t: t[2])
     return mentions
+
+
+def _kind_name(words: str) -> str:
+    """The kind a citation names, capitalised (``Thông báo kết luận``: Thông báo)."""
+    kind = " ".join(words.split()).capitalize()
+    return _KIND_NAMES.get(kind, kind)
 
 
 def _clean_number(number: str) -> str:

@@ -42,7 +42,9 @@ _DATE_OPENING_RE = re.compile(
     r"|ngày\s+|hôm\s+nay\s*,?\s*(?:ngày\s+)?)" + DAY_MONTH + r"\s*\)?\s*[,(]"
 )
 _DATE_AFTER_MEETING_RE = re.compile(
-    r"(?:" + _MEETING + r")\s+(?:được\s+tổ\s+chức\s+|diễn\s+ra\s+)?(?:vào\s+)?"
+    # "phiên họp diễn ra trong cả ngày 15/4": the whole day is the meeting's
+    r"(?:" + _MEETING + r")\s+(?:được\s+tổ\s+chức\s+|diễn\s+ra\s+)?"
+    r"(?:vào\s+|trong\s+(?:cả\s+)?)?"
     r"(?:(?:sáng|chiều|tối|trưa)\s+)?ngày\s+" + DAY_MONTH
 )
 # "chiều ngày 11/12/2020" anywhere in a sentence about a meeting: documents are never
@@ -74,7 +76,8 @@ _PUBLISHED_RE = re.compile(
     r"\s*[-–]?\s*(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|xuất\s+bản)"
     r"\s*:?\s*)?"
     r"(?:\d{1,2}:\d{2}['’]?\s*[,–-]?\s*)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:,?\s*\d{1,2}:\d{2})?\s*"
+    # the year may be written with two digits ("17/10/21")
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})\s*(?:,?\s*\d{1,2}:\d{2})?\s*"
     r"(?:\(?gmt[+\d: ]*\)?)?\s*(?:[-–]\s*chia\s+sẻ)?\s*$"
 )
 _COUNT_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{3})*|\d+)\s+điểm\s+cầu")
@@ -169,7 +172,9 @@ def find_published(prep: Prepared) -> date | None:
     for line in re.finditer(r"[^\n]+", prep.low[:1500]):
         m = _PUBLISHED_RE.fullmatch(line.group())
         if m:
-            return make_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            year = int(m.group("y"))
+            year += 2000 if year < 100 else 0  # "17/10/21": this century
+            return make_date(year, int(m.group("m")), int(m.group("d")))
     return None
 
 
@@ -190,7 +195,11 @@ def find_meeting_date(
                 return value, (m.start(), m.end() - 1), f"date.opening ({source})"
     m = _DATE_AFTER_MEETING_RE.search(prep.low)
     if m:
-        value, source = _complete(m, documents, published, today, None, text_year)
+        if "dự kiến" in prep.low[max(0, m.start() - 30) : m.start()]:
+            # "Dự kiến, phiên họp diễn ra trong cả ngày 15/4": announced ahead
+            value, source = _announced(m, published, text_year)
+        else:
+            value, source = _complete(m, documents, published, today, None, text_year)
         if value:
             return value, (m.start("d"), m.end()), f"date.after-meeting ({source})"
     m = _DATE_ANNOUNCED_RE.search(prep.low)

@@ -3,8 +3,9 @@
 A subject opens a sentence, follows its first comma, a ``;`` or ``:``, a verb of
 saying (``nhấn mạnh, ...``), the comma closing a condition (``nếu ..., Sở X ...``)
 or ``trong khi`` / ``còn``. After a later comma of an opener (``Tuy nhiên, so với
-yêu cầu, các bộ ...``) or after ``là``, a subject opens a clause only when a task
-modal follows it (``cần``, ``phải``): those positions are *weak*.
+yêu cầu, các bộ ...``), after ``, vì vậy`` / ``, do đó`` or after ``là``, a subject
+opens a clause only when a task modal follows it (``cần``, ``phải``): those
+positions are *weak*.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _SAYING = Phrases(
     )
 )
 _CLOSING_STOPS = (".", "!", "?", "…", ";", ":")
+# Words of consequence after a comma: the clause they open may address a subject with
+# a task modal ("..., vì vậy các ngành, địa phương cần ..."): a weak position.
+_CONSEQUENCE = Phrases(("vì vậy", "vì thế", "do vậy", "do đó", "cho nên", "bởi vậy"))
 
 
 def subject_positions(toks: Sequence[Token], s: Sentence) -> tuple[set[int], set[int]]:
@@ -54,6 +58,9 @@ def subject_positions(toks: Sequence[Token], s: Sentence) -> tuple[set[int], set
             first_comma = False
             if condition is not None and condition < k:
                 positions.add(k + 1)  # "nếu có phát sinh ..., Sở X báo cáo ..."
+            consequence = _CONSEQUENCE.at(toks, k + 1, s.last)
+            if consequence:
+                weak.add(k + 1 + consequence)  # ", vì vậy các ngành cần ..."
             opener = _CLAUSE_OPENERS.at(toks, k + 1, s.last)
             if opener:
                 positions.add(k + 1 + opener)  # ", trong khi Sở X chủ trì ..."

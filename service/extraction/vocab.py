@@ -67,6 +67,13 @@ COMPLEMENTS = frozenset({
     "nông thôn", "phường", "quân sự", "quận", "quốc gia", "thành phố", "thành viên",
     "thông minh", "thường trực", "thị trường", "thị trấn", "thị xã", "trung ương",
     "trực thuộc", "tư vấn", "tỉnh", "viễn thông", "vận tải", "xã", "xã hội", "đảng",
+    # "các cơ quan thuộc UBND huyện": the bodies under a government
+    "thuộc ubnd", "thuộc ủy ban nhân dân",
+    # a sector written lower-case after "ngành" ("ngành thông tin và truyền thông")
+    "thông tin và truyền thông", "thông tin truyền thông", "y tế", "công thương",
+    "giáo dục và đào tạo", "tài nguyên và môi trường", "tài nguyên môi trường",
+    "nông nghiệp và phát triển nông thôn", "văn hóa , thể thao và du lịch",
+    "lao động - thương binh và xã hội", "giao thông vận tải",
 })
 
 # Enterprises and central bodies: a "Đề nghị" to them is a request, not an order.
@@ -99,7 +106,7 @@ REPORTAGE_VERBS = (
     "trao đổi", "thảo luận", "đề xuất", "kiến nghị", "nhấn mạnh", "khẳng định",
     "biểu dương", "ghi nhận", "đánh giá cao", "dự", "tham dự", "cho rằng", "giới thiệu",
     "tiếp thu ý kiến", "thông tin", "chia sẻ", "lưu ý", "có ý kiến", "có thể",
-    "diễn ra", "họp", "nghe", "sẽ nghe",
+    "diễn ra", "họp", "nghe", "sẽ nghe", "nhận được",
 )
 
 # Report verbs that still give a task when the clause carries a deadline.
@@ -114,6 +121,7 @@ ACTION_VERBS = (
     "rà soát", "chủ động", "tập trung", "tuyên truyền", "kiểm tra", "hoàn thành",
     "thực hiện", "phối hợp", "đôn đốc", "bảo đảm", "đảm bảo", "nghiên cứu",
     "khẩn trương", "quan tâm", "chú trọng", "kịp thời", "hướng dẫn", "theo dõi",
+    "đẩy nhanh", "kiện toàn", "phát huy", "khắc phục", "duy trì",
 )
 
 # Sentence openers that carry the previous subject into a new task.
@@ -134,6 +142,10 @@ OPENERS = (
 NARRATIVE_OPENERS = (
     "được biết", "trước đó", "trước đây", "thời gian qua", "theo báo cáo",
     "theo đánh giá", "qua đó", "kết quả", "nguồn", "ảnh",
+    # A past period: what was done in it ("Trong 6 tháng đầu năm, các địa phương ...").
+    "trong 6 tháng đầu năm", "6 tháng đầu năm", "trong 9 tháng đầu năm",
+    "trong năm qua", "năm qua", "trong tháng qua", "trong thời gian qua",
+    "trong quý qua",
     # Lists of who attended or welcomed: names and bodies, never addressees.
     "dự", "tham dự", "cùng dự", "dự và chỉ đạo", "tiếp đoàn", "toàn cảnh",
 )
@@ -248,7 +260,7 @@ APPROVABLE = (
 # Words naming a meeting, used for the title and the meeting date.
 MEETING_WORDS = (
     "hội nghị", "cuộc họp", "phiên họp", "buổi làm việc", "hội thảo", "tọa đàm",
-    "phiên", "họp",
+    "phiên", "họp", "kỳ họp",
 )
 
 # Lower-case words that never finish a capitalised name word: function words and the
