@@ -57,6 +57,7 @@ class RecordUseCases(SteerlogBase):
         anyone else is read from the directory, which also checks they exist.
         """
         new_id = speech_id or uuid4()
+        now = self.clock()
 
         def record(meeting: Meeting) -> None:
             name, title = meeting.introduced(speaker_id) or self._name_and_title(
@@ -69,9 +70,10 @@ class RecordUseCases(SteerlogBase):
                 speaker_name=name,
                 speaker_title=speaker_title or title,
                 kind=kind,
-                spoken_at=spoken_at or self.clock(),
+                spoken_at=spoken_at or now,
                 point_id=point_id,
                 text=text,
+                now=now,
             )
 
         written = self.change(Meeting, meeting_id, record, expected_version)
