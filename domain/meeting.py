@@ -13,6 +13,7 @@ decides (``meeting_conclusion``).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -248,6 +249,13 @@ class Meeting(SteerlogAggregate):
     publish_notice = meeting_conclusion.publish_notice
     _notice_published = meeting_conclusion.notice_published
 
+
+# Since version 2 a conclusion keeps the order its items were posted in.
+_conclusion_issued: Any = vars(Meeting)["ConclusionIssued"]
+_conclusion_issued.class_version = 2
+_conclusion_issued.upcast_v1_v2 = staticmethod(
+    meeting_conclusion.upcast_conclusion_issued_v1_v2
+)
 
 # The set-up's events were released from a base class, ``MeetingRoom`` in
 # ``domain/meeting_room.py``: stored events, and the read side's filters, name

@@ -7,7 +7,7 @@ is amended with a reason, and the notice (thông báo kết luận) is published
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -94,17 +94,56 @@ def issue_conclusion(
     self.check_present(speech.speaker_id)
     new = new_conclusion_items(self, items)
     if new:
-        self._conclusion_issued(actor=actor, speech_id=speech_id, items=new)
+        order = [item.number for item in items]
+        self._conclusion_issued(
+            actor=actor, speech_id=speech_id, items=new, order=order
+        )
     return new
 
 
 @event("ConclusionIssued")
 def conclusion_issued(
-    self: Meeting, *, actor: str, speech_id: UUID, items: list[ConclusionItem]
+    self: Meeting,
+    *,
+    actor: str,
+    speech_id: UUID,
+    items: list[ConclusionItem],
+    order: list[str] | None = None,
 ) -> None:
-    """The items join the conclusion, in the order given."""
-    for item in items:
-        self.items[item.number] = IssuedItem(item.number, item.text, speech_id)
+    """The items join the conclusion where the posted draft puts them."""
+    issued = {
+        item.number: IssuedItem(
+            item.number, item.text, speech_id, task_ids=tuple(item.task_ids)
+        )
+        for item in items
+    }
+    numbers = in_posted_order(list(self.items), list(issued), order or [])
+    self.items = {
+        number: self.items.get(number) or issued[number] for number in numbers
+    }
+
+
+def in_posted_order(issued: list[str], new: list[str], posted: list[str]) -> list[str]:
+    """Item numbers with each new one placed before the next one posted after it.
+
+    A draft posted in two steps (items 2 and 3, then 1, 2 and 3) is kept as
+    posted: 1, 2, 3. Without a posted order (events stored before it was kept),
+    new items follow the issued ones.
+    """
+    numbers = list(issued)
+    for number in new:
+        later = posted[posted.index(number) + 1 :] if number in posted else []
+        place = next(
+            (numbers.index(after) for after in later if after in numbers),
+            len(numbers),
+        )
+        numbers.insert(place, number)
+    return numbers
+
+
+def upcast_conclusion_issued_v1_v2(state: dict[str, Any]) -> None:
+    """Version 1 did not keep the posted order of the items."""
+    state["order"] = None
 
 
 def amend_conclusion_item(

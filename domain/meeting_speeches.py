@@ -7,7 +7,7 @@ event with a reason, and the original stays in the history.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -20,6 +20,10 @@ from domain.values import SpeechKind, aware, member_of, optional_text, required_
 
 if TYPE_CHECKING:
     from domain.meeting import Meeting
+
+# How far a client's clock may run ahead of the server's before its time is
+# taken for one in the future.
+CLOCK_SKEW = timedelta(minutes=1)
 
 
 def check_speech_recorded(self: Meeting, speech_id: UUID) -> Speech:
@@ -42,7 +46,7 @@ def check_spoken_during_meeting(
             reason="before the meeting opened",
             opened_at=self.opened_at.isoformat(),
         )
-    if now is not None and spoken_at > now:
+    if now is not None and spoken_at > now + CLOCK_SKEW:
         raise SpokenOutsideMeetingError(field="spoken_at", reason="in the future")
 
 

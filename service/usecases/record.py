@@ -155,7 +155,7 @@ class RecordUseCases(SteerlogBase):
         issued = meeting.issue_conclusion(
             actor=actor,
             speech_id=speech_id,
-            items=[ConclusionItem(item.number, item.text) for item in items],
+            items=[self._conclusion_item(meeting, item) for item in items],
         )
         new_numbers = {item.number for item in issued}
         speech = meeting.speeches[speech_id]
@@ -172,6 +172,21 @@ class RecordUseCases(SteerlogBase):
         ]
         written = self.commit(meeting, *assignments)
         return ConclusionWritten(written, [a.id for a in assignments])
+
+    def _conclusion_item(self, meeting: Meeting, item: ItemDraft) -> ConclusionItem:
+        """The item as the meeting issues it, naming the tasks it assigns."""
+        task_ids = [
+            ids.assignment_id(
+                Origin(
+                    committee_id=meeting.committee_id,
+                    meeting_id=meeting.id,
+                    item_number=item.number,
+                    task_number=number,
+                )
+            )
+            for number in range(1, len(item.tasks) + 1)
+        ]
+        return ConclusionItem(item.number, item.text, tuple(task_ids))
 
     def _assignment_from(
         self,
