@@ -151,6 +151,7 @@ POLICY: dict[str, Rule] = {
         "meeting_record.issue_conclusion",
         "meeting_record.amend_conclusion_item",
         "meeting_record.publish_notice",
+        "carry_over.review_open_tasks",
         "conclusion_drafts.extract_conclusion",
         "assignments.issue_assignment",
     ),
