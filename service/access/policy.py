@@ -260,6 +260,7 @@ PAGE_OPERATIONS = {
     "meeting_pages.record_speech": "meeting_record.record_speech",
     "meeting_pages.record_notice": "meeting_record.publish_notice",
     "meeting_pages.record_close": "meetings.close_meeting",
+    "carry_over_pages.review": "carry_over.review_open_tasks",
     "conclusion_pages.conclusion_draft": "conclusion_drafts.extract_conclusion",
     "conclusion_pages.conclusion_agency": "agencies.register_agency",
     "conclusion_pages.conclusion_confirm": "meeting_record.issue_conclusion",

@@ -10,6 +10,7 @@ from flask import Blueprint, Flask
 
 from web.pages import (
     accounts,
+    carry_over,
     conclusions,
     digests,
     directory,
@@ -28,6 +29,7 @@ from web.principal import current_principal
 PAGES: list[Blueprint] = [
     home.bp,
     meetings.bp,
+    carry_over.bp,
     explore.bp,
     directory.bp,
     accounts.bp,
