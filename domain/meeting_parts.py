@@ -103,6 +103,7 @@ class IssuedItem:
     text: str
     speech_id: UUID
     amendments: tuple[str, ...] = field(default=())
+    task_ids: tuple[UUID, ...] = field(default=())
 
     def amended(self, text: str) -> IssuedItem:
         """This item with new ``text``, the previous one kept among its amendments."""

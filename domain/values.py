@@ -173,8 +173,12 @@ class ConclusionItem:
 
     number: str
     text: str
+    # The ids of the tasks the item assigns, in task order (stored events from
+    # before items carried them have none).
+    task_ids: tuple[UUID, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "task_ids", tuple(self.task_ids))
         object.__setattr__(self, "number", clean(self.number))
         object.__setattr__(self, "text", clean(self.text))
         if not self.number:

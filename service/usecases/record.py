@@ -59,6 +59,7 @@ class RecordUseCases(SteerlogBase):
         anyone else is read from the directory, which also checks they exist.
         """
         new_id = speech_id or uuid4()
+        now = self.clock()
 
         def record(meeting: Meeting) -> None:
             name, title = meeting.introduced(speaker_id) or self._name_and_title(
@@ -71,9 +72,10 @@ class RecordUseCases(SteerlogBase):
                 speaker_name=name,
                 speaker_title=speaker_title or title,
                 kind=kind,
-                spoken_at=spoken_at or self.clock(),
+                spoken_at=spoken_at or now,
                 point_id=point_id,
                 text=text,
+                now=now,
             )
 
         written = self.change(Meeting, meeting_id, record, expected_version)
@@ -155,7 +157,7 @@ class RecordUseCases(SteerlogBase):
         issued = meeting.issue_conclusion(
             actor=actor,
             speech_id=speech_id,
-            items=[ConclusionItem(item.number, item.text) for item in items],
+            items=[self._conclusion_item(meeting, item) for item in items],
         )
         new_numbers = {item.number for item in issued}
         speech = meeting.speeches[speech_id]
@@ -172,6 +174,21 @@ class RecordUseCases(SteerlogBase):
         ]
         written = self.commit(meeting, *assignments)
         return ConclusionWritten(written, [a.id for a in assignments])
+
+    def _conclusion_item(self, meeting: Meeting, item: ItemDraft) -> ConclusionItem:
+        """The item as the meeting issues it, naming the tasks it assigns."""
+        task_ids = [
+            ids.assignment_id(
+                Origin(
+                    committee_id=meeting.committee_id,
+                    meeting_id=meeting.id,
+                    item_number=item.number,
+                    task_number=number,
+                )
+            )
+            for number in range(1, len(item.tasks) + 1)
+        ]
+        return ConclusionItem(item.number, item.text, tuple(task_ids))
 
     def _assignment_from(
         self,

@@ -115,6 +115,7 @@ EXPECTED: dict[str, frozenset[str]] = {
         "POST /api/v1/meetings/{meeting_id}/conclusion",
         "POST /api/v1/meetings/{meeting_id}/conclusion/items/{number}/amendments",
         "POST /api/v1/meetings/{meeting_id}/notice",
+        "POST /api/v1/meetings/{meeting_id}/open-task-reviews",
         "POST /api/v1/meetings/{meeting_id}/conclusions/extract",
         "POST /api/v1/meetings/{meeting_id}/conclusions/confirm",
         "POST /api/v1/assignments",

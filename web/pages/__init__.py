@@ -11,6 +11,7 @@ from flask import Blueprint, Flask, request
 from web.consistency import wait_for
 from web.pages import (
     accounts,
+    carry_over,
     conclusions,
     digests,
     directory,
@@ -29,6 +30,7 @@ from web.principal import current_principal
 PAGES: list[Blueprint] = [
     home.bp,
     meetings.bp,
+    carry_over.bp,
     explore.bp,
     directory.bp,
     accounts.bp,

@@ -88,6 +88,7 @@ EVENT = {
     "SpeechCorrected": _l("Đính chính phát biểu"),
     "SpeechRecorded": _l("Ghi phát biểu"),
     "Superseded": _l("Thay thế"),
+    "TaskCarriedOver": _l("Đưa nhiệm vụ ra rà soát"),
     "TitleChanged": _l("Đổi chức danh"),
     "Established": _l("Thành lập"),
     "RoleGranted": _l("Cấp quyền"),

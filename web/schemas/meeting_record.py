@@ -98,3 +98,16 @@ class AmendItemSchema(Schema):
 
     text = Text(required=True, validate=_ITEM_TEXT)
     reason = Text(required=True, validate=REASON)
+
+
+class CarryOverWrittenSchema(Schema):
+    """The meeting written, and the open tasks its agenda now reviews."""
+
+    id = fields.UUID(required=True, attribute="meeting.id")
+    version = fields.Integer(required=True, attribute="meeting.version")
+    position = fields.Integer(required=True, attribute="meeting.position")
+    assignment_ids = fields.List(
+        fields.UUID(),
+        required=True,
+        metadata={"description": "The tasks added to the agenda by this review."},
+    )

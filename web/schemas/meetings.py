@@ -158,6 +158,11 @@ class IssuedItemSchema(Schema):
     text = fields.String(required=True)
     speech_id = fields.UUID(required=True)
     amendments = fields.List(fields.String(), required=True)
+    task_ids = fields.List(
+        fields.UUID(),
+        required=True,
+        metadata={"description": "The tasks the item assigns, in task order."},
+    )
 
 
 class MeetingSchema(Schema):

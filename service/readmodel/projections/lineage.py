@@ -137,6 +137,13 @@ def notice(event: Any, out: LineageChanges) -> None:
     edge(out, key, node_key("meeting", event.originator_id), "publishes", event)
 
 
+@lineage.on(Meeting, "TaskCarriedOver")
+def reviewed_task(event: Any, out: LineageChanges) -> None:
+    meeting_key = node_key("meeting", event.originator_id)
+    task_key = node_key("assignment", event.assignment_id)
+    edge(out, meeting_key, task_key, "reviews", event)
+
+
 @lineage.on(Assignment, "Issued")
 def assignment(event: Any, out: LineageChanges) -> None:
     key = node_key("assignment", event.originator_id)
