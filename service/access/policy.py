@@ -271,5 +271,6 @@ PAGE_OPERATIONS = {
     "task_pages.extend": "assignments.extend_deadline",
     "task_pages.reassign": "assignments.reassign",
     "task_pages.cancel": "assignments.cancel_assignment",
+    "task_pages.supersede": "assignments.supersede",
 }
 POLICY.update({page: POLICY[api] for page, api in PAGE_OPERATIONS.items()})
