@@ -34,6 +34,7 @@ from web.pages.permissions import may
 from web.pages.speakers import known_speakers, matching
 from web.principal import current_actor
 
+ANCHORS = {"speech": "#speeches", "chair": "#chairs"}
 Render = Callable[[Meeting, dict[str, FlaskForm], int], tuple[str, int]]
 # Appends commute: a speech or a point written while another secretary writes
 # is simply tried again (the domain still refuses duplicates).
@@ -46,6 +47,9 @@ OPERATIONS = {
     "speech": "meeting_record.record_speech",
     "notice": "meeting_record.publish_notice",
     "close": "meetings.close_meeting",
+    "connect": "meeting_points.connect_point",
+    "disconnect": "meeting_points.disconnect_point",
+    "attendance": "meeting_points.record_attendance",
 }
 FORMS: dict[str, type[FlaskForm]] = {
     "points": mf.PointsForm,
@@ -54,11 +58,15 @@ FORMS: dict[str, type[FlaskForm]] = {
     "speech": mf.SpeechForm,
     "notice": mf.NoticeForm,
     "close": mf.StepForm,
+    "connect": mf.ConnectionForm,
+    "disconnect": mf.ConnectionForm,
+    "attendance": mf.AttendanceForm,
 }
 # Which forms each state of the meeting offers.
+_POINTS = ("connect", "disconnect", "attendance")
 BY_STATUS = {
-    "scheduled": ("points", "chair", "open"),
-    "open": ("speech", "points", "chair", "notice", "close"),
+    "scheduled": ("points", "chair", "open", *_POINTS),
+    "open": ("speech", "points", "chair", "notice", "close", *_POINTS),
     "closed": ("notice",),
     "cancelled": (),
 }
@@ -93,6 +101,8 @@ def offer_choices(form: FlaskForm, meeting: Meeting) -> None:
         choose(form.speaker_id, people)
     if hasattr(form, "person_id"):
         choose(form.person_id, people)
+    if hasattr(form, "person_ids"):
+        choose(form.person_ids, people)
 
 
 def register(bp: Blueprint, render: Render) -> None:
@@ -201,9 +211,7 @@ def _saved(name: str, meeting_id: UUID, outcome: Outcome) -> ResponseReturnValue
         )
         return Response(html)
     flash(_("Đã ghi."), "success")
-    anchor = {"speech": "#speeches", "points": "#points", "chair": "#chairs"}.get(
-        name, ""
-    )
+    anchor = "#points" if name in ("points", *_POINTS) else ANCHORS.get(name, "")
     target = url_for(
         ".meeting_page", meeting_id=meeting_id, after=outcome.written.position
     )
@@ -288,6 +296,31 @@ def _notice(meeting_id: UUID, form: FlaskForm) -> Written:
     )
 
 
+def _connect(meeting_id: UUID, form: FlaskForm, connected: bool = True) -> Written:
+    return steerlog().connect_point(
+        meeting_id,
+        UUID(form.point_id.data),
+        actor=current_actor(),
+        connected=connected,
+        expected_version=form.expected_version(),
+    )
+
+
+def _disconnect(meeting_id: UUID, form: FlaskForm) -> Written:
+    return _connect(meeting_id, form, connected=False)
+
+
+def _attendance(meeting_id: UUID, form: FlaskForm) -> Written:
+    return steerlog().record_attendance(
+        meeting_id,
+        UUID(form.point_id.data),
+        actor=current_actor(),
+        person_ids=[UUID(person) for person in form.person_ids.data or []],
+        attendee_count=form.attendee_count.data,
+        expected_version=form.expected_version(),
+    )
+
+
 _COMMANDS: dict[str, Callable[[UUID, FlaskForm], Written]] = {
     "points": _points,
     "chair": _chair,
@@ -295,4 +328,7 @@ _COMMANDS: dict[str, Callable[[UUID, FlaskForm], Written]] = {
     "speech": _speech,
     "notice": _notice,
     "close": _close,
+    "connect": _connect,
+    "disconnect": _disconnect,
+    "attendance": _attendance,
 }
