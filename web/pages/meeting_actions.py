@@ -25,9 +25,9 @@ from domain.values import DocumentRef
 from service.errors import ConcurrencyConflictError, RowsRefusedError
 from service.eventstore.application import Written
 from service.usecases import lookups
-from service.usecases.meetings import PointDraft
 from web.http import steerlog
 from web.pages import meeting_forms as mf
+from web.pages import meeting_points as points
 from web.pages.feedback import RULES, Outcome, attempt, show_on
 from web.pages.forms import choose
 from web.pages.permissions import may
@@ -230,18 +230,6 @@ def _speech_form(form: FlaskForm, meeting: Meeting, message: str | None) -> Resp
     )
 
 
-def _points(meeting_id: UUID, form: FlaskForm) -> Written:
-    lines = [line.strip() for line in form.names.data.splitlines()]
-    names = [line for line in lines if line]
-    drafts = [
-        PointDraft(name, form.level.data, is_host=form.first_is_host.data and row == 0)
-        for row, name in enumerate(names)
-    ]
-    return steerlog().add_connection_points(
-        meeting_id, actor=current_actor(), points=drafts
-    )
-
-
 def _chair(meeting_id: UUID, form: FlaskForm) -> Written:
     return steerlog().assign_chair(
         meeting_id,
@@ -296,39 +284,14 @@ def _notice(meeting_id: UUID, form: FlaskForm) -> Written:
     )
 
 
-def _connect(meeting_id: UUID, form: FlaskForm, connected: bool = True) -> Written:
-    return steerlog().connect_point(
-        meeting_id,
-        UUID(form.point_id.data),
-        actor=current_actor(),
-        connected=connected,
-        expected_version=form.expected_version(),
-    )
-
-
-def _disconnect(meeting_id: UUID, form: FlaskForm) -> Written:
-    return _connect(meeting_id, form, connected=False)
-
-
-def _attendance(meeting_id: UUID, form: FlaskForm) -> Written:
-    return steerlog().record_attendance(
-        meeting_id,
-        UUID(form.point_id.data),
-        actor=current_actor(),
-        person_ids=[UUID(person) for person in form.person_ids.data or []],
-        attendee_count=form.attendee_count.data,
-        expected_version=form.expected_version(),
-    )
-
-
 _COMMANDS: dict[str, Callable[[UUID, FlaskForm], Written]] = {
-    "points": _points,
+    "points": points.add_pasted,
     "chair": _chair,
     "open": _open,
     "speech": _speech,
     "notice": _notice,
     "close": _close,
-    "connect": _connect,
-    "disconnect": _disconnect,
-    "attendance": _attendance,
+    "connect": points.connect,
+    "disconnect": points.disconnect,
+    "attendance": points.attendance,
 }

@@ -101,7 +101,9 @@ def correct_speech(meeting_id: UUID, speech_id: UUID) -> ResponseReturnValue:
     if form.validate_on_submit():
         outcome = _plainly(attempt(lambda: _correct(meeting_id, speech_id, form)))
         if outcome.ok:
-            flash(_("Đã đính chính phát biểu; bản ghi ban đầu vẫn được giữ."), "success")
+            flash(
+                _("Đã đính chính phát biểu; bản ghi ban đầu vẫn được giữ."), "success"
+            )
             page = url_for(".speech", meeting_id=meeting_id, speech_id=speech_id)
             return redirect(page, code=303)
     show_on(form, outcome)

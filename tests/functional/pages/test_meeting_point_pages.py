@@ -112,7 +112,7 @@ def test_attendance_names_who_was_at_a_point_and_keeps_a_bad_count(
     meeting = api.open_meeting()
     secretary = sign_in("secretary", meeting.committee_id)
     html = _page(secretary, meeting)
-    assert 'action="/meetings/{}/attendance"'.format(meeting.meeting_id) in html
+    assert f'action="/meetings/{meeting.meeting_id}/attendance"' in html
     status, page = _send(
         secretary, meeting, "attendance", html, point_id=meeting.host_point_id,
         person_ids=meeting.chair_id, attendee_count="0",
@@ -127,7 +127,7 @@ def test_attendance_names_who_was_at_a_point_and_keeps_a_bad_count(
     )  # fmt: skip
     assert status == 400
     assert 'id="attendance-attendee_count-error"' in page
-    status, _page_ = _send(
+    status, _ = _send(
         secretary, meeting, "attendance", html, point_id=meeting.host_point_id,
         person_ids=meeting.chair_id, attendee_count="35",
     )  # fmt: skip
@@ -140,7 +140,9 @@ def test_a_viewer_sees_who_is_connected_but_no_buttons_and_a_forged_post_is_refu
     api: Api, sign_in: SignIn
 ) -> None:
     meeting = api.open_meeting()
-    api.ok(f"/api/v1/meetings/{meeting.meeting_id}/points/{meeting.host_point_id}/connect")
+    api.ok(
+        f"/api/v1/meetings/{meeting.meeting_id}/points/{meeting.host_point_id}/connect"
+    )
     viewer = sign_in("viewer", meeting.committee_id)
     html = _page(viewer, meeting)
     assert "đang kết nối" in _row(html, meeting.host_point_id)

@@ -17,7 +17,9 @@ def _speech(api: Api) -> tuple[OpenMeeting, str, str]:
     return meeting, speech_id, f"/meetings/{meeting.meeting_id}/speeches/{speech_id}"
 
 
-def _correct(client: FlaskClient, path: str, html: str, **fields: str) -> tuple[int, str]:
+def _correct(
+    client: FlaskClient, path: str, html: str, **fields: str
+) -> tuple[int, str]:
     version = re.search(r'id="correct-version"[^>]*value="(\d+)"', html)
     assert version is not None, "no correction form on the page"
     data = {"csrf_token": csrf_token(html), "version": version.group(1), **fields}

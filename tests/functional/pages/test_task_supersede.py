@@ -26,7 +26,7 @@ def _two_tasks(api: Api) -> tuple[OpenMeeting, str, str]:
         "speech_id": api.speech(meeting),
         "items": [{
             "number": "2",
-            "text": "Giao Sở TT&TT xây dựng kế hoạch chuyển đổi số giai đoạn 2022-2025.",
+            "text": "Giao Sở TT&TT lập kế hoạch chuyển đổi số giai đoạn 2022-2025.",
             "tasks": [{
                 "title": "Xây dựng kế hoạch chuyển đổi số giai đoạn 2022-2025",
                 "lead": [meeting.department_id],
