@@ -203,6 +203,17 @@ POLICY.update(
             "downloads.download_tracker_csv",
         ),
         **_rules(_R.ADMIN, "administer", "meeting_exports.import_meeting_record"),
+        # The directory's lists: committees scoped to the readable ones; agencies
+        # and people are the shared directory every account reads (as one of them).
+        **_rules(
+            _R.SIGNED_IN,
+            "read",
+            "committees.list_committees",
+            "agencies.list_agencies",
+            "people.list_people",
+        ),
+        # A pasted list of points in one request, as the page's form sends it.
+        **_rules(_R.COMMITTEE, "record", "meeting_points.add_connection_points"),
         # What an operator's probes ask: readiness names only what is wrong, and
         # the metrics check their own token (or answer this machine only).
         **_rules(_R.PUBLIC, "sign_in", "health.ready", "metrics"),
