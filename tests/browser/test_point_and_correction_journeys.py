@@ -3,6 +3,7 @@ leader superseding a task, in a real browser (no JavaScript needed for any)."""
 
 from __future__ import annotations
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -24,6 +25,17 @@ def _submit(driver: webdriver.Chrome, form: str) -> None:
 
 def _open(driver: webdriver.Chrome, summary: str) -> None:
     driver.find_element(By.XPATH, f"//summary[contains(., '{summary}')]").click()
+
+
+def _serious(driver: webdriver.Chrome) -> list[str]:
+    """axe-core's critical and serious violations on the page shown."""
+    axe = Axe(driver)
+    axe.inject()
+    return [
+        f"{v['id']}: {v['help']}"
+        for v in axe.run()["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
 
 
 def _row(driver: webdriver.Chrome, name: str) -> str:
@@ -85,6 +97,7 @@ def test_a_secretary_connects_a_point_and_records_who_attended_there(
     _submit(browser, "form[action$='/attendance']")
     row = _row(browser, "Núi Thành")
     assert "24" in row and "Hồ Quang Bửu" in row
+    assert _serious(browser) == []  # the rows' buttons and the forms
 
 
 def test_a_secretary_corrects_a_speech_and_reads_the_original_beside_it(
@@ -108,6 +121,7 @@ def test_a_secretary_corrects_a_speech_and_reads_the_original_beside_it(
         assert original.split()[0] in browser.find_element(By.ID, "original").text
     corrections = browser.find_element(By.ID, "corrections").text
     assert "Sửa theo băng ghi âm" in corrections and "Cán bộ secretary" in corrections
+    assert _serious(browser) == []
 
 
 def test_a_leader_supersedes_a_task_by_pasting_the_new_tasks_address(
