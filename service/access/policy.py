@@ -272,6 +272,7 @@ PAGE_OPERATIONS = {
     "meeting_pages.record_close": "meetings.close_meeting",
     "meeting_pages.record_connect": "meeting_points.connect_point",
     "meeting_pages.record_disconnect": "meeting_points.disconnect_point",
+    "meeting_pages.point": "meeting_points.get_point",
     "meeting_pages.record_attendance": "meeting_points.record_attendance",
     "meeting_pages.speech": "meeting_record.get_speech",
     "meeting_pages.correct_speech": "meeting_record.correct_speech",

@@ -78,10 +78,9 @@ def test_a_secretary_connects_a_point_and_records_who_attended_there(
     )
     assert "đã ngắt lúc" in _row(browser, "Duy Xuyên")
 
-    _open(browser, "Điểm danh tại một điểm cầu")
-    Select(browser.find_element(By.ID, "attendance-point_id")).select_by_visible_text(
-        "UBND huyện Núi Thành"
-    )
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "UBND huyện Núi Thành"))
+    assert "chưa kết nối" in browser.find_element(By.CLASS_NAME, "facts").text
+    assert _serious(browser) == []  # the point's page and its form
     Select(browser.find_element(By.ID, "attendance-person_ids")).select_by_visible_text(
         "Hồ Quang Bửu, Phó Chủ tịch UBND tỉnh"
     )
@@ -97,7 +96,7 @@ def test_a_secretary_connects_a_point_and_records_who_attended_there(
     _submit(browser, "form[action$='/attendance']")
     row = _row(browser, "Núi Thành")
     assert "24" in row and "Hồ Quang Bửu" in row
-    assert _serious(browser) == []  # the rows' buttons and the forms
+    assert _serious(browser) == []  # the rows' links and buttons
 
 
 def test_a_secretary_corrects_a_speech_and_reads_the_original_beside_it(
@@ -108,7 +107,7 @@ def test_a_secretary_corrects_a_speech_and_reads_the_original_beside_it(
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "table.tasks a"))
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".chain-speech a"))
     speech = browser.find_element(By.CSS_SELECTOR, ".speech:target")
-    click_and_wait(browser, speech.find_element(By.CSS_SELECTOR, ".speech-links a"))
+    click_and_wait(browser, speech.find_element(By.CSS_SELECTOR, "a.speech-link"))
     original = browser.find_element(By.ID, "correct-text").get_attribute("value")
     _type(browser, "correct-text", "Nội dung đã đính chính theo băng ghi âm.")
     _submit(browser, "form[action$='/correct']")

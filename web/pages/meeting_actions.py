@@ -49,7 +49,6 @@ OPERATIONS = {
     "close": "meetings.close_meeting",
     "connect": "meeting_points.connect_point",
     "disconnect": "meeting_points.disconnect_point",
-    "attendance": "meeting_points.record_attendance",
 }
 FORMS: dict[str, type[FlaskForm]] = {
     "points": mf.PointsForm,
@@ -60,10 +59,9 @@ FORMS: dict[str, type[FlaskForm]] = {
     "close": mf.StepForm,
     "connect": mf.ConnectionForm,
     "disconnect": mf.ConnectionForm,
-    "attendance": mf.AttendanceForm,
 }
 # Which forms each state of the meeting offers.
-_POINTS = ("connect", "disconnect", "attendance")
+_POINTS = ("connect", "disconnect")
 BY_STATUS = {
     "scheduled": ("points", "chair", "open", *_POINTS),
     "open": ("speech", "points", "chair", "notice", "close", *_POINTS),
@@ -101,8 +99,6 @@ def offer_choices(form: FlaskForm, meeting: Meeting) -> None:
         choose(form.speaker_id, people)
     if hasattr(form, "person_id"):
         choose(form.person_id, people)
-    if hasattr(form, "person_ids"):
-        choose(form.person_ids, people)
 
 
 def register(bp: Blueprint, render: Render) -> None:
@@ -293,5 +289,4 @@ _COMMANDS: dict[str, Callable[[UUID, FlaskForm], Written]] = {
     "close": _close,
     "connect": points.connect,
     "disconnect": points.disconnect,
-    "attendance": points.attendance,
 }

@@ -40,15 +40,3 @@ def connect(meeting_id: UUID, form: FlaskForm, connected: bool = True) -> Writte
 def disconnect(meeting_id: UUID, form: FlaskForm) -> Written:
     """Ngắt kết nối: the row's point drops off line."""
     return connect(meeting_id, form, connected=False)
-
-
-def attendance(meeting_id: UUID, form: FlaskForm) -> Written:
-    """Điểm danh: who attended at the point, and the head count."""
-    return steerlog().record_attendance(
-        meeting_id,
-        UUID(form.point_id.data),
-        actor=current_actor(),
-        person_ids=[UUID(person) for person in form.person_ids.data or []],
-        attendee_count=form.attendee_count.data,
-        expected_version=form.expected_version(),
-    )

@@ -29,7 +29,13 @@ from service.readmodel.base import AssignmentFilter, MeetingFilter, Page
 from service.usecases import lookups
 from web.consistency import wait_for
 from web.http import read_side, steerlog
-from web.pages import meeting_actions, meeting_speeches, moments, names
+from web.pages import (
+    meeting_actions,
+    meeting_point_page,
+    meeting_speeches,
+    moments,
+    names,
+)
 from web.pages.feedback import attempt, show_on
 from web.pages.forms import choose
 from web.pages.meeting_forms import ScheduleForm
@@ -262,3 +268,4 @@ def _month(raw: str | None, today: date) -> date:
 
 meeting_actions.register(bp, render_meeting)
 meeting_speeches.register(bp)
+meeting_point_page.register(bp)

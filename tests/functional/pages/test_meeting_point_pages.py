@@ -50,7 +50,8 @@ def test_a_secretary_connects_and_disconnects_a_point_by_its_row(
     host = meeting.host_point_id
     html = _page(secretary, meeting)
     assert "chưa kết nối" in _row(html, host)
-    assert f'formaction="/meetings/{meeting.meeting_id}/connect"' in _row(html, host)
+    assert 'aria-label="Kết nối UBND tỉnh"' in _row(html, host)  # the form's own step
+    assert f'action="/meetings/{meeting.meeting_id}/connect"' in html
     status, _html = _send(secretary, meeting, "connect", html, point_id=host)
     assert status == 303
     html = _page(secretary, meeting)
@@ -106,34 +107,67 @@ def test_a_stale_connection_form_is_told_who_changed_the_meeting(
     assert _events(api, meeting) == before
 
 
-def test_attendance_names_who_was_at_a_point_and_keeps_a_bad_count(
+def _attend(
+    client: FlaskClient, meeting: OpenMeeting, html: str, **fields: str
+) -> tuple[int, str]:
+    point = meeting.host_point_id
+    data = {"csrf_token": csrf_token(html), "version": _version(html, "attendance"),
+            "point_id": point, **fields}  # fmt: skip
+    response = client.post(
+        f"/meetings/{meeting.meeting_id}/points/{point}/attendance", data=data
+    )
+    return response.status_code, response.get_data(as_text=True)
+
+
+def test_attendance_on_the_points_page_names_who_was_there_and_keeps_a_bad_count(
     api: Api, sign_in: SignIn
 ) -> None:
     meeting = api.open_meeting()
     secretary = sign_in("secretary", meeting.committee_id)
-    html = _page(secretary, meeting)
-    assert f'action="/meetings/{meeting.meeting_id}/attendance"' in html
-    status, page = _send(
-        secretary, meeting, "attendance", html, point_id=meeting.host_point_id,
-        person_ids=meeting.chair_id, attendee_count="0",
-    )  # fmt: skip
+    point_page = f"/meetings/{meeting.meeting_id}/points/{meeting.host_point_id}"
+    assert f'href="{point_page}"' in _page(secretary, meeting)
+    html = secretary.get(point_page).get_data(as_text=True)
+    assert "Chưa điểm danh." in html
+    status, page = _attend(
+        secretary, meeting, html, person_ids=meeting.chair_id, attendee_count="0"
+    )
     assert status == 400  # fewer than the people named
     assert 'id="attendance-attendee_count-error"' in page
     assert 'value="0"' in page
     assert "AttendanceRecorded" not in _events(api, meeting)
-    status, page = _send(
-        secretary, meeting, "attendance", html, point_id=meeting.host_point_id,
-        person_ids=meeting.chair_id, attendee_count="abc",
-    )  # fmt: skip
+    status, page = _attend(
+        secretary, meeting, html, person_ids=meeting.chair_id, attendee_count="abc"
+    )
     assert status == 400
     assert 'id="attendance-attendee_count-error"' in page
-    status, _ = _send(
-        secretary, meeting, "attendance", html, point_id=meeting.host_point_id,
-        person_ids=meeting.chair_id, attendee_count="35",
-    )  # fmt: skip
+    status, _ = _attend(
+        secretary, meeting, html, person_ids=meeting.chair_id, attendee_count="35"
+    )
     assert status == 303
     row = _row(_page(secretary, meeting), meeting.host_point_id)
     assert "35" in row and "Trịnh Văn Thắng" in row
+    again = secretary.get(point_page).get_data(as_text=True)
+    assert "Trịnh Văn Thắng" in again.split('id="attendance"')[1]
+
+
+def test_a_stale_attendance_form_is_told_who_changed_the_meeting(
+    api: Api, sign_in: SignIn
+) -> None:
+    meeting = api.open_meeting()
+    first = sign_in("secretary", meeting.committee_id)
+    second = sign_in("secretary", meeting.committee_id)
+    point_page = f"/meetings/{meeting.meeting_id}/points/{meeting.host_point_id}"
+    stale = second.get(point_page).get_data(as_text=True)
+    status, _ = _attend(
+        first, meeting, first.get(point_page).get_data(as_text=True), attendee_count="9"
+    )
+    assert status == 303
+    before = _events(api, meeting)
+    status, page = _attend(second, meeting, stale, attendee_count="12")
+    assert status == 400
+    assert "Cán bộ secretary đã thay đổi hồ sơ này" in page
+    assert 'value="12"' in page
+    assert _events(api, meeting) == before
 
 
 def test_a_viewer_sees_who_is_connected_but_no_buttons_and_a_forged_post_is_refused(
@@ -146,7 +180,10 @@ def test_a_viewer_sees_who_is_connected_but_no_buttons_and_a_forged_post_is_refu
     viewer = sign_in("viewer", meeting.committee_id)
     html = _page(viewer, meeting)
     assert "đang kết nối" in _row(html, meeting.host_point_id)
-    assert "connection-form" not in html and "/attendance" not in html
+    assert "connection-form" not in html
+    point_page = f"/meetings/{meeting.meeting_id}/points/{meeting.host_point_id}"
+    point = viewer.get(point_page).get_data(as_text=True)
+    assert "đang kết nối" in point and "/attendance" not in point
     before = _events(api, meeting)
     response = viewer.post(
         f"/meetings/{meeting.meeting_id}/disconnect",
