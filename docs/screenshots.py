@@ -81,6 +81,8 @@ def _pages(app, read_side) -> dict[str, list[tuple[str, str]]]:  # type: ignore[
         AssignmentFilter(day=day, meeting_id=str(meeting.id)), Page(limit=20)
     ).items
     task = f"/tasks/{tasks[1].id}"
+    first = min(meeting.speeches.values(), key=lambda s: s.spoken_at)
+    speech = f"/meetings/{meeting.id}/speeches/{first.id}"
     return {
         "secretary": [
             ("home-secretary", "/"),
@@ -88,6 +90,7 @@ def _pages(app, read_side) -> dict[str, list[tuple[str, str]]]:  # type: ignore[
             ("calendar", "/meetings/calendar?month=2021-12"),
             ("meeting", f"/meetings/{meeting.id}"),
             ("conclusion-paste", f"/meetings/{meeting.id}/conclusion"),
+            ("speech", speech),
         ],
         "leader": [("home-leader", "/"), ("tracker", "/tasks"), ("task-leader", task)],
         "agency_officer": [("home-officer", "/"), ("task-officer", task)],

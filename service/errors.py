@@ -44,9 +44,10 @@ class StaleVersionError(ServiceError):
 class RowsRefusedError(ServiceError):
     """Some rows of a batch break a rule; nothing of the batch was stored.
 
-    ``errors`` maps each refused row's index to the domain error it raised.
+    ``errors`` maps each refused row's index to the domain error it raised;
+    ``field`` names the list the rows came in (``points``).
     """
 
-    def __init__(self, errors: dict[int, Exception]) -> None:
-        self.errors = errors
+    def __init__(self, errors: dict[int, Exception], field: str = "rows") -> None:
+        self.errors, self.field = errors, field
         super().__init__(f"{len(errors)} row(s) refused: {sorted(errors)}")

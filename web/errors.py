@@ -13,6 +13,7 @@ from service.errors import (
     AlreadyExistsError,
     ConcurrencyConflictError,
     NotFoundError,
+    RowsRefusedError,
     StaleVersionError,
 )
 from service.extraction import ExtractionError
@@ -57,6 +58,7 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(StaleVersionError, stale_version)
     app.register_error_handler(BadCursorError, bad_cursor)
     app.register_error_handler(ExtractionError, unreadable_text)
+    app.register_error_handler(RowsRefusedError, rows_refused)
 
 
 def http_error(error: HTTPException) -> Response:
@@ -165,6 +167,33 @@ def bad_cursor(error: BadCursorError) -> Response:
 def unreadable_text(error: ExtractionError) -> Response:
     """The extractor refused the text (binary, too long...): 422 naming it."""
     return _invalid_field("text", str(error))
+
+
+def rows_refused(error: RowsRefusedError) -> Response:
+    """Rows of a batch broke rules: 422 naming each row, its field and its rule;
+    nothing of the batch was stored."""
+    rows = [_refused_row(error.field, row, refusal) for row, refusal in
+            sorted(error.errors.items())]  # fmt: skip
+    return problem(
+        422,
+        "Rows refused",
+        f"{len(rows)} row(s) of {error.field} refused; nothing was stored.",
+        kind="rows_refused",
+        errors={row["path"]: [row["rule"]] for row in rows},
+        rows=rows,
+    )
+
+
+def _refused_row(field: str, row: int, refusal: Exception) -> dict[str, Any]:
+    rule = getattr(refusal, "rule", type(refusal).__name__)
+    named = getattr(refusal, "field", None) or "_row"
+    details = getattr(refusal, "details", {})
+    return {
+        "index": row,
+        "path": f"{field}.{row}.{named}",
+        "rule": rule,
+        "details": _plain(details) if isinstance(details, Mapping) else {},
+    }
 
 
 def _invalid_field(field: str, message: str) -> Response:

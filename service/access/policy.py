@@ -205,6 +205,17 @@ POLICY.update(
             "downloads.download_tracker_csv",
         ),
         **_rules(_R.ADMIN, "administer", "meeting_exports.import_meeting_record"),
+        # The directory's lists: committees scoped to the readable ones; agencies
+        # and people are the shared directory every account reads (as one of them).
+        **_rules(
+            _R.SIGNED_IN,
+            "read",
+            "committees.list_committees",
+            "agencies.list_agencies",
+            "people.list_people",
+        ),
+        # A pasted list of points in one request, as the page's form sends it.
+        **_rules(_R.COMMITTEE, "record", "meeting_points.add_connection_points"),
         # What an operator's probes ask: readiness names only what is wrong, and
         # the metrics check their own token (or answer this machine only).
         **_rules(_R.PUBLIC, "sign_in", "health.ready", "metrics"),
@@ -262,6 +273,12 @@ PAGE_OPERATIONS = {
     "meeting_pages.record_notice": "meeting_record.publish_notice",
     "meeting_pages.record_close": "meetings.close_meeting",
     "carry_over_pages.review": "carry_over.review_open_tasks",
+    "meeting_pages.record_connect": "meeting_points.connect_point",
+    "meeting_pages.record_disconnect": "meeting_points.disconnect_point",
+    "meeting_pages.point": "meeting_points.get_point",
+    "meeting_pages.record_attendance": "meeting_points.record_attendance",
+    "meeting_pages.speech": "meeting_record.get_speech",
+    "meeting_pages.correct_speech": "meeting_record.correct_speech",
     "conclusion_pages.conclusion_draft": "conclusion_drafts.extract_conclusion",
     "conclusion_pages.conclusion_agency": "agencies.register_agency",
     "conclusion_pages.conclusion_confirm": "meeting_record.issue_conclusion",
@@ -274,5 +291,6 @@ PAGE_OPERATIONS = {
     "task_pages.extend": "assignments.extend_deadline",
     "task_pages.reassign": "assignments.reassign",
     "task_pages.cancel": "assignments.cancel_assignment",
+    "task_pages.supersede": "assignments.supersede",
 }
 POLICY.update({page: POLICY[api] for page, api in PAGE_OPERATIONS.items()})

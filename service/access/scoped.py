@@ -23,6 +23,7 @@ from service.readmodel.paging import (
 )
 from service.readmodel.readside import ReadSide
 from service.readmodel.rows import (
+    CommitteeZone,
     DigestSummary,
     DocumentCitations,
     DocumentSummary,
@@ -62,6 +63,12 @@ class ScopedReadSide(ReadSide):
     ) -> PageOf[MeetingSummary]:
         """Meetings of readable committees."""
         return super().meetings(where, page, self.within(committees))
+
+    def committee_list(
+        self, query: str | None, page: Page, committees: Committees = None
+    ) -> PageOf[CommitteeZone]:
+        """Only the committees the scope may read."""
+        return super().committee_list(query, page, self.within(committees))
 
     def assignments(
         self, where: AssignmentFilter, page: Page, committees: Committees = None

@@ -14,6 +14,7 @@ from datetime import date
 from uuid import UUID
 
 from domain.text import fold
+from service.readmodel import directory
 from service.readmodel.base import ReadModel
 from service.readmodel.paging import (
     MAX_PAGE,
@@ -80,6 +81,32 @@ class ReadSide:
     def people(self) -> list[PersonRow]:
         """Every official of the directory, by name (for choosing a speaker)."""
         return self.read_model.people()
+
+    # -- the directory's lists (a folded-name filter, paged) -----------------
+
+    def committee_list(
+        self, query: str | None, page: Page, committees: Committees = None
+    ) -> PageOf[CommitteeZone]:
+        """Committees by name, those whose folded name contains ``query``."""
+        rows = self.read_model.committees_with_zones()
+        if committees is not None:
+            readable = {str(committee) for committee in committees}
+            rows = [row for row in rows if str(row.id) in readable]
+        return directory.by_name(rows, page, query, lambda row: row.name)
+
+    def agency_list(self, query: str | None, page: Page) -> PageOf[AgencyNames]:
+        """Agencies and groups by name, matched on their name or any alias."""
+        rows = self.read_model.agency_directory()
+        return directory.by_name(
+            rows, page, query, lambda row: row.name, lambda row: row.aliases
+        )
+
+    def person_list(self, query: str | None, page: Page) -> PageOf[PersonRow]:
+        """Officials by name, matched on their full name or title."""
+        rows = self.read_model.people()
+        return directory.by_name(
+            rows, page, query, lambda row: row.full_name, lambda row: (row.title,)
+        )
 
     def decisions(
         self, committee_id: str | UUID, period: tuple[date, date], limit: int

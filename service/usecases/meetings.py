@@ -190,7 +190,7 @@ class MeetingUseCases(SteerlogBase):
             except DomainError as error:
                 refused[row] = error
         if refused:
-            raise RowsRefusedError(refused)
+            raise RowsRefusedError(refused, field="points")
         return self.commit(meeting)
 
     def connect_point(

@@ -44,6 +44,9 @@ EXPECTED: dict[str, frozenset[str]] = {
         "GET /api/v1/accounts/me",
         "GET /api/v1/assignments.xlsx",
         "GET /api/v1/assignments.csv",
+        "GET /api/v1/committees",
+        "GET /api/v1/agencies",
+        "GET /api/v1/people",
     ),
     **_ops(
         MEMBERS,
@@ -106,6 +109,7 @@ EXPECTED: dict[str, frozenset[str]] = {
         "POST /api/v1/meetings/{meeting_id}/open",
         "POST /api/v1/meetings/{meeting_id}/close",
         "POST /api/v1/meetings/{meeting_id}/points",
+        "POST /api/v1/meetings/{meeting_id}/points/batch",
         "POST /api/v1/meetings/{meeting_id}/points/{point_id}/connect",
         "POST /api/v1/meetings/{meeting_id}/points/{point_id}/disconnect",
         "PUT /api/v1/meetings/{meeting_id}/points/{point_id}/attendance",

@@ -1,4 +1,5 @@
-"""Agencies (cơ quan, đơn vị) and groups: register, read, rename, aliases, members."""
+"""Agencies (cơ quan, đơn vị) and groups: register, list, read, rename, aliases,
+members."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.agency import Agency
-from web.http import NOT_MODIFIED, READ_HEADERS, command, steerlog, written
+from web.consistency import projected
+from web.http import NOT_MODIFIED, READ_HEADERS, command, read_side, steerlog, written
+from web.queries import page_of
 from web.reading import read
 from web.representations import represented
 from web.schemas.agencies import (
     AddAliasSchema,
+    AgencyListArgsSchema,
+    AgencyPageSchema,
     AgencySchema,
     GroupMembersSchema,
     RegisterAgencySchema,
@@ -68,3 +73,12 @@ def add_agency_alias(write: Write, body: dict[str, Any], agency_id: UUID) -> Any
 def set_group_members(write: Write, body: dict[str, Any], agency_id: UUID) -> Any:
     """Say which agencies a group stands for (replaces the list)."""
     return written(steerlog().set_group_members(agency_id, **write.kwargs, **body))
+
+
+@blp.route("", methods=["GET"])
+@projected(blp, AgencyPageSchema)
+@blp.arguments(AgencyListArgsSchema(), location="query")
+def list_agencies(args: dict[str, Any]) -> Any:
+    """The shared directory's agencies and groups by name; ``q`` matches any name."""
+    page = page_of(args)
+    return read_side().agency_list(args["q"], page)

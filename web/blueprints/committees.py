@@ -1,4 +1,5 @@
-"""Committees (Ban Chỉ đạo): establish, read, rename, appoint and relieve members."""
+"""Committees (Ban Chỉ đạo): establish, list, read, rename, appoint and relieve
+members."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.committee import Committee
-from web.http import NOT_MODIFIED, READ_HEADERS, command, steerlog, written
+from web.consistency import projected
+from web.http import NOT_MODIFIED, READ_HEADERS, command, read_side, steerlog, written
+from web.queries import page_of
 from web.reading import read
 from web.representations import represented
 from web.schemas.committees import (
     AppointMemberSchema,
+    CommitteeListArgsSchema,
+    CommitteePageSchema,
     CommitteeSchema,
     EstablishCommitteeSchema,
     RelieveMemberSchema,
@@ -74,3 +79,12 @@ def relieve_member(
             committee_id, person_id=person_id, **write.kwargs, **body
         )
     )
+
+
+@blp.route("", methods=["GET"])
+@projected(blp, CommitteePageSchema)
+@blp.arguments(CommitteeListArgsSchema(), location="query")
+def list_committees(args: dict[str, Any]) -> Any:
+    """Committees the account may read, by name; ``q`` matches folded names."""
+    page = page_of(args)
+    return read_side().committee_list(args["q"], page)

@@ -1,4 +1,5 @@
-"""Connection points (điểm cầu) of a meeting: add, read, connect, attendance."""
+"""Connection points (điểm cầu) of a meeting: add one or many, read, connect,
+attendance."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from web.consistency import projected
 from web.http import READ_HEADERS, command, etag, read_side, steerlog, written
 from web.reading import part_of, read
 from web.schemas.common import Write
+from web.schemas.meeting_record import AddConnectionPointsSchema
 from web.schemas.meetings import (
     AddConnectionPointSchema,
     AtSchema,
@@ -90,3 +92,12 @@ def record_attendance(
     return written(
         steerlog().record_attendance(meeting_id, point_id, **write.kwargs, **body)
     )
+
+
+@blp.route("/batch", methods=["POST"])
+@command(blp)
+@blp.arguments(AddConnectionPointsSchema())
+def add_connection_points(write: Write, body: dict[str, Any], meeting_id: UUID) -> Any:
+    """Register many points in one request: all of them, or none (a 422 naming
+    each refused row)."""
+    return written(steerlog().add_connection_points(meeting_id, **write.kwargs, **body))

@@ -1,4 +1,5 @@
-"""People: the officials who chair, speak and decide; register, read, change title."""
+"""People: the officials who chair, speak and decide; register, list, read, change
+title."""
 
 from __future__ import annotations
 
@@ -9,11 +10,19 @@ from flask import url_for
 from flask_smorest import Blueprint
 
 from domain.person import Person
-from web.http import NOT_MODIFIED, READ_HEADERS, command, steerlog, written
+from web.consistency import projected
+from web.http import NOT_MODIFIED, READ_HEADERS, command, read_side, steerlog, written
+from web.queries import page_of
 from web.reading import read
 from web.representations import represented
 from web.schemas.common import AsOfArgsSchema, Write
-from web.schemas.people import ChangeTitleSchema, PersonSchema, RegisterPersonSchema
+from web.schemas.people import (
+    ChangeTitleSchema,
+    PersonListArgsSchema,
+    PersonPageSchema,
+    PersonSchema,
+    RegisterPersonSchema,
+)
 
 REPRESENTATION = PersonSchema()
 
@@ -44,3 +53,12 @@ def get_person(args: dict[str, Any], person_id: UUID) -> Any:
 def change_title(write: Write, body: dict[str, Any], person_id: UUID) -> Any:
     """An official takes a new position from a given day."""
     return written(steerlog().change_title(person_id, **write.kwargs, **body))
+
+
+@blp.route("", methods=["GET"])
+@projected(blp, PersonPageSchema)
+@blp.arguments(PersonListArgsSchema(), location="query")
+def list_people(args: dict[str, Any]) -> Any:
+    """The shared directory's officials by name; ``q`` matches name or title."""
+    page = page_of(args)
+    return read_side().person_list(args["q"], page)

@@ -25,15 +25,16 @@ from domain.values import DocumentRef
 from service.errors import RowsRefusedError
 from service.eventstore.application import Written
 from service.usecases import lookups
-from service.usecases.meetings import PointDraft
 from web.http import steerlog
 from web.pages import meeting_forms as mf
+from web.pages import meeting_points as points
 from web.pages.feedback import RULES, Outcome, attempt, show_on
 from web.pages.forms import choose
 from web.pages.permissions import may
 from web.pages.speakers import known_speakers, matching
 from web.principal import current_actor
 
+ANCHORS = {"speech": "#speeches", "chair": "#chairs"}
 Render = Callable[[Meeting, dict[str, FlaskForm], int], tuple[str, int]]
 # Forms and the operations (API endpoints) they run as, in the policy table.
 OPERATIONS = {
@@ -43,6 +44,8 @@ OPERATIONS = {
     "speech": "meeting_record.record_speech",
     "notice": "meeting_record.publish_notice",
     "close": "meetings.close_meeting",
+    "connect": "meeting_points.connect_point",
+    "disconnect": "meeting_points.disconnect_point",
 }
 FORMS: dict[str, type[FlaskForm]] = {
     "points": mf.PointsForm,
@@ -51,11 +54,14 @@ FORMS: dict[str, type[FlaskForm]] = {
     "speech": mf.SpeechForm,
     "notice": mf.NoticeForm,
     "close": mf.StepForm,
+    "connect": mf.ConnectionForm,
+    "disconnect": mf.ConnectionForm,
 }
 # Which forms each state of the meeting offers.
+_POINTS = ("connect", "disconnect")
 BY_STATUS = {
-    "scheduled": ("points", "chair", "open"),
-    "open": ("speech", "points", "chair", "notice", "close"),
+    "scheduled": ("points", "chair", "open", *_POINTS),
+    "open": ("speech", "points", "chair", "notice", "close", *_POINTS),
     "closed": ("notice",),
     "cancelled": (),
 }
@@ -176,9 +182,7 @@ def _saved(name: str, meeting_id: UUID, outcome: Outcome) -> ResponseReturnValue
         )
         return Response(html)
     flash(_("Đã ghi."), "success")
-    anchor = {"speech": "#speeches", "points": "#points", "chair": "#chairs"}.get(
-        name, ""
-    )
+    anchor = "#points" if name in ("points", *_POINTS) else ANCHORS.get(name, "")
     target = url_for(
         ".meeting_page", meeting_id=meeting_id, after=outcome.written.position
     )
@@ -194,18 +198,6 @@ def _speech_form(form: FlaskForm, meeting: Meeting, message: str | None) -> Resp
         html,
         status=422,
         headers={"HX-Retarget": "#speech-form", "HX-Reswap": "outerHTML"},
-    )
-
-
-def _points(meeting_id: UUID, form: FlaskForm) -> Written:
-    lines = [line.strip() for line in form.names.data.splitlines()]
-    names = [line for line in lines if line]
-    drafts = [
-        PointDraft(name, form.level.data, is_host=form.first_is_host.data and row == 0)
-        for row, name in enumerate(names)
-    ]
-    return steerlog().add_connection_points(
-        meeting_id, actor=current_actor(), points=drafts
     )
 
 
@@ -264,10 +256,12 @@ def _notice(meeting_id: UUID, form: FlaskForm) -> Written:
 
 
 _COMMANDS: dict[str, Callable[[UUID, FlaskForm], Written]] = {
-    "points": _points,
+    "points": points.add_pasted,
     "chair": _chair,
     "open": _open,
     "speech": _speech,
     "notice": _notice,
     "close": _close,
+    "connect": points.connect,
+    "disconnect": points.disconnect,
 }

@@ -10,15 +10,17 @@ from wtforms import (
     BooleanField,
     DateField,
     DateTimeLocalField,
+    IntegerField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from domain.values import MeetingFormat, PointLevel, SpeechKind
-from web.pages.forms import REQUIRED, VersionedForm
+from web.pages.forms import NOTE, REQUIRED, VersionedForm
 from web.pages.labels import MEETING_FORMAT, POINT_LEVEL, SPEECH_KIND
 
 TITLE = Length(max=2000, message=_l("Tối đa 2000 ký tự."))
@@ -87,3 +89,33 @@ class NoticeForm(VersionedForm):
 
 class StepForm(VersionedForm):
     """A step of the meeting's life with nothing to fill in: open, close."""
+
+
+class ConnectionForm(VersionedForm):
+    """Kết nối / ngắt kết nối: the point is named by the row's button."""
+
+    point_id = SelectField(_l("Điểm cầu"), validators=[InputRequired(REQUIRED)])
+
+
+class AttendanceForm(VersionedForm):
+    """Điểm danh: who attended at one point, and how many were there."""
+
+    point_id = SelectField(_l("Điểm cầu"), validators=[InputRequired(REQUIRED)])
+    person_ids = SelectMultipleField(_l("Đại biểu có mặt"), validators=[Optional()])
+    attendee_count = IntegerField(
+        _l("Số người tham dự (để trống: số đại biểu đã chọn)"),
+        validators=[Optional(), NumberRange(0, 100_000, _l("Từ 0 đến 100000."))],
+    )
+
+
+class CorrectionForm(VersionedForm):
+    """Đính chính phát biểu: what it should say, and why; the original stays."""
+
+    text = TextAreaField(_l("Nội dung"), validators=[Optional(), Length(max=100_000)])
+    speaker_title = StringField(
+        _l("Chức vụ người phát biểu"), validators=[Optional(), Length(max=500)]
+    )
+    kind = SelectField(_l("Loại"), choices=_options(SPEECH_KIND, SpeechKind))
+    reason = TextAreaField(
+        _l("Lý do đính chính"), validators=[InputRequired(REQUIRED), NOTE]
+    )

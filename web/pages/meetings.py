@@ -29,7 +29,13 @@ from service.readmodel.base import AssignmentFilter, MeetingFilter, Page
 from service.usecases import lookups
 from web.consistency import wait_for
 from web.http import read_side, steerlog
-from web.pages import meeting_actions, moments, names
+from web.pages import (
+    meeting_actions,
+    meeting_point_page,
+    meeting_speeches,
+    moments,
+    names,
+)
 from web.pages.feedback import attempt, show_on
 from web.pages.forms import choose
 from web.pages.meeting_forms import ScheduleForm
@@ -51,6 +57,7 @@ class PointRow:
 
     point: ConnectionPoint
     attendees: int
+    present: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,16 +199,20 @@ def render_meeting(
 def _points(meeting: Meeting) -> list[PointRow]:
     """The host first, then by level and name."""
     order = ["central", "province", "district", "commune", "external"]
-    rows = [
-        PointRow(point, meeting.attendance[p].attendee_count)
-        if p in meeting.attendance
-        else PointRow(point, 0)
-        for p, point in meeting.points.items()
-    ]
+    rows = [_point_row(meeting, point) for point in meeting.points.values()]
     return sorted(
         rows,
         key=lambda r: (not r.point.is_host, order.index(r.point.level), r.point.name),
     )
+
+
+def _point_row(meeting: Meeting, point: ConnectionPoint) -> PointRow:
+    """A point with its head count and the officials named as attending there."""
+    attended = meeting.attendance.get(point.id)
+    if attended is None:
+        return PointRow(point, 0)
+    present = tuple(names.person_name(person) for person in attended.person_ids)
+    return PointRow(point, attended.attendee_count, present)
 
 
 def _speeches(meeting: Meeting) -> list[Speech]:
@@ -256,3 +267,5 @@ def _month(raw: str | None, today: date) -> date:
 
 
 meeting_actions.register(bp, render_meeting)
+meeting_speeches.register(bp)
+meeting_point_page.register(bp)

@@ -20,7 +20,7 @@ from service.eventstore.application import Written
 from web.http import steerlog
 from web.pages import forms
 from web.pages.feedback import attempt, show_on
-from web.pages.task_forms import offer_choices
+from web.pages.task_forms import SupersedeForm, offer_choices
 from web.principal import current_actor
 
 Command = Callable[[Assignment, FlaskForm, str], Written]
@@ -116,6 +116,17 @@ def _reassign(task: Assignment, form: FlaskForm, actor: str) -> Written:
     )
 
 
+def _supersede(task: Assignment, form: FlaskForm, actor: str) -> Written:
+    return steerlog().supersede(
+        task.id,
+        actor=actor,
+        by_assignment_id=form.replacement(),
+        authority=form.authority.form.authority(),
+        reason=form.reason.data,
+        expected_version=form.expected_version(),
+    )
+
+
 ACTIONS = [
     Action("acknowledge", forms.AcknowledgeForm, "assignments.acknowledge",
            _acknowledge, _l("Đã tiếp nhận nhiệm vụ.")),
@@ -132,6 +143,8 @@ ACTIONS = [
            _reassign, _l("Đã điều chỉnh cơ quan thực hiện.")),
     Action("cancel", forms.CancelForm, "assignments.cancel_assignment",
            _cancel, _l("Đã hủy nhiệm vụ.")),
+    Action("supersede", SupersedeForm, "assignments.supersede",
+           _supersede, _l("Đã ghi nhiệm vụ được thay thế.")),
 ]  # fmt: skip
 BY_NAME = {action.name: action for action in ACTIONS}
 

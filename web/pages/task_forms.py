@@ -3,10 +3,14 @@ choices that make sense for this task (its agencies, its committee's meetings)."
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from uuid import UUID
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import StringField, ValidationError
+from wtforms.validators import InputRequired, Length
 
 from domain.assignment import Assignment
 from service.access.decision import Target
@@ -22,9 +26,14 @@ AUTHORITY_MEETINGS = 50
 def forms_for(
     task: Assignment, actions: list[Any], submitted: dict[str, FlaskForm]
 ) -> dict[str, FlaskForm]:
-    """A form for each action the viewer may take; a submitted one as it came."""
+    """A form for each action the viewer may take; a submitted one as it came.
+
+    A cancelled or superseded task takes no further commands, so it offers none.
+    """
     target = steerlog().target_of_aggregate(task)
     offered: dict[str, FlaskForm] = {}
+    if task.closed_status is not None:
+        return offered
     for action in actions:
         if not may(action.operation, target):
             continue
@@ -81,3 +90,37 @@ def _agencies() -> list[tuple[str, str]]:
     for row in rows:
         seen.setdefault(str(row.id), str(row.name))
     return sorted(seen.items(), key=lambda item: item[1])
+
+
+# A task named by its page's address (…/tasks/<id>) or by its id alone.
+_TASK_ID = re.compile(
+    r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\W*$", re.I
+)
+
+
+def named_task(typed: str | None) -> UUID | None:
+    """The task a pasted address or id names (None when it names none)."""
+    found = _TASK_ID.search((typed or "").strip())
+    return UUID(found.group(1)) if found else None
+
+
+def _names_a_task(form: FlaskForm, field: Any) -> None:
+    if named_task(field.data) is None:
+        raise ValidationError(
+            str(_l("Dán địa chỉ trang (hoặc mã) của nhiệm vụ thay thế."))
+        )
+
+
+class SupersedeForm(forms.DecisionForm):
+    """Thay thế: a newer task replaces this one, by a meeting item or a document."""
+
+    by_assignment_id = StringField(
+        _l("Nhiệm vụ thay thế (địa chỉ trang hoặc mã)"),
+        validators=[InputRequired(forms.REQUIRED), Length(max=500), _names_a_task],
+    )
+
+    def replacement(self) -> UUID:
+        """The task that replaces this one (the validator made sure there is one)."""
+        task = named_task(self.by_assignment_id.data)
+        assert task is not None
+        return task

@@ -77,6 +77,7 @@ def render_task(
         chain=chain,
         beside=beside,
         children=_children(task, day),
+        replacement=_replacement(task),
         history=application.history(task.id),
         forms={} if at else forms_for(task, ACTIONS, submitted),
     )
@@ -173,6 +174,13 @@ def href_of(key: str) -> str:
     if kind == "document":
         return url_for("explore_pages.document", number=ref)
     return url_for("explore_pages.lineage", key=key)
+
+
+def _replacement(task: Assignment) -> str | None:
+    """The title of the task that replaced this one (None when none did)."""
+    if task.superseded_by is None:
+        return None
+    return str(steerlog().view(Assignment, task.superseded_by).title)
 
 
 def _children(task: Assignment, day: Any) -> list[Any]:

@@ -6,7 +6,7 @@ from marshmallow import Schema, fields
 from marshmallow.validate import Length
 
 from domain.values import AgencyKind
-from web.schemas.common import MANY_IDS, NAME
+from web.schemas.common import MANY_IDS, NAME, PageArgsSchema
 from web.schemas.fields import LocalMoment, Text
 
 
@@ -67,3 +67,32 @@ class AgencySchema(Schema):
     member_ids = fields.List(fields.UUID(), required=True)
     created_on = LocalMoment(required=True)
     modified_on = LocalMoment(required=True)
+
+
+class AgencyListArgsSchema(PageArgsSchema):
+    """Which agencies to list: by a folded part of a name or alias, one page."""
+
+    q = Text(
+        load_default=None,
+        validate=Length(max=500),
+        metadata={
+            "description": "Part of the name; case and diacritics do not matter "
+            "(``so thong tin`` finds ``Sở Thông tin và Truyền thông``).",
+            "example": "so thong tin",
+        },
+    )
+
+
+class AgencyRowSchema(Schema):
+    """An agency or group as the directory lists it, with its other names."""
+
+    id = fields.UUID(required=True)
+    name = fields.String(required=True)
+    aliases = fields.List(fields.String(), required=True)
+
+
+class AgencyPageSchema(Schema):
+    """A page of agencies by name; ``next_cursor`` is null on the last one."""
+
+    items = fields.List(fields.Nested(AgencyRowSchema), required=True)
+    next_cursor = fields.String(allow_none=True, required=True)

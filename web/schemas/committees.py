@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from marshmallow import Schema, fields
+from marshmallow.validate import Length
 
 from domain.values import CommitteeRole
-from web.schemas.common import NAME, REASON, DocumentSchema
+from web.schemas.common import NAME, REASON, DocumentSchema, PageArgsSchema
 from web.schemas.fields import DictValues, LocalMoment, Text, Zone
 
 
@@ -68,3 +69,32 @@ class CommitteeSchema(Schema):
     members = DictValues(fields.Nested(MembershipSchema), required=True)
     created_on = LocalMoment(required=True)
     modified_on = LocalMoment(required=True)
+
+
+class CommitteeListArgsSchema(PageArgsSchema):
+    """Which committees to list: by a folded part of the name, one page."""
+
+    q = Text(
+        load_default=None,
+        validate=Length(max=500),
+        metadata={
+            "description": "Part of the name; case and diacritics do not matter "
+            "(``so thong tin`` finds ``Sở Thông tin và Truyền thông``).",
+            "example": "so thong tin",
+        },
+    )
+
+
+class CommitteeRowSchema(Schema):
+    """A committee as the directory lists it."""
+
+    id = fields.UUID(required=True)
+    name = fields.String(required=True)
+    time_zone = fields.String(required=True)
+
+
+class CommitteePageSchema(Schema):
+    """A page of committees by name; ``next_cursor`` is null on the last one."""
+
+    items = fields.List(fields.Nested(CommitteeRowSchema), required=True)
+    next_cursor = fields.String(allow_none=True, required=True)

@@ -8,10 +8,12 @@ from marshmallow import Schema, fields, post_load
 from marshmallow.validate import Length
 
 from domain.values import SpeechKind
+from service.usecases.meetings import PointDraft
 from service.usecases.record import ItemDraft
 from web.schemas.assignments import TaskSchema
 from web.schemas.common import NAME, REASON, DocumentSchema
 from web.schemas.fields import Moment, Text
+from web.schemas.meetings import AddConnectionPointSchema
 
 _SPEECH_TEXT = Length(max=200_000)
 _ITEM_NUMBER = Length(min=1, max=50)
@@ -111,3 +113,19 @@ class CarryOverWrittenSchema(Schema):
         required=True,
         metadata={"description": "The tasks added to the agenda by this review."},
     )
+
+
+class AddConnectionPointsSchema(Schema):
+    """Many connection points at once (a pasted list): all of them, or none."""
+
+    points = fields.List(
+        fields.Nested(AddConnectionPointSchema),
+        required=True,
+        validate=Length(min=1, max=500),
+        metadata={"description": "Up to 500 points; a refused row refuses them all."},
+    )
+
+    @post_load
+    def drafts(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+        """The rows as the use case takes them."""
+        return {"points": [PointDraft(**point) for point in data["points"]]}

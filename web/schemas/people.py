@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from marshmallow import Schema, fields
+from marshmallow.validate import Length
 
-from web.schemas.common import NAME
+from web.schemas.common import NAME, PageArgsSchema
 from web.schemas.fields import Day, LocalMoment, Text
 
 
@@ -49,3 +50,33 @@ class PersonSchema(Schema):
     former_titles = fields.List(fields.Nested(FormerTitleSchema), required=True)
     created_on = LocalMoment(required=True)
     modified_on = LocalMoment(required=True)
+
+
+class PersonListArgsSchema(PageArgsSchema):
+    """Which officials to list: by a folded part of the name or title, one page."""
+
+    q = Text(
+        load_default=None,
+        validate=Length(max=500),
+        metadata={
+            "description": "Part of the name; case and diacritics do not matter "
+            "(``so thong tin`` finds ``Sở Thông tin và Truyền thông``).",
+            "example": "nguyen van",
+        },
+    )
+
+
+class PersonRowSchema(Schema):
+    """An official as the directory lists it."""
+
+    id = fields.UUID(required=True)
+    full_name = fields.String(required=True)
+    title = fields.String(allow_none=True, required=True)
+    agency_id = fields.UUID(allow_none=True, required=True)
+
+
+class PersonPageSchema(Schema):
+    """A page of officials by name; ``next_cursor`` is null on the last one."""
+
+    items = fields.List(fields.Nested(PersonRowSchema), required=True)
+    next_cursor = fields.String(allow_none=True, required=True)
