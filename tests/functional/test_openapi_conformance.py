@@ -77,6 +77,8 @@ _REFERENCES = {
     "account": "account_id",
     "point": "point_id",
     "speech": "speech_id",
+    # An authority's item is one of the seeded meeting's conclusion items.
+    "item_number": "number",
 }
 
 

@@ -22,7 +22,7 @@ from tests.integration.test_digests_support import (
     subscribe_all,
     with_smtp,
 )
-from tests.scenario import ICT, conclude, open_meeting
+from tests.scenario import ICT, MEETING_DAY, conclude, open_meeting
 
 WEEK_START = datetime(2022, 1, 3, 0, 0, tzinfo=ICT)  # a Monday
 STEP = timedelta(minutes=30)
@@ -58,7 +58,7 @@ def tick(
 def test_two_schedulers_for_a_week_deliver_every_digest_exactly_once(
     settings: Settings, smtp: SmtpServer
 ) -> None:
-    clock = FakeClock(datetime(2021, 12, 10, 7, 0, tzinfo=ICT))
+    clock = FakeClock(MEETING_DAY + timedelta(hours=4))  # after the conclusion
     mailing = with_smtp(settings, smtp)
     schedulers = [scheduler(mailing, clock), scheduler(mailing, clock)]
     first = schedulers[0]
