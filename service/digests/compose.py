@@ -66,7 +66,9 @@ def daily(
     With ``past``, each task is taken as it stood when the digest fell due.
     """
     yesterday = day - timedelta(days=1)
-    tasks = read_side.read_model.agency_tasks(committee_id, agency_id, yesterday)
+    tasks = read_side.read_model.agency_tasks(
+        committee_id, agency_id, yesterday, with_closed=past is not None
+    )
     if past is not None:
         tasks = _as_they_were(tasks, agency_id, yesterday, past)
     lines: list[DigestLine] = []
@@ -152,7 +154,10 @@ def weekly(
     With ``past``, the most overdue and the decisions are those of that moment.
     """
     day = period[1] + timedelta(days=1)
-    lines = _most_overdue(read_side, committee_id, day, past)
+    if past is None:
+        lines = _most_overdue(read_side, committee_id, day)
+    else:
+        lines = _most_overdue_then(read_side, committee_id, day, past)
     decisions = read_side.read_model.decisions(committee_id, period, MAX_DECISIONS)
     if past is not None:
         decisions = [d for d in decisions if past(UUID(d.id)) is not None]
@@ -164,19 +169,53 @@ def weekly(
 
 
 def _most_overdue(
-    read_side: ReadSide, committee_id: UUID, day: date, past: Past | None
+    read_side: ReadSide, committee_id: UUID, day: date
 ) -> list[DigestLine]:
     where = AssignmentFilter(day=day, committee_id=str(committee_id), status="overdue")
     page = read_side.assignments(where, Page(limit=MOST_OVERDUE))
+    return [_overdue_line(row, day) for row in page.items]
+
+
+def _most_overdue_then(
+    read_side: ReadSide, committee_id: UUID, day: date, past: Past
+) -> list[DigestLine]:
+    """The most overdue on ``day`` as the tasks then stood: those cancelled,
+    extended or completed since included. Candidates come by first deadline;
+    once ten are found, one whose first deadline is later than the tenth's
+    deadline then cannot be more overdue (deadlines only move later)."""
+    found: list[tuple[date, UUID, Assignment]] = []
+    candidates = read_side.read_model.overdue_candidates(committee_id, day)
+    for first_deadline, assignment_id in candidates:
+        if len(found) == MOST_OVERDUE and first_deadline > found[-1][0]:
+            break
+        then = past(assignment_id)
+        if then is not None and then.deadline and _overdue_then(then, day):
+            found.append((then.deadline, assignment_id, then))
+            found.sort(key=lambda one: (one[0], str(one[1])))
+            del found[MOST_OVERDUE:]
+    names = {row.id: row.name for row in read_side.agency_directory()} if found else {}
     lines = []
-    for row in page.items:
-        if past is not None and not _overdue_then(past(UUID(str(row.id))), day):
-            continue
-        deadline = _day(row.deadline)
-        leads = [a.name or a.agency_id for a in row.agencies if a.role == "lead"]
-        days = (deadline - day).days if deadline else None
-        lines.append(_line("most_overdue", row, days, ", ".join(leads) or None))
+    for deadline, assignment_id, then in found:
+        leads = [names.get(str(a), str(a)) for a in then.lead]
+        days = (deadline - day).days
+        line = DigestLine(
+            section="most_overdue",
+            ref=assignment_id,
+            title=then.title,
+            deadline=deadline,
+            days=days,
+            detail=", ".join(leads) or None,
+        )
+        lines.append(line)
     return lines
+
+
+def _overdue_line(row: TrackedAssignment, day: date) -> DigestLine:
+    """A most-overdue line: the task, its deadline, its lead agencies."""
+    deadline = _day(row.deadline)
+    leads = [a.name or a.agency_id for a in row.agencies if a.role == "lead"]
+    days = (deadline - day).days if deadline else None
+    return _line("most_overdue", row, days, ", ".join(leads) or None)
 
 
 def _overdue_then(then: Assignment | None, day: date) -> bool:

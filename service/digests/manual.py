@@ -59,9 +59,12 @@ def preview(
     committee_id: UUID,
     day: date,
 ) -> Rendered:
-    """The digest the recipient would get for ``day``, built and rendered, not kept."""
+    """The digest the recipient would get for ``day``, built and rendered, not kept
+    (a past day's as things stood when it fell due, as a late digest is)."""
     due = due_on(service, committee_id, kind_for(recipient[0]), day)
-    content = service.compose(due.kind, committee_id, recipient[1], due.period)
+    content = service.compose(
+        due.kind, committee_id, recipient[1], due.period, due.fire_time
+    )
     digest = Digest.issue(
         actor="preview",
         kind=due.kind,
@@ -73,7 +76,7 @@ def preview(
         addresses=_addresses(service, recipient, committee_id),
         lines=content.lines,
         tallies=content.tallies,
-        late=False,
+        late=due.late_at(service.now()),
         issued_at=service.now(),
     )
     return service.render(digest)

@@ -134,7 +134,7 @@ def digest(*row: Any) -> DigestSummary:
     return DigestSummary(*values)
 
 
-def _day(raw: Any) -> date | None:
+def day(raw: Any) -> date | None:
     """A date from a row: ISO text from SQLite, text or a date from PostgreSQL."""
     if raw is None or isinstance(raw, date):
         return raw
@@ -144,19 +144,19 @@ def _day(raw: Any) -> date | None:
 def agency_task(row: Row) -> AgencyTask:
     """One of an agency's tasks, as its daily digest reads it."""
     id_, title, deadline, issued_on, extension, role, done_on = row
-    issued = _day(issued_on)
+    issued = day(issued_on)
     assert issued is not None  # NOT NULL
     return AgencyTask(
-        id_, title, _day(deadline), issued, _day(extension), role, _day(done_on)
+        id_, title, day(deadline), issued, day(extension), role, day(done_on)
     )
 
 
 def decision(row: Row) -> Decision:
     """A decision of the week, as the weekly digest reads it."""
     id_, title, deadline, issued_on, *origin = row
-    issued = _day(issued_on)
+    issued = day(issued_on)
     assert issued is not None  # NOT NULL
-    return Decision(id_, title, _day(deadline), issued, *origin)
+    return Decision(id_, title, day(deadline), issued, *origin)
 
 
 def document_citations(

@@ -14,8 +14,8 @@ from uuid import UUID
 import pytest
 
 from domain.digest import Digest, DigestKind
-from domain.values import Authority
-from service.digests.manual import due_on
+from domain.values import Authority, RecipientKind
+from service.digests.manual import due_on, preview
 from service.settings import Settings
 from service.usecases.assignments import TaskDraft
 from tests.integration.test_digests_support import (
@@ -52,11 +52,19 @@ def one(settings: Settings, smtp: SmtpServer, clock: FakeClock) -> Iterator[Sche
 
 
 @pytest.fixture
-def guidance(one: Scheduler) -> tuple[Scenario, UUID]:
-    """The meeting of 10/12 and its task for the department (due 15/01/2022)."""
+def tasks(one: Scheduler) -> tuple[Scenario, list[UUID]]:
+    """The meeting of 10/12 and its three tasks: the districts' plan (due
+    31/12/2021), the department's guidance (due 15/01/2022), the funding."""
     s = open_meeting(one.app)
     _speech, assignment_ids = conclude(one.app, s)
     subscribe_all(one.app, s)
+    return s, assignment_ids
+
+
+@pytest.fixture
+def guidance(tasks: tuple[Scenario, list[UUID]]) -> tuple[Scenario, UUID]:
+    """The department's task (due 15/01/2022)."""
+    s, assignment_ids = tasks
     return s, assignment_ids[1]
 
 
@@ -120,3 +128,88 @@ def test_a_digest_issued_on_time_reads_the_read_models_as_they_are(
     digest = department_digest(one, s, DIGEST_DAY)
     assert not digest.late
     assert ("due", guidance_id) in {(line.section, line.ref) for line in digest.lines}
+
+
+def test_a_task_cancelled_after_the_day_is_in_that_days_late_digest(
+    one: Scheduler, guidance: tuple[Scenario, UUID], clock: FakeClock
+) -> None:
+    s, guidance_id = guidance
+    clock.set(datetime(2022, 1, 13, 15, 0, tzinfo=ICT))  # the day after the 12th
+    one.app.cancel_assignment(
+        guidance_id,
+        actor=ACTOR,
+        reason="Bộ đã ban hành hướng dẫn chung",
+        authority=Authority(meeting_id=s.meeting_id, item_number="2"),
+    )
+    clock.set(datetime(2022, 1, 14, 9, 0, tzinfo=ICT))
+
+    digest = department_digest(one, s, DIGEST_DAY)
+
+    assert digest.late
+    listed = {(line.section, line.ref) for line in digest.lines}
+    assert ("due", guidance_id) in listed  # it was open, due in 3 days, on the 12th
+
+
+def test_a_late_weekly_digest_lists_the_most_overdue_as_they_then_were(
+    one: Scheduler, tasks: tuple[Scenario, list[UUID]], clock: FakeClock
+) -> None:
+    """On Monday 10/01 the districts' plan (due 31/12) was overdue; by the
+    time the digest goes out its deadline was extended to 28/02: it is still
+    listed, with its deadline of then."""
+    s, (plan_id, guidance_id, _funding) = tasks
+    clock.set(datetime(2022, 1, 12, 9, 0, tzinfo=ICT))
+    one.app.extend_deadline(
+        plan_id,
+        actor=ACTOR,
+        deadline=date(2022, 2, 28),
+        authority=Authority(meeting_id=s.meeting_id, item_number="1"),
+        reason="Chờ số liệu của các xã",
+    )
+    one.projector.catch_up()
+    due = due_on(one.service, s.committee_id, DigestKind.WEEKLY, date(2022, 1, 10))
+    one.service.issue(due)
+    digest = one.app.load(
+        Digest, one.service.digest_id(due, "committee", s.committee_id)
+    )
+
+    assert digest.late
+    overdue = [line for line in digest.lines if line.section == "most_overdue"]
+    assert [line.ref for line in overdue] == [plan_id]
+    assert overdue[0].deadline == date(2021, 12, 31)
+    assert overdue[0].days == -10
+    assert guidance_id not in {line.ref for line in overdue}  # due 15/01: not yet
+
+
+def test_a_preview_of_a_past_day_shows_that_day(
+    one: Scheduler, guidance: tuple[Scenario, UUID], clock: FakeClock
+) -> None:
+    s, _guidance_id = guidance
+    clock.set(datetime(2022, 1, 14, 9, 0, tzinfo=ICT))
+    one.app.issue_assignment(
+        actor=ACTOR,
+        committee_id=s.committee_id,
+        task=TaskDraft(
+            title="báo cáo số liệu chuyển đổi số quý I",
+            lead=[s.department_id],
+            deadline=date(2022, 1, 19),
+        ),
+        issued_on=date(2022, 1, 14),
+        meeting_id=s.meeting_id,
+        item_number="2",
+        task_number=9,
+    )
+    one.projector.catch_up()
+
+    then = preview(
+        one.service, (RecipientKind.AGENCY, s.department_id), s.committee_id, DIGEST_DAY
+    )
+    today = preview(
+        one.service,
+        (RecipientKind.AGENCY, s.department_id),
+        s.committee_id,
+        date(2022, 1, 15),
+    )
+
+    assert "khung hướng dẫn" in then.text
+    assert "số liệu chuyển đổi số quý I" not in then.text
+    assert "số liệu chuyển đổi số quý I" in today.text  # issued yesterday: new

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from uuid import UUID
 
@@ -78,16 +78,44 @@ class DigestReads(Store):
         return [UUID(row[0]) for row in rows]
 
     def agency_tasks(
-        self, committee_id: str | UUID, agency_id: str | UUID, since: date
+        self,
+        committee_id: str | UUID,
+        agency_id: str | UUID,
+        since: date,
+        with_closed: bool = False,
     ) -> list[AgencyTask]:
-        """An agency's open tasks in a committee, and those it finished since."""
+        """An agency's open tasks in a committee, and those it finished since
+        (``with_closed``: those cancelled or superseded too)."""
         rows = self.select(
             "agency_tasks",
             agency_id=str(agency_id),
             committee_id=str(committee_id),
             since=since.isoformat(),
+            with_closed=with_closed,
         )
         return [assemble.agency_task(row) for row in rows]
+
+    def overdue_candidates(
+        self, committee_id: str | UUID, day: date, batch: int = 200
+    ) -> Iterator[tuple[date, UUID]]:
+        """Tasks of a committee that may have been overdue on ``day`` whatever
+        happened since, with their first deadline, earliest first (a walk)."""
+        after: tuple[str | None, str | None] = (None, None)
+        while True:
+            rows = self.select(
+                "overdue_candidates",
+                committee_id=str(committee_id),
+                day=day.isoformat(),
+                after_key=after[0],
+                after_id=after[1],
+                limit=batch,
+            )
+            for row in rows:
+                if (first := assemble.day(row[1])) is not None:
+                    yield first, UUID(row[0])
+            if len(rows) < batch:
+                return
+            after = (str(rows[-1][1])[:10], rows[-1][0])
 
     def decisions(
         self, committee_id: str | UUID, period: tuple[date, date], limit: int

@@ -33,7 +33,8 @@ ORDER BY s.recipient_id;
 -- name: agency_tasks
 -- The open work of one agency in one committee, and what it finished on :since
 -- or later: the agency's own completion if it is tracked, the whole
--- assignment's if it only coordinates.
+-- assignment's if it only coordinates. With :with_closed, cancelled and
+-- superseded tasks too (a digest of a past day: they may have been open then).
 SELECT x.id, x.title, x.deadline, x.issued_on, x.extension_requested, x.role, x.done_on
 FROM (
     SELECT a.id, a.title, a.deadline, a.issued_on, a.extension_requested, t.role,
@@ -44,10 +45,24 @@ FROM (
     LEFT JOIN assignment_completions c
       ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
     WHERE t.agency_id = :agency_id AND t.role IN ('tracked', 'coordinating')
-      AND a.committee_id = :committee_id AND a.closed IS NULL
+      AND a.committee_id = :committee_id AND (a.closed IS NULL OR :with_closed)
 ) x
 WHERE x.done_on IS NULL OR x.done_on >= :since OR x.issued_on >= :since
 ORDER BY x.deadline, x.id;
+
+-- name: overdue_candidates
+-- A committee's tasks that may have been overdue on :day, whatever became of
+-- them since (closed, extended, completed later), by their first deadline: a
+-- deadline only ever moves later, so what comes after cannot have been due sooner.
+SELECT a.id, COALESCE(a.original_deadline, a.deadline) AS first_deadline
+FROM assignments a
+WHERE a.committee_id = :committee_id AND a.issued_on <= :day
+  AND COALESCE(a.original_deadline, a.deadline) < :day
+  AND (a.completed_on IS NULL OR a.completed_on >= :day)
+  AND (:after_key IS NULL
+       OR (COALESCE(a.original_deadline, a.deadline), a.id) > (:after_key, :after_id))
+ORDER BY COALESCE(a.original_deadline, a.deadline), a.id
+LIMIT :limit;
 
 -- name: decisions
 SELECT a.id, a.title, a.deadline, a.issued_on, a.item_number, a.origin_document,
