@@ -67,6 +67,8 @@ def test_secretary_records_a_meeting_and_the_officer_and_leader_follow_it_up(
     chair = Select(browser.find_element(By.ID, "chair-person_id"))
     chair.select_by_visible_text("Hồ Quang Bửu, Phó Chủ tịch UBND tỉnh")
     _submit(browser, "form[action$='/chair']")
+    _open(browser, "Nhập thời điểm khai mạc")  # recorded after the fact
+    _set(browser, "open-opened_at", "2021-12-10T08:00")
     _submit(browser, "form[action$='/open']")
 
     recording = browser.current_url

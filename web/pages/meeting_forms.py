@@ -88,7 +88,15 @@ class NoticeForm(VersionedForm):
 
 
 class StepForm(VersionedForm):
-    """A step of the meeting's life with nothing to fill in: open, close."""
+    """A step of the meeting's life with nothing to fill in: closing."""
+
+
+class OpenForm(VersionedForm):
+    """Khai mạc: now, or (recorded after the fact) when the meeting opened."""
+
+    opened_at = DateTimeLocalField(
+        _l("Khai mạc lúc (để trống: bây giờ)"), validators=[Optional()]
+    )
 
 
 class ConnectionForm(VersionedForm):
