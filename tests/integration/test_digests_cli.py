@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,15 +11,17 @@ from service.readmodel.projector import Projector
 from service.run.cli import main
 from service.run.composition import build_application, build_read_model
 from service.settings import Settings
-from tests.integration.test_digests_support import subscribe_all
-from tests.scenario import Scenario, conclude, open_meeting
+from tests.integration.test_digests_support import FakeClock, subscribe_all
+from tests.scenario import MEETING_DAY, Scenario, conclude, open_meeting
 
 
 @pytest.fixture
 def recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Scenario:
     monkeypatch.setenv("STEERLOG_DATABASE_URL", f"sqlite:///{tmp_path}/cli.sqlite3")
     settings = Settings.from_env()
-    app = build_application(settings)
+    # Recorded on the meeting's day: a past day's digest replays what was
+    # recorded by then, as the one sent on that day would have said.
+    app = build_application(settings, FakeClock(MEETING_DAY + timedelta(hours=4)))
     s = open_meeting(app)
     conclude(app, s)
     subscribe_all(app, s)
