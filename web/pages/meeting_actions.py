@@ -50,7 +50,7 @@ OPERATIONS = {
 FORMS: dict[str, type[FlaskForm]] = {
     "points": mf.PointsForm,
     "chair": mf.ChairForm,
-    "open": mf.StepForm,
+    "open": mf.OpenForm,
     "speech": mf.SpeechForm,
     "notice": mf.NoticeForm,
     "close": mf.StepForm,
@@ -213,7 +213,10 @@ def _chair(meeting_id: UUID, form: FlaskForm) -> Written:
 
 def _open(meeting_id: UUID, form: FlaskForm) -> Written:
     return steerlog().open_meeting(
-        meeting_id, actor=current_actor(), expected_version=form.expected_version()
+        meeting_id,
+        actor=current_actor(),
+        at=_moment(meeting_id, form.opened_at.data),
+        expected_version=form.expected_version(),
     )
 
 

@@ -91,6 +91,15 @@ class StepForm(VersionedForm):
     """A step of the meeting's life with nothing to fill in: open, close."""
 
 
+class OpenForm(StepForm):
+    """Khai mạc: now, or (a meeting recorded afterwards) when it really opened, so
+    that its speeches can be recorded at their own times."""
+
+    opened_at = DateTimeLocalField(
+        _l("Khai mạc lúc (để trống: bây giờ)"), validators=[Optional()]
+    )
+
+
 class ConnectionForm(VersionedForm):
     """Kết nối / ngắt kết nối: the point is named by the row's button."""
 

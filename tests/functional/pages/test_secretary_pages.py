@@ -109,7 +109,7 @@ def test_a_secretary_records_a_160_point_meeting_and_its_conclusion(
     assert len(_meeting(api, meeting_id)["points"]) == 160
 
     _form(secretary, page, f"{page}/chair", person_id=chair_id)
-    _form(secretary, page, f"{page}/open")
+    _form(secretary, page, f"{page}/open", opened_at="2021-12-10T08:00")
     for hour, kind in enumerate(("opening", "presentation", "discussion", "directive")):
         at = f"2021-12-10T{hour + 8:02d}:30"
         _form(secretary, page, f"{page}/speech", speaker_id=chair_id, kind=kind,
