@@ -68,9 +68,12 @@ def offer_choices(
 
 
 def _candidates(form: FlaskForm, task: Assignment) -> list[UUID]:
-    """Agencies that may send this form: completion and extension requests come
-    from the agencies doing the task; receipt and progress from any taking part."""
-    if isinstance(form, forms.CompleteForm | forms.ExtensionRequestForm):
+    """Agencies that may send this form: completion (once) and extension requests
+    come from the agencies doing the task; receipt and progress from any taking
+    part."""
+    if isinstance(form, forms.CompleteForm):
+        return [agency for agency in task.tracked if agency not in task.completions]
+    if isinstance(form, forms.ExtensionRequestForm):
         return list(task.tracked)
     return list(dict.fromkeys([*task.tracked, *task.lead, *task.coordinating]))
 

@@ -29,8 +29,9 @@ PAGE_SIZE = 50
 LINEAGE_DEPTH = 8
 # The chain a leader reads, in order; anything else goes beside it.
 CHAIN = ("committee", "meeting", "point", "person", "speech", "item", "assignment")
-# Evidence that is one web address opens as a link.
-_ADDRESS = re.compile(r"https?://\S+")
+# A web address in the evidence opens as a link (a closing stop or bracket after
+# it is the sentence's, not the address's).
+_ADDRESS = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:!?)\]]")
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,13 @@ class AgencyStatus:
 
 @dataclass(frozen=True)
 class CompletionShown:
-    """An agency's completion as the page shows it: its evidence (a link when it is
-    an address) and the document that proves it, opening on the registry's page."""
+    """An agency's completion as the page shows it: its evidence in pieces (text,
+    and the address a piece links to, if any) and the document that proves it,
+    opening on the registry's page."""
 
     agency: str
     completed_on: date
-    evidence: str
-    evidence_href: str | None
+    evidence: list[tuple[str, str | None]]
     document: DocumentRef | None
     document_href: str | None
 
@@ -156,8 +157,7 @@ def _completions(task: Assignment) -> list[CompletionShown]:
         CompletionShown(
             agency=names.agency_name(done.agency_id),
             completed_on=done.completed_on,
-            evidence=done.evidence,
-            evidence_href=done.evidence if _ADDRESS.fullmatch(done.evidence) else None,
+            evidence=_linked_addresses(done.evidence),
             document=done.document,
             document_href=href_of(f"document:{done.document.key}")
             if done.document
@@ -165,6 +165,16 @@ def _completions(task: Assignment) -> list[CompletionShown]:
         )
         for done in task.completions.values()
     ]
+
+
+def _linked_addresses(text: str) -> list[tuple[str, str | None]]:
+    """``text`` cut around its web addresses, each address with itself as link."""
+    pieces: list[tuple[str, str | None]] = []
+    start = 0
+    for found in _ADDRESS.finditer(text):
+        pieces += [(text[start : found.start()], None), (found.group(), found.group())]
+        start = found.end()
+    return [piece for piece in [*pieces, (text[start:], None)] if piece[0]]
 
 
 def _chain(

@@ -59,25 +59,22 @@ def test_an_officer_completes_with_a_report_shown_on_the_task_and_document_pages
     assert "Xây dựng kế hoạch chuyển đổi số năm 2022" in proves
 
 
-def test_evidence_given_as_an_address_opens_as_a_link(
+def test_an_address_in_the_evidence_opens_as_a_link_and_the_form_is_gone(
     api: Api, sign_in: SignIn
 ) -> None:
     meeting, task_id = issued_task(api)
     officer = sign_in("agency_officer", meeting.committee_id, meeting.department_id)
     address = "https://stttt.quangnam.gov.vn/ke-hoach-cds-2022"
-    assert (
-        post_action(
-            officer,
-            task_id,
-            "complete",
-            agency_id=meeting.department_id,
-            evidence=address,
-        )
-        == ""
+    evidence = f"Đăng tại {address}."
+    stored = post_action(
+        officer, task_id, "complete", agency_id=meeting.department_id, evidence=evidence
     )
+    assert stored == ""
     page = officer.get(f"/tasks/{task_id}").get_data(as_text=True)
-    assert f'<a href="{address}" rel="noopener noreferrer nofollow">' in page
+    link = f'<a href="{address}" rel="noopener noreferrer nofollow">{address}</a>'
+    assert f"Đăng tại {link}.</p>" in page
     assert "Văn bản chứng minh</span>" not in page  # no document was named
+    assert f"/tasks/{task_id}/complete" not in page  # its one part is reported
 
 
 @pytest.mark.parametrize(
