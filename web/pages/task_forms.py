@@ -43,6 +43,8 @@ def forms_for(
         offer_choices(form, task, target)
         if hasattr(form, "agency_id") and not form.agency_id.choices:
             continue  # an officer of an agency this task does not concern
+        if action.name not in submitted and _reported_already(form, task):
+            continue  # each agency reports its completion once
         offered[action.name] = form
     return offered
 
@@ -67,13 +69,18 @@ def offer_choices(
         forms.choose(form.coordinating, directory)
 
 
+def _reported_already(form: FlaskForm, task: Assignment) -> bool:
+    """A completion form all of whose agencies have reported their part done (a
+    refused one is still shown, with the rule that refused it)."""
+    return isinstance(form, forms.CompleteForm) and all(
+        UUID(choice.value) in task.completions for choice in form.agency_id.choices
+    )
+
+
 def _candidates(form: FlaskForm, task: Assignment) -> list[UUID]:
-    """Agencies that may send this form: completion (once) and extension requests
-    come from the agencies doing the task; receipt and progress from any taking
-    part."""
-    if isinstance(form, forms.CompleteForm):
-        return [agency for agency in task.tracked if agency not in task.completions]
-    if isinstance(form, forms.ExtensionRequestForm):
+    """Agencies that may send this form: completion and extension requests come
+    from the agencies doing the task; receipt and progress from any taking part."""
+    if isinstance(form, forms.CompleteForm | forms.ExtensionRequestForm):
         return list(task.tracked)
     return list(dict.fromkeys([*task.tracked, *task.lead, *task.coordinating]))
 

@@ -7,7 +7,7 @@ from uuid import uuid4
 
 import pytest
 
-from tests.functional.pages.conftest import SignIn
+from tests.functional.pages.conftest import SignIn, csrf_token
 from tests.functional.pages.task_support import issued_task, post_action, task_events
 from tests.functional.support import Api
 
@@ -157,3 +157,21 @@ def test_a_date_alone_names_no_document_and_asks_for_its_kind_and_number(
     assert 'id="complete-document-number-error">Nhập số, ký hiệu văn bản.' in page
     assert 'value="2022-01-10"' in page
     assert "Completed" not in task_events(api, task_id)
+
+
+def test_a_second_completion_from_an_older_page_is_told_it_was_reported(
+    api: Api, sign_in: SignIn
+) -> None:
+    meeting, task_id = issued_task(api)
+    officer = sign_in("agency_officer", meeting.committee_id, meeting.department_id)
+    older = officer.get(f"/tasks/{task_id}").get_data(as_text=True)
+    data = {
+        "csrf_token": csrf_token(older),
+        "agency_id": meeting.department_id,
+        "evidence": EVIDENCE,
+    }
+    assert officer.post(f"/tasks/{task_id}/complete", data=data).status_code == 303
+    again = officer.post(f"/tasks/{task_id}/complete", data=data)
+    assert again.status_code == 400
+    assert "Cơ quan này đã báo cáo hoàn thành." in again.get_data(as_text=True)
+    assert task_events(api, task_id).count("Completed") == 1
