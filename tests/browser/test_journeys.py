@@ -136,17 +136,50 @@ def test_secretary_records_a_meeting_and_the_officer_and_leader_follow_it_up(
     assert str(task).split("/")[-1] in browser.page_source  # the new task, at home
     browser.get(str(task))
     progress = {"progress-percent": "50", "progress-note": "Đã có dự thảo"}
-    evidence = {"complete-evidence": "Kế hoạch số 12/KH-STTTT"}
     for summary, form, fields in (
         ("Tiếp nhận nhiệm vụ", "acknowledge", {}),
         ("Báo cáo tiến độ", "progress", progress),
-        ("Báo cáo hoàn thành", "complete", evidence),
     ):
         _open(browser, summary)
         for field, value in fields.items():
             _type(browser, field, value)
         _submit(browser, f"form[action$='/{form}']")
+    _complete_with_a_report(browser)
     assert "Hoàn thành" in browser.find_element(By.CLASS_NAME, "status-line").text
+    _follow_the_report_to_its_page(browser, str(task))
+
+
+def _complete_with_a_report(browser: webdriver.Chrome) -> None:
+    """The officer reports completion with the report that proves it; sent first
+    without its number, it is refused beside that field, with the rest kept."""
+    _open(browser, "Báo cáo hoàn thành")
+    _type(browser, "complete-evidence", "Kế hoạch số 12/KH-STTTT đã ban hành")
+    Select(browser.find_element(By.ID, "complete-document-kind")).select_by_value(
+        "Báo cáo"
+    )
+    _set(browser, "complete-document-date", "2022-01-20")
+    _submit(browser, "form[action$='/complete']")
+    error = browser.find_element(By.ID, "complete-document-number-error")
+    assert error.text == "Nhập số, ký hiệu văn bản."
+    kept = browser.find_element(By.ID, "complete-document-date")
+    assert kept.get_attribute("value") == "2022-01-20"
+    _type(browser, "complete-document-number", "15/BC-STTTT")
+    _submit(browser, "form[action$='/complete']")
+    assert "Đã báo cáo hoàn thành" in browser.page_source
+
+
+def _follow_the_report_to_its_page(browser: webdriver.Chrome, task: str) -> None:
+    """The task page shows the report; its registry page lists the task it proves."""
+    shown = browser.find_element(By.CSS_SELECTOR, "#completions .evidence-document")
+    assert "Báo cáo số 15/BC-STTTT" in shown.text and "20/01/2022" in shown.text
+    click_and_wait(browser, shown.find_element(By.TAG_NAME, "a"))
+    assert "15/BC-STTTT" in browser.find_element(By.TAG_NAME, "h1").text
+    proves = browser.find_element(
+        By.XPATH, "//section[h2='Minh chứng hoàn thành nhiệm vụ']"
+    )
+    link = proves.find_element(By.TAG_NAME, "a")
+    assert link.get_attribute("href") == task
+    assert "Sở Thông tin và Truyền thông" in proves.text  # whose completion
 
 
 def test_leader_extends_a_task_citing_a_cong_van_then_traces_it(

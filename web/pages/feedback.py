@@ -127,10 +127,22 @@ def _reason(reason: object) -> str:
 def show_on(form: Any, outcome: Outcome, flash_message: bool = True) -> None:
     """Put a refusal's messages beside their fields (or above the form)."""
     for name, messages in outcome.errors.items():
-        field = form._fields.get(name.split(".")[0])
+        field = _field_at(form, name)
         if field is None:
             flash(" ".join(messages), "error")
+        elif field.type == "FormField":  # the sub-form as a whole
+            field.form.form_errors.extend(messages)
         else:
             field.errors = [*field.errors, *messages]
     if outcome.message and flash_message:
         flash(outcome.message, "error")
+
+
+def _field_at(form: Any, name: str) -> Any:
+    """The field a refusal names: ``evidence``, or ``document.number`` inside the
+    sub-form ``document`` (the sub-form itself when it has no such field)."""
+    head, _, rest = name.partition(".")
+    field = form._fields.get(head)
+    if field is not None and rest and field.type == "FormField":
+        return _field_at(field.form, rest) or field
+    return field

@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
+    Field,
     FormField,
     HiddenField,
     IntegerField,
@@ -24,9 +25,16 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms import Form as PlainForm
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from domain.values import Authority, DocumentRef
+from web.schemas.fields import EARLIEST_YEAR, LATEST_YEAR, Text
 
 REQUIRED = _l("Vui lòng nhập.")
 NOTE = Length(max=4000, message=_l("Tối đa 4000 ký tự."))
@@ -38,6 +46,9 @@ DOCUMENT_KINDS = [
     "Kế hoạch",
     "Chỉ thị",
 ]
+# What proves a completion: mostly the agency's report (báo cáo), or a document
+# it issued (a plan, a decision); the kinds an authority may be, after it.
+EVIDENCE_KINDS = ["Báo cáo", *DOCUMENT_KINDS]
 
 
 # WTForms ships no Vietnamese: its own messages, as the pages say them.
@@ -76,12 +87,25 @@ class _Messages:
         return self.gettext(singular if n == 1 else plural)
 
 
+class _InPageLanguage:
+    """A form's meta: WTForms' messages in the page's language."""
+
+    def get_translations(self, form: object) -> _Messages:
+        return _Messages()
+
+
 class PageForm(FlaskForm):  # type: ignore[misc]
     """Every page form: CSRF-protected, its messages in the page's language."""
 
-    class Meta:
-        def get_translations(self, form: object) -> _Messages:
-            return _Messages()
+    class Meta(_InPageLanguage):
+        pass
+
+
+class SubForm(PlainForm):  # type: ignore[misc]
+    """A part of a page form (``FormField``), its messages in the page's language."""
+
+    class Meta(_InPageLanguage):
+        pass
 
 
 class VersionedForm(PageForm):
@@ -122,16 +146,74 @@ class ExtensionRequestForm(AgencyForm):
     reason = TextAreaField(_l("Lý do"), validators=[InputRequired(REQUIRED), NOTE])
 
 
+def _plain_text(form: object, field: Field) -> None:
+    """No control characters, as the API refuses them (tabs and line breaks ok)."""
+    if field.data and Text.forbidden.search(field.data):
+        raise ValidationError(str(_l("Có ký tự không hợp lệ (ký tự điều khiển).")))
+
+
+def _working_year(form: object, field: Field) -> None:
+    """A date within the years the API takes (1900 to 2200)."""
+    if field.data and not EARLIEST_YEAR <= field.data.year <= LATEST_YEAR:
+        years = {"first": EARLIEST_YEAR, "last": LATEST_YEAR}
+        raise ValidationError(str(_l("Năm từ %(first)d đến %(last)d.", **years)))
+
+
+class EvidenceDocumentForm(SubForm):
+    """Văn bản chứng minh: the report that proves the completion, when there is one.
+
+    Optional as a whole; named at all, it needs its kind and its number, as the
+    API's document does (the date may stay empty).
+    """
+
+    kind = SelectField(
+        _l("Loại văn bản"),
+        choices=[SelectChoice("", "—")] + [SelectChoice(k, k) for k in EVIDENCE_KINDS],
+        default="",  # a form sent without the document's fields names none
+    )
+    number = StringField(
+        _l("Số, ký hiệu"),
+        validators=[Length(max=100, message=_l("Tối đa 100 ký tự.")), _plain_text],
+    )
+    date = DateField(_l("Ngày văn bản"), validators=[Optional(), _working_year])
+
+    def named(self) -> bool:
+        """Whether anything of a document was chosen or typed (a date that is not
+        one counts: it is refused beside its field, not dropped)."""
+        typed_date = " ".join(self.date.raw_data or []).strip()
+        return bool(self.kind.data or (self.number.data or "").strip() or typed_date)
+
+    def validate_kind(self, field: Field) -> None:
+        """A number or a date names a document: its kind must be chosen."""
+        if not field.data and self.named():
+            raise ValidationError(str(_l("Chọn loại văn bản.")))
+
+    def validate_number(self, field: Field) -> None:
+        """A document is known by its number (its key in the registry)."""
+        if not (field.data or "").strip() and self.named():
+            raise ValidationError(str(_l("Nhập số, ký hiệu văn bản.")))
+
+    def document(self) -> DocumentRef | None:
+        """The document named (None when the fields were left empty)."""
+        if not self.named():
+            return None
+        return DocumentRef(
+            kind=self.kind.data, number=self.number.data, date=self.date.data
+        )
+
+
 class CompleteForm(AgencyForm):
-    """Báo cáo hoàn thành, with what proves it."""
+    """Báo cáo hoàn thành, with what proves it: a text (or link), and a document."""
 
     completed_on = DateField(_l("Ngày hoàn thành"), validators=[Optional()])
     evidence = TextAreaField(
-        _l("Kết quả, văn bản chứng minh"), validators=[InputRequired(REQUIRED), NOTE]
+        _l("Kết quả, minh chứng (nội dung hoặc đường dẫn)"),
+        validators=[InputRequired(REQUIRED), NOTE, _plain_text],
     )
+    document = FormField(EvidenceDocumentForm, label=_l("Văn bản chứng minh (nếu có)"))
 
 
-class AuthorityForm(PlainForm):  # type: ignore[misc]
+class AuthorityForm(SubForm):
     """Căn cứ: a meeting's conclusion item, or a document, that decided it."""
 
     meeting_id = SelectField(_l("Hội nghị"), validators=[Optional()])
@@ -141,6 +223,7 @@ class AuthorityForm(PlainForm):  # type: ignore[misc]
     document_kind = SelectField(
         _l("Loại văn bản"),
         choices=[SelectChoice("", "—")] + [SelectChoice(k, k) for k in DOCUMENT_KINDS],
+        default="",
     )
     document_number = StringField(
         _l("Số văn bản"), validators=[Optional(), Length(max=100)]

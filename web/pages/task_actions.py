@@ -79,6 +79,7 @@ def _complete(task: Assignment, form: FlaskForm, actor: str) -> Written:
         agency_id=_agency(form),
         evidence=form.evidence.data,
         completed_on=form.completed_on.data,
+        document=form.document.form.document(),
         expected_version=form.expected_version(),
     )
 

@@ -43,6 +43,8 @@ def forms_for(
         offer_choices(form, task, target)
         if hasattr(form, "agency_id") and not form.agency_id.choices:
             continue  # an officer of an agency this task does not concern
+        if action.name not in submitted and _reported_already(form, task):
+            continue  # each agency reports its completion once
         offered[action.name] = form
     return offered
 
@@ -65,6 +67,14 @@ def offer_choices(
         directory = _agencies()
         forms.choose(form.lead, directory)
         forms.choose(form.coordinating, directory)
+
+
+def _reported_already(form: FlaskForm, task: Assignment) -> bool:
+    """A completion form all of whose agencies have reported their part done (a
+    refused one is still shown, with the rule that refused it)."""
+    return isinstance(form, forms.CompleteForm) and all(
+        UUID(choice.value) in task.completions for choice in form.agency_id.choices
+    )
 
 
 def _candidates(form: FlaskForm, task: Assignment) -> list[UUID]:

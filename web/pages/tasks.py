@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -11,6 +12,7 @@ from flask import Blueprint, render_template, request, url_for
 from flask_wtf import FlaskForm
 
 from domain.assignment import Assignment
+from domain.values import DocumentRef
 from service.readmodel.base import AssignmentFilter, Page
 from service.usecases import lookups
 from web.http import read_side, steerlog
@@ -27,6 +29,9 @@ PAGE_SIZE = 50
 LINEAGE_DEPTH = 8
 # The chain a leader reads, in order; anything else goes beside it.
 CHAIN = ("committee", "meeting", "point", "person", "speech", "item", "assignment")
+# A web address in the evidence opens as a link (a closing stop or bracket after
+# it is the sentence's, not the address's).
+_ADDRESS = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:!?)\]]")
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,19 @@ class AgencyStatus:
     name: str
     role: str
     status: str | None
+
+
+@dataclass(frozen=True)
+class CompletionShown:
+    """An agency's completion as the page shows it: its evidence in pieces (text,
+    and the address a piece links to, if any) and the document that proves it,
+    opening on the registry's page."""
+
+    agency: str
+    completed_on: date
+    evidence: list[tuple[str, str | None]]
+    document: DocumentRef | None
+    document_href: str | None
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,7 @@ def render_task(
         as_of=at,
         status=task.status_on(day),
         agencies=_agencies(task, day),
+        completions=_completions(task),
         chain=chain,
         beside=beside,
         children=_children(task, day),
@@ -130,6 +149,32 @@ def _agencies(task: Assignment, day: Any) -> list[AgencyStatus]:
         for agency in task.coordinating
     ]
     return rows
+
+
+def _completions(task: Assignment) -> list[CompletionShown]:
+    """Each reported completion, in the order reported."""
+    return [
+        CompletionShown(
+            agency=names.agency_name(done.agency_id),
+            completed_on=done.completed_on,
+            evidence=_linked_addresses(done.evidence),
+            document=done.document,
+            document_href=href_of(f"document:{done.document.key}")
+            if done.document
+            else None,
+        )
+        for done in task.completions.values()
+    ]
+
+
+def _linked_addresses(text: str) -> list[tuple[str, str | None]]:
+    """``text`` cut around its web addresses, each address with itself as link."""
+    pieces: list[tuple[str, str | None]] = []
+    start = 0
+    for found in _ADDRESS.finditer(text):
+        pieces += [(text[start : found.start()], None), (found.group(), found.group())]
+        start = found.end()
+    return [piece for piece in [*pieces, (text[start:], None)] if piece[0]]
 
 
 def _chain(
