@@ -34,6 +34,9 @@ from service.readmodel.rows import (
 Row = tuple[Any, ...]
 A = TypeVar("A", bound=AssignmentRow)
 ASSIGNMENT_COLUMNS = 20  # AssignmentRow's fields, the status last
+# A walk or an export gives back thousands of rows: statuses by a dict, not the
+# enum's call.
+STATUS_OF = {status.value: status for status in AssignmentStatus}
 
 
 def agency_names(rows: list[Row]) -> list[AgencyNames]:
@@ -57,7 +60,7 @@ def point(row: Row) -> ConnectionPointRow:
 def assignment(row: Row, kind: type[A], **more: Any) -> A:
     """An assignment row of ``kind`` from its columns (any after them ignored)."""
     values = list(row[:ASSIGNMENT_COLUMNS])
-    values[-1] = AssignmentStatus(values[-1])
+    values[-1] = STATUS_OF[values[-1]]
     return kind(*values, **more)
 
 
@@ -81,8 +84,6 @@ def counts(rows: list[Row]) -> list[StatusCounts]:
     return [StatusCounts(**entry) for entry in totals.values()]
 
 
-# A walk gives back thousands of rows: statuses by a dict, not the enum's call.
-STATUS_OF = {status.value: status for status in AssignmentStatus}
 NODE_ORDER = attrgetter("depth", "key")
 EDGE_ORDER = attrgetter("at", "src", "dst")
 

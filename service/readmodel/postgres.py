@@ -27,8 +27,11 @@ from service.settings import Database
 EVENT_STORE_TABLES = ("steerlog_events", "steerlog_snapshots")
 # The advisory lock held while read-model tables are created or dropped.
 TABLES_LOCK = 7_466_318_040  # any constant: it only has to be the same everywhere
-# The type oids of date, timestamp and timestamptz: values read as ISO 8601 text.
-_DATED = frozenset((1082, 1114, 1184))
+# Dates are read as the server writes them (ISO 8601: psycopg2 keeps the session's
+# DateStyle ISO), neither parsed nor formatted again; the type oids of timestamp
+# and timestamptz, whose text differs from ISO 8601's, are formatted per row.
+_DATE_AS_TEXT = extensions.new_type((1082,), "DATE_AS_TEXT", lambda text, _: text)
+_DATED = frozenset((1114, 1184))
 # Statements sent in one round trip when a batch commits.
 SCRIPT_STATEMENTS = 500
 # Rows of one multi-row statement (psycopg2 builds it on the client).
@@ -222,9 +225,10 @@ class PostgresReadModel(ReadModel):
             cursor.execute(script)
 
     def fetch(self, cursor: Any, sql: str, params: dict[str, Any]) -> list[Row]:
+        extensions.register_type(_DATE_AS_TEXT, cursor)
         cursor.execute(sql, params)
         rows: list[Row] = cursor.fetchall()
-        # Only the columns typed as dates or times need a look at every row.
+        # Only the columns typed as times need a look at every row.
         dated = [i for i, c in enumerate(cursor.description) if c.type_code in _DATED]
         if not dated:
             return rows
