@@ -166,6 +166,7 @@ class Account(SteerlogAggregate):
     ) -> None:
         """Thu hồi quyền: take a role back (``actor`` is the revoking account)."""
         checked = member_of("role", Role, role)
+        self.check_role_scope(checked, committee_id, agency_id)
         if self._grant_of(checked, committee_id, agency_id) is None:
             raise NotGrantedError(
                 account_id=self.id, role=checked.value, committee_id=committee_id

@@ -67,6 +67,7 @@ def export_meeting(app: Steerlog, meeting_id: UUID) -> dict[str, Any]:
                 "classification": "committee",
                 "steerlog:jurisdiction": committee.jurisdiction,
                 "steerlog:time_zone": committee.time_zone,
+                "other_names": [{"name": n} for n in committee.former_names],
             },
             *agencies(app, record),
         ],

@@ -18,11 +18,13 @@ from uuid import UUID
 from jsonschema import Draft202012Validator, FormatChecker
 
 from domain import ids
+from domain.agency import Agency
 from domain.assignment import Assignment
 from domain.committee import Committee
 from domain.errors import InvalidValueError
 from domain.meeting import Meeting
 from domain.person import Person
+from domain.text import fold
 from domain.values import Authority
 from service.documents import meeting_replay as replay
 from service.documents.export import export_schema
@@ -58,12 +60,10 @@ def _invalid(field: str, reason: str) -> InvalidValueError:
 def check_references(data: dict[str, Any]) -> None:
     """Ids derived from names must derive the same here; people must be listed."""
     committee = committee_of(data)
-    if UUID(committee["id"]) != ids.committee_id(
-        committee["name"], committee["steerlog:jurisdiction"]
-    ):
+    if founding_name(committee) is None:
         raise _invalid("organizations", "the committee's id is not its name's")
     for agency in agencies_of(data):
-        if UUID(agency["id"]) != ids.agency_id(agency["name"]):
+        if founding_name(agency) is None:
             raise _invalid("organizations", f"{agency['name']}: not its name's id")
     event = data["events"][0]
     meeting_id = UUID(event["id"])
@@ -86,6 +86,28 @@ def committee_of(data: dict[str, Any]) -> dict[str, Any]:
         raise _invalid("organizations", "exactly one committee")
     committee: dict[str, Any] = found[0]
     return committee
+
+
+def founding_name(organization: dict[str, Any]) -> str | None:
+    """The name its id derives from, the one it was established or registered
+    under: its name, or one it had before it was renamed (``other_names``)."""
+    jurisdiction = organization.get("steerlog:jurisdiction")
+    wanted = UUID(organization["id"])
+    names: list[str] = [organization["name"], *other_names(organization)]
+    for name in names:
+        derived = (
+            ids.agency_id(name)
+            if jurisdiction is None
+            else ids.committee_id(name, jurisdiction)
+        )
+        if derived == wanted:
+            return name
+    return None
+
+
+def other_names(organization: dict[str, Any]) -> list[str]:
+    """A committee's former names, an agency's aliases (old names among them)."""
+    return [other["name"] for other in organization.get("other_names", [])]
 
 
 def agencies_of(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -136,23 +158,17 @@ def directory(steps: replay.Steps, data: dict[str, Any]) -> None:
         steps.did(
             app.establish_committee(
                 actor=actor,
-                name=committee["name"],
+                name=str(founding_name(committee)),
                 jurisdiction=committee["steerlog:jurisdiction"],
                 time_zone=committee["steerlog:time_zone"],
             )
         )
+    for name in [*other_names(committee), committee["name"]]:  # renamed since
+        here = app.view(Committee, UUID(committee["id"]))
+        if name not in (here.name, *here.former_names):
+            steps.did(app.rename_committee(here.id, actor=actor, name=name))
     for agency in agencies_of(data):
-        with suppress(AlreadyExistsError):  # registered here before
-            steps.did(
-                app.register_agency(
-                    actor=actor,
-                    name=agency["name"],
-                    kind=agency["steerlog:kind"],
-                    short_name=agency["steerlog:short_name"],
-                    aliases=[n["name"] for n in agency["other_names"]],
-                    member_ids=[UUID(m) for m in agency["steerlog:member_ids"]],
-                )
-            )
+        register_agency(steps, agency)
     for person in data["persons"]:
         register_person(steps, person)
     committee_id = UUID(committee["id"])
@@ -167,6 +183,26 @@ def directory(steps: replay.Steps, data: dict[str, Any]) -> None:
                     role=membership["role"],
                 )
             )
+
+
+def register_agency(steps: replay.Steps, agency: dict[str, Any]) -> None:
+    """Register an agency under the name its id derives from, then give it its
+    exported name, unless it is known here by that name already."""
+    app, actor, founding = steps.app, steps.actor, str(founding_name(agency))
+    with suppress(AlreadyExistsError):  # registered here before
+        steps.did(
+            app.register_agency(
+                actor=actor,
+                name=founding,
+                kind=agency["steerlog:kind"],
+                short_name=agency["steerlog:short_name"],
+                aliases=[n for n in other_names(agency) if n != founding],
+                member_ids=[UUID(m) for m in agency["steerlog:member_ids"]],
+            )
+        )
+    here = app.view(Agency, UUID(agency["id"]))
+    if fold(agency["name"]) not in {fold(n) for n in (here.name, *here.aliases)}:
+        steps.did(app.rename_agency(here.id, actor=actor, name=agency["name"]))
 
 
 def register_person(steps: replay.Steps, person: dict[str, Any]) -> None:

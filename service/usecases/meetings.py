@@ -176,6 +176,8 @@ class MeetingUseCases(SteerlogBase):
         """
         meeting = self.load(Meeting, meeting_id)
         self.check_version(meeting, expected_version)
+        # A closed or cancelled meeting refuses the batch, not each row (409).
+        meeting.check_not_closed()
         refused: dict[int, Exception] = {}
         for row, point in enumerate(points):
             try:

@@ -78,3 +78,18 @@ def test_a_stale_if_match_is_a_412_and_stores_nothing(api: Api) -> None:
     problem(response, 412)
     assert api.read(f"/api/v1/meetings/{meeting_id}/points")["items"] == []
     assert api.post(path, {"points": rows}, if_match=1).status_code == 200
+
+
+def test_a_cancelled_meeting_refuses_the_batch_as_it_refuses_one_point(
+    api: Api,
+) -> None:
+    """A rule on the whole meeting is a 409 naming it, not a refusal per row."""
+    meeting_id = api.meeting(api.committee())
+    api.ok(f"/api/v1/meetings/{meeting_id}/cancel", {"reason": "Hoãn họp"})
+    rows = _batch(api, meeting_id, ["UBND xã A", "UBND xã B"])
+    batch = problem(
+        api.post(f"/api/v1/meetings/{meeting_id}/points/batch", {"points": rows}), 409
+    )
+    one = problem(api.post(f"/api/v1/meetings/{meeting_id}/points", rows[0]), 409)
+    assert batch["rule"] == one["rule"] == "meeting_cancelled"
+    assert "rows" not in batch

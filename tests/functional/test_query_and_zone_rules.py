@@ -75,3 +75,23 @@ def test_a_meeting_and_the_list_give_its_times_in_the_committees_zone(
     assert one["starts_at"] == row["starts_at"] == "2021-12-10T08:00:00+07:00"
     for moment in (one["created_on"], one["modified_on"]):
         assert datetime.fromisoformat(moment).isoformat().endswith("+07:00")
+
+
+def test_a_time_before_the_zone_kept_whole_minutes_has_an_rfc_3339_offset(
+    api: Api,
+) -> None:
+    """Hà Nội's local mean time was +07:06:30 until 1906: the answer gives the
+    same instant with an offset in whole minutes, as the document promises."""
+    committee_id = api.committee()
+    body = {
+        "committee_id": committee_id,
+        "title": api.name("Họp Ban Chỉ đạo"),
+        "starts_at": "1903-06-01T00:00:00+00:00",
+        "format": "in_person",
+    }
+    meeting_id = api.created("/api/v1/meetings", body)
+    starts_at = api.get(f"/api/v1/meetings/{meeting_id}").get_json()["starts_at"]
+    assert starts_at == "1903-06-01T07:06:00+07:06"
+    assert datetime.fromisoformat(starts_at) == datetime.fromisoformat(
+        body["starts_at"]
+    )

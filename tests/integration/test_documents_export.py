@@ -11,7 +11,9 @@ from uuid import UUID
 import jsonschema
 import pytest
 
+from domain.agency import Agency
 from domain.assignment import Assignment
+from domain.committee import Committee
 from domain.errors import InvalidValueError
 from domain.meeting import Meeting
 from service.documents.export import export_meeting, export_schema
@@ -119,3 +121,29 @@ def test_a_malformed_export_is_refused_naming_the_place_and_stores_nothing(
     with pytest.raises(InvalidValueError):
         import_meeting(there_app, forged, "importer")
     assert not there_app.recorder.max_notification_id()
+
+
+def test_a_meeting_whose_committee_and_agency_were_renamed_is_imported_by_its_ids(
+    app: Steerlog, elsewhere: tuple[Steerlog, ReadSide]
+) -> None:
+    """Ids derive from the names given at first; the export lists the names had
+    before, so the import finds them, then gives the current names."""
+    load_demo(app)
+    there_app, _ = elsewhere
+    original = meeting_record(app, QUANG_NAM)
+    committee_id = original.committee.id
+    agency_id = next(iter(original.agency_names))
+    for name in ("Ban Chỉ đạo Chuyển đổi số tỉnh", "Ban Chỉ đạo CĐS tỉnh Quảng Nam"):
+        app.rename_committee(committee_id, actor="tests", name=name)
+    app.rename_agency(agency_id, actor="tests", name="Sở Khoa học và Công nghệ")
+    export = json.loads(json.dumps(export_meeting(app, QUANG_NAM)))
+    first = import_meeting(there_app, export, "importer")
+    assert first.meeting.id == QUANG_NAM
+    copy = there_app.view(Committee, committee_id)
+    assert (copy.name, copy.former_names) == (
+        app.view(Committee, committee_id).name,
+        app.view(Committee, committee_id).former_names,
+    )
+    moved, kept = there_app.view(Agency, agency_id), app.view(Agency, agency_id)
+    assert (moved.name, sorted(moved.aliases)) == (kept.name, sorted(kept.aliases))
+    assert import_meeting(there_app, export, "importer").writes == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import Schema, fields
 from marshmallow.validate import Length, Range, Regexp
 
@@ -44,8 +46,38 @@ class RegisterAccountSchema(Schema):
     )
 
 
+_IDS = ("committee_id", "agency_id")
+
+
+def _scope(roles: list[Role], *given: str) -> dict[str, Any]:
+    """The roles ``roles`` name the ids ``given``, and no other (absent or null)."""
+    absent = {"nullable": True, "enum": [None]}
+    return {
+        "required": ["role", *given],
+        "properties": {
+            "role": {"enum": [role.value for role in roles]},
+            **{n: {"type": "string"} if n in given else dict(absent) for n in _IDS},
+        },
+    }
+
+
+_GLOBAL, _FOR_AN_AGENCY = Role.ADMIN, Role.AGENCY_OFFICER
+
+# Which ids a role names, as ``Account.check_role_scope`` checks: admin is
+# global, every other role is on a committee, an agency officer's for an agency too.
+ROLE_SCOPES = {
+    "oneOf": [
+        _scope([_GLOBAL]),
+        _scope([r for r in Role if r not in (_GLOBAL, _FOR_AN_AGENCY)], "committee_id"),
+        _scope([_FOR_AN_AGENCY], "committee_id", "agency_id"),
+    ]
+}
+
+
 class RoleSchema(Schema):
     """A role: global (admin), on a committee, for an agency (agency_officer)."""
+
+    OPENAPI_RULES = ROLE_SCOPES
 
     role = fields.Enum(Role, by_value=True, required=True)
     committee_id = fields.UUID(load_default=None, allow_none=True)

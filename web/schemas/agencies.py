@@ -51,7 +51,15 @@ class AddAliasSchema(Schema):
 class GroupMembersSchema(Schema):
     """The agencies a group stands for."""
 
-    member_ids = fields.List(fields.UUID(), required=True, validate=MANY_IDS)
+    member_ids = fields.List(
+        fields.UUID(),
+        required=True,
+        validate=MANY_IDS,
+        metadata={
+            "description": "Agencies other than the group itself. Only an agency"
+            " registered as a group (kind ``group``) has members."
+        },
+    )
 
 
 class AgencySchema(Schema):

@@ -30,7 +30,14 @@ class TaskSchema(Schema):
     lead = fields.List(fields.UUID(), required=True, validate=_LEADS)
     coordinating = fields.List(fields.UUID(), load_default=list, validate=MANY_IDS)
     kind = fields.Enum(AssignmentKind, by_value=True, load_default=AssignmentKind.TASK)
-    deadline = Day(load_default=None, allow_none=True)
+    deadline = Day(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "Not before the day the task is issued; a delegated"
+            " task's, not after the deadline of the task it is delegated from."
+        },
+    )
     deadline_text = Text(
         load_default=None,
         allow_none=True,
@@ -108,14 +115,26 @@ class RequestExtensionSchema(Schema):
     """Đề nghị gia hạn: a lead agency asks for a later deadline."""
 
     agency_id = fields.UUID(required=True)
-    deadline = Day(required=True)
+    deadline = Day(
+        required=True,
+        metadata={
+            "description": "After the current deadline (or, without one, after"
+            " the day the task was issued)."
+        },
+    )
     reason = Text(required=True, validate=REASON)
 
 
 class ExtendDeadlineSchema(Schema):
     """Gia hạn: a later deadline, by the meeting or document that allowed it."""
 
-    deadline = Day(required=True)
+    deadline = Day(
+        required=True,
+        metadata={
+            "description": "After the current deadline (or, without one, after"
+            " the day the task was issued)."
+        },
+    )
     authority = fields.Nested(AuthoritySchema, required=True)
     reason = Text(required=True, validate=REASON)
 

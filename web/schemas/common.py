@@ -57,13 +57,34 @@ def needs_a_source(data: dict[str, Any], field: str = "_schema") -> None:
         raise ValidationError("Needs a meeting_id or a document.", field_name=field)
 
 
+# What may authorise a change, as the domain checks it: an item of a meeting's
+# conclusion, or a document (a meeting named without an item needs one).
+AN_ITEM_OR_A_DOCUMENT = {
+    "anyOf": [
+        {
+            "required": ["meeting_id", "item_number"],
+            "properties": {
+                "meeting_id": {"type": "string"},
+                "item_number": {"type": "string"},
+            },
+        },
+        {"required": ["document"], "properties": {"document": {"type": "object"}}},
+    ]
+}
+
+
 class AuthoritySchema(Schema):
     """What authorised a change: a meeting's conclusion item, or a document."""
 
-    OPENAPI_RULES = NEEDS_A_SOURCE
+    OPENAPI_RULES = AN_ITEM_OR_A_DOCUMENT
 
     meeting_id = fields.UUID(load_default=None, allow_none=True)
-    item_number = Text(load_default=None, allow_none=True, validate=Length(max=50))
+    item_number = Text(
+        load_default=None,
+        allow_none=True,
+        validate=Length(max=50),
+        metadata={"description": "An item the meeting's conclusion has."},
+    )
     document = fields.Nested(DocumentSchema, load_default=None, allow_none=True)
 
     @validates_schema
@@ -168,6 +189,15 @@ class ReadAfterHeadersSchema(Schema):
     )
 
 
+class RefusedRowSchema(Schema):
+    """One refused row of a batch: where it is, and the rule it broke."""
+
+    index = fields.Integer(required=True)
+    path = fields.String(required=True, metadata={"example": "points.1.name"})
+    rule = fields.String(required=True)
+    details = fields.Dict(required=True)
+
+
 class ProblemSchema(Schema):
     """RFC 9457 problem details, with field errors (422) and the broken rule (409)."""
 
@@ -181,6 +211,10 @@ class ProblemSchema(Schema):
         metadata={"description": "Messages by field (422)."},
     )
     rule = fields.String(metadata={"description": "The domain rule broken (409)."})
+    rows = fields.List(
+        fields.Nested(RefusedRowSchema),
+        metadata={"description": "The refused rows of a batch (422, rows_refused)."},
+    )
     details = fields.Dict(metadata={"description": "Data of the broken rule (409)."})
     operation = fields.String(metadata={"description": "The operation refused (403)."})
     permission = fields.String(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from marshmallow import INCLUDE, Schema, fields
-from marshmallow.validate import Length
+from marshmallow.validate import Length, OneOf
 
+from service.documents.export import FORMAT
 from web.schemas.fields import Text
 from web.schemas.tracker import TrackerArgsSchema
 
@@ -37,18 +38,27 @@ class TrackerReportArgsSchema(TrackerArgsSchema):
 
 
 class MeetingExportBodySchema(Schema):
-    """A meeting export (Popolo vocabulary); checked whole against its JSON Schema
+    """A meeting export (Popolo vocabulary), as ``GET /meetings/{id}/export``
+    answers it; checked whole against its JSON Schema
     (``service/documents/meeting-export.schema.json``) by the import."""
 
     class Meta:
         unknown = INCLUDE
 
-    format = fields.String(
-        required=True, metadata={"example": "steerlog-meeting-export/1"}
+    format = fields.String(required=True, validate=OneOf([FORMAT]))
+    organizations = fields.List(
+        fields.Dict(),
+        required=True,
+        validate=Length(min=1),
+        metadata={"description": "The committee and the agencies."},
     )
-    organizations = fields.List(fields.Dict(), required=True)
     persons = fields.List(fields.Dict(), required=True)
     memberships = fields.List(fields.Dict(), required=True)
-    events = fields.List(fields.Dict(), required=True)
+    events = fields.List(
+        fields.Dict(),
+        required=True,
+        validate=Length(equal=1),
+        metadata={"description": "The meeting."},
+    )
     speeches = fields.List(fields.Dict(), required=True)
     motions = fields.List(fields.Dict(), required=True)

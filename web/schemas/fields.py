@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -107,7 +107,21 @@ class LocalMoment(fields.AwareDateTime):
         moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
         if moment.tzinfo is None:  # the read models keep UTC
             moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(answer_zone(obj)).isoformat()
+        return in_whole_minutes(moment.astimezone(answer_zone(obj))).isoformat()
+
+
+def in_whole_minutes(moment: datetime) -> datetime:
+    """The same instant with its offset in whole minutes, as RFC 3339 writes one.
+
+    A zone's local mean time had seconds (Hà Nội's was +07:06:30 until 1906,
+    Monrovia's -00:44:30 until 1972); the offset is rounded down to the minute
+    and the clock reading moves with it, so the instant does not change.
+    """
+    offset = moment.utcoffset()
+    if offset is None or not offset.total_seconds() % 60:
+        return moment
+    whole = timedelta(minutes=offset.total_seconds() // 60)
+    return moment.astimezone(timezone(whole))
 
 
 class Moment(LocalMoment):

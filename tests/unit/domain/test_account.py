@@ -70,7 +70,9 @@ def test_a_grant_records_who_granted_it_and_is_revoked_once() -> None:
         account.revoke_role(actor=GRANTOR, role="viewer", committee_id=committee)
 
 
-def test_roles_name_their_scope_admin_none_officers_an_agency() -> None:
+def test_roles_granted_or_revoked_name_their_scope_admin_none_officers_an_agency() -> (
+    None
+):
     account, committee = registered(), uuid4()
     cases = [
         ({"role": "admin", "committee_id": committee}, "committee_id"),
@@ -83,9 +85,10 @@ def test_roles_name_their_scope_admin_none_officers_an_agency() -> None:
         ({"role": "chairman", "committee_id": committee}, "role"),
     ]
     for arguments, field in cases:
-        with pytest.raises(InvalidValueError) as refused:
-            account.grant_role(actor=GRANTOR, **arguments)  # type: ignore[arg-type]
-        assert refused.value.field == field
+        for command in (account.grant_role, account.revoke_role):
+            with pytest.raises(InvalidValueError) as refused:
+                command(actor=GRANTOR, **arguments)  # type: ignore[arg-type]
+            assert refused.value.field == field
     account.grant_role(actor=GRANTOR, role="admin")
     assert account.is_admin
 
