@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import schemathesis
@@ -134,9 +134,17 @@ def _assignment(case: schemathesis.Case, facts: Facts) -> dict[str, Any] | None:
     return facts.read(f"/api/v1/assignments/{case.path_parameters['assignment_id']}")
 
 
+def _yesterday() -> date:
+    """A day that is past in every zone (today in UTC may be tomorrow's there)."""
+    return datetime.now(UTC).date() - timedelta(days=1)
+
+
 def _due_after_issue(case: schemathesis.Case, facts: Facts) -> None:
-    """``POST /assignments``: a task is not due before the day it is issued."""
+    """``POST /assignments``: a task is issued by now (a client records what was
+    decided; progress on it can then be reported) and not due before that day."""
     task = case.body["task"]
+    if (_day(case.body["issued_on"]) or date.min) > _yesterday():
+        case.body["issued_on"] = _yesterday().isoformat()
     issued, deadline = _day(case.body["issued_on"]), _day(task.get("deadline"))
     if issued and deadline and deadline < issued:
         case.body["issued_on"], task["deadline"] = (
@@ -152,6 +160,7 @@ def _within_the_parent(case: schemathesis.Case, facts: Facts) -> None:
     issued, deadline = _day(case.body["issued_on"]), _day(task.get("deadline"))
     if parent is None or issued is None or deadline is None:
         return
+    issued = min(issued, _yesterday())
     last = _day(parent["deadline"])
     if last is not None:
         issued = min(max(issued, _day(parent["issued_on"]) or issued), last)
@@ -171,6 +180,27 @@ def _after_the_deadline(case: schemathesis.Case, facts: Facts) -> None:
     if not floor < deadline <= floor + EXTENSION_WINDOW:
         later = timedelta(days=1 + deadline.toordinal() % EXTENSION_WINDOW.days)
         case.body["deadline"] = (floor + later).isoformat()
+
+
+def _reported_by_now(case: schemathesis.Case, facts: Facts) -> None:
+    """Progress and completion: dated between the task's issue and now, as a
+    report is; a date outside that is left out for the default (now, today)."""
+    assignment = _assignment(case, facts)
+    issued = _day(assignment["issued_on"]) if assignment else None
+    if issued is None:
+        return
+    window = (issued + timedelta(days=1), _yesterday())  # a day's margin: zones
+    if isinstance(at := case.body.get("at"), str):
+        try:
+            day = datetime.fromisoformat(at).date()
+        except ValueError:
+            return
+        if not window[0] <= day <= window[1]:
+            del case.body["at"]
+    if isinstance(case.body.get("completed_on"), str):
+        completed = _day(case.body["completed_on"])
+        if completed is not None and not window[0] <= completed <= window[1]:
+            del case.body["completed_on"]
 
 
 def _a_group(case: schemathesis.Case, facts: Facts) -> None:
@@ -211,6 +241,9 @@ _RULES_ON_FACTS: dict[str, Callable[[schemathesis.Case, Facts], None]] = {
     "POST /api/v1/assignments/{assignment_id}/delegations": _within_the_parent,
     "POST /api/v1/assignments/{assignment_id}/extension-requests": _after_the_deadline,
     "POST /api/v1/assignments/{assignment_id}/extensions": _after_the_deadline,
+    "POST /api/v1/assignments/{assignment_id}/acknowledgements": _reported_by_now,
+    "POST /api/v1/assignments/{assignment_id}/progress": _reported_by_now,
+    "POST /api/v1/assignments/{assignment_id}/completions": _reported_by_now,
     "PUT /api/v1/agencies/{agency_id}/members": _a_group,
     "POST /api/v1/meetings/import": _an_export,
     "POST /api/v1/meetings/{meeting_id}/points/batch": _new_points,
