@@ -39,6 +39,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
   AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
   AND (:due_from IS NULL OR a.due >= :due_from)
   AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (NOT :extension_requested OR a.extension_requested IS NOT NULL)
   AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
         WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
             CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
@@ -77,6 +78,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
   AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
   AND (:due_from IS NULL OR a.due >= :due_from)
   AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (NOT :extension_requested OR a.extension_requested IS NOT NULL)
   AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
         WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
             CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline

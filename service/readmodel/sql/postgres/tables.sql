@@ -69,6 +69,10 @@ CREATE INDEX IF NOT EXISTS assignments_by_due ON assignments (due, id);
 CREATE INDEX IF NOT EXISTS assignments_by_meeting ON assignments (meeting_id);
 CREATE INDEX IF NOT EXISTS assignments_by_speaker ON assignments (speaker_id);
 CREATE INDEX IF NOT EXISTS assignments_by_parent ON assignments (parent_id);
+-- A committee's decisions of a week; its extension requests waiting (a few).
+CREATE INDEX IF NOT EXISTS assignments_by_issue ON assignments (committee_id, issued_on);
+CREATE INDEX IF NOT EXISTS assignments_waiting_extension ON assignments (committee_id, due, id)
+    WHERE extension_requested IS NOT NULL;
 CREATE TABLE IF NOT EXISTS assignment_agencies (
     assignment_id TEXT NOT NULL, agency_id TEXT NOT NULL, role TEXT NOT NULL,
     PRIMARY KEY (assignment_id, role, agency_id)

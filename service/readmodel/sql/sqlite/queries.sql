@@ -41,6 +41,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
   AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
   AND (:due_from IS NULL OR a.due >= :due_from)
   AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (NOT :extension_requested OR a.extension_requested IS NOT NULL)
   AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
         WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
             CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
@@ -79,6 +80,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
   AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
   AND (:due_from IS NULL OR a.due >= :due_from)
   AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (NOT :extension_requested OR a.extension_requested IS NOT NULL)
   AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
         WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
             CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
@@ -99,7 +101,9 @@ WHERE t.assignment_id IN (SELECT value FROM json_each(:ids))
 ORDER BY t.assignment_id, t.role, g.name;
 
 -- name: agency_statistics
--- From the tracked parts alone: a committee's are one range of their index.
+-- From the tracked parts alone: a committee's are one range of their index, as
+-- the committee is compared with no OR around it (every id is text from '' to
+-- the last code point).
 SELECT x.agency_id AS key, g.name AS name, x.status, x.n
 FROM (
     SELECT p.agency_id,
@@ -111,7 +115,8 @@ FROM (
             ELSE 'in_progress' END AS status,
         COUNT(*) AS n
     FROM tracked_parts p
-    WHERE (:committee_id IS NULL OR p.committee_id = :committee_id)
+    WHERE p.committee_id BETWEEN COALESCE(:committee_id, '')
+        AND COALESCE(:committee_id, char(1114111))
       AND ((:committees IS NULL) OR p.committee_id IN (SELECT value FROM json_each(:committees)))
     GROUP BY 1, 2
 ) x
