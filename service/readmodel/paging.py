@@ -69,6 +69,8 @@ class AssignmentFilter:
     status: str | None = None
     due_from: date | None = None
     due_to: date | None = None
+    # Only those with an extension asked for and not yet granted (chờ gia hạn).
+    extension_requested: bool = False
 
 
 def encode_cursor(*values: Any) -> str:

@@ -15,6 +15,7 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
         "assignments",
         "assignment_agencies",
         "assignment_completions",
+        "tracked_parts",
         "documents",
         "citations",
         "document_links",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
@@ -10,6 +11,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.text import fold
+from domain.values import Authority
 from service.readmodel.base import (
     AssignmentFilter,
     BadCursorError,
@@ -132,6 +134,36 @@ def test_tracker_statuses_on_a_day_and_due_window(
     extended = window[0]
     assert extended.original_deadline == "2022-01-15"
     assert extended.status == "done_on_time"
+
+
+def test_tracker_lists_the_extension_requests_waiting_until_one_is_granted(
+    app: Steerlog, read_side: ReadSide, demo: dict[str, Loaded]
+) -> None:
+    waiting = AssignmentFilter(day=DAY, extension_requested=True)
+    already = {a.id for a in read_side.assignments(waiting, Page(limit=200)).items}
+    task = next(
+        a
+        for a in read_side.assignments(AssignmentFilter(day=DAY), Page(limit=200)).items
+        if a.status == "in_progress" and a.id not in already and a.meeting_id
+    )
+    lead = next(UUID(g.agency_id) for g in task.agencies if g.role == "lead")
+    later = date(2099, 12, 31)
+    app.request_extension(
+        UUID(task.id), actor="test", agency_id=lead, deadline=later, reason="chờ"
+    )
+    Projector(app, read_side.read_model).catch_up()
+    mine = AssignmentFilter(day=DAY, committee_id=task.committee_id, agency_id=lead)
+    for where in (waiting, replace(mine, extension_requested=True)):
+        found = read_side.assignments(where, Page(limit=200)).items
+        assert task.id in {a.id for a in found}
+        assert all(a.extension_requested for a in found)
+    authority = Authority(meeting_id=UUID(task.meeting_id), item_number="1")
+    app.extend_deadline(
+        UUID(task.id), actor="test", deadline=later, authority=authority, reason="ok"
+    )
+    Projector(app, read_side.read_model).catch_up()
+    after = read_side.assignments(waiting, Page(limit=200)).items
+    assert {a.id for a in after} == already
 
 
 def test_tracker_by_meeting_and_speaker_pages_by_due_date(

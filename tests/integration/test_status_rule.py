@@ -1,7 +1,8 @@
 """The status on a day, as SQL judges it, is the domain's: on both databases.
 
 Random assignments are told through the domain's own commands (completions by
-either lead agency, reopening, extensions, cancellation, supersession), their
+either tracked agency, reopening, extensions, reassignment to other agencies,
+cancellation, supersession), their
 events projected as the tracker projects them, and the read model's status on
 many days compared with ``Assignment.status_on`` and ``agency_status_on``.
 """
@@ -29,7 +30,7 @@ from tests.scenario import ICT
 START = date(2022, 1, 1)
 # When the completions are reported: after every day a story names.
 NOW = datetime(2023, 1, 1, tzinfo=ICT)
-Step = tuple[str, int, int]  # what, which lead agency, days after issue
+Step = tuple[str, int, int]  # what, which agency, days after issue
 
 
 @pytest.fixture
@@ -41,7 +42,9 @@ def read_model(settings: Settings) -> Iterator[ReadModel]:
 
 steps = st.lists(
     st.tuples(
-        st.sampled_from(["complete", "reopen", "extend", "cancel", "supersede"]),
+        st.sampled_from(
+            ["complete", "reopen", "extend", "reassign", "cancel", "supersede"]
+        ),
         st.integers(0, 1),
         st.integers(0, 90),
     ),
@@ -50,9 +53,10 @@ steps = st.lists(
 
 
 def told(deadline_days: int | None, story: list[Step]) -> Assignment:
-    """An assignment to two agencies, and what happened to it (refused steps
-    are left out, as the domain refuses them)."""
-    leads = [uuid4(), uuid4()]
+    """An assignment to two of three agencies, and what happened to it (refused
+    steps are left out, as the domain refuses them)."""
+    agencies = [uuid4(), uuid4(), uuid4()]
+    leads = agencies[:2]
     authority = Authority(meeting_id=uuid4(), item_number="1")
     task = Assignment.issue(
         id=uuid4(),
@@ -70,7 +74,7 @@ def told(deadline_days: int | None, story: list[Step]) -> Assignment:
             if what == "complete":
                 task.complete(
                     actor="test",
-                    agency_id=leads[agency],
+                    agency_id=task.tracked[agency % len(task.tracked)],
                     completed_on=on,
                     evidence="x",
                     now=NOW,
@@ -80,6 +84,14 @@ def told(deadline_days: int | None, story: list[Step]) -> Assignment:
             elif what == "extend":
                 task.extend_deadline(
                     actor="test", deadline=on, authority=authority, reason="gia hạn"
+                )
+            elif what == "reassign":
+                task.reassign(
+                    actor="test",
+                    lead=[agencies[agency], agencies[2]],
+                    tracked=[agencies[agency], agencies[2]],
+                    authority=authority,
+                    reason="điều chỉnh",
                 )
             elif what == "cancel":
                 task.cancel(actor="test", authority=authority, reason="hủy")
@@ -136,6 +148,8 @@ def test_sql_status_on_a_day_is_the_domains(
             UUID(counts.id): counts
             for counts in read_model.statistics(day, "agency", committee)
         }
+        assert set(per_agency) == set(task.tracked)
         for agency_id in task.tracked:
             own = task.agency_status_on(agency_id, day)
             assert getattr(per_agency[agency_id], own.value) == 1
+            assert per_agency[agency_id].total == 1

@@ -107,15 +107,16 @@ def _committee_view(committee_id: UUID | None, today: date) -> CommitteeView:
         AssignmentFilter(day=today, committee_id=committee, status="overdue"),
         Page(limit=MOST_OVERDUE),
     )
-    open_tasks = read_side().assignments(
-        AssignmentFilter(day=today, committee_id=committee), Page(limit=SHOWN)
+    waiting = read_side().assignments(
+        AssignmentFilter(day=today, committee_id=committee, extension_requested=True),
+        Page(limit=SHOWN),
     )
     return CommitteeView(
         committee_id=committee,
         name=names.committee_name(committee_id),
         counts=sorted(counts, key=lambda c: -c.overdue),
         most_overdue=overdue.items,
-        extension_requests=[t for t in open_tasks.items if t.extension_requested],
+        extension_requests=waiting.items,
         decisions=read_side().decisions(committee, (today - WEEK, today), SHOWN),
     )
 

@@ -1,121 +1,17 @@
-"""The tracker projection: assignments, agencies, completions; the document registry."""
+"""The tracker projection: assignments, agencies, completions, tracked parts; the
+document registry. Its row changes are in ``tracker_changes``."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any
 from uuid import UUID
 
 from domain.assignment import Assignment
 from domain.meeting import Meeting
 from domain.values import Authority, DocumentRef
-from service.readmodel.changes import Changes, change
 from service.readmodel.document_links import DocumentRelation
 from service.readmodel.projections.core import Projection
-
-
-class TrackerChanges(Changes):
-    """Assignments, their agencies by role, completions, documents, citations."""
-
-    keyed: ClassVar[dict[str, tuple[str, ...]]] = {"document_seen": ("key",)}
-
-    @change
-    def assignment_issued(
-        self,
-        *,
-        id: UUID,
-        committee_id: UUID,
-        meeting_id: UUID | None,
-        item_number: str | None,
-        task_number: int,
-        speech_id: UUID | None,
-        speaker_id: UUID | None,
-        point_id: UUID | None,
-        origin_document: str | None,
-        parent_id: UUID | None,
-        kind: str,
-        title: str,
-        issued_on: date,
-        deadline: date | None,
-        due: date | str,
-        deadline_text: str | None,
-        report_to: str | None,
-        report_via: str | None,
-    ) -> None:
-        """An assignment (giao nhiệm vụ); its deadline is also its original one."""
-
-    @change
-    def assignment_agency(
-        self, *, assignment_id: UUID, agency_id: UUID, role: str
-    ) -> None:
-        """An agency of an assignment in one role: lead, coordinating, tracked."""
-
-    @change
-    def assignment_agencies_cleared(self, *, assignment_id: UUID) -> None:
-        """An assignment's agencies, all gone (before they are set again)."""
-
-    @change
-    def document_seen(
-        self,
-        *,
-        key: str,
-        kind: str,
-        number: str,
-        date: date | None,
-        issuer: str | None,
-        title: str | None,
-    ) -> None:
-        """A document, kept once; a later mention fills what was not known."""
-
-    @change
-    def citation(self, *, assignment_id: UUID, document_key: str) -> None:
-        """An assignment citing a document (căn cứ)."""
-
-    @change
-    def document_linked(
-        self,
-        *,
-        document_key: str,
-        relation: str,
-        subject_kind: str,
-        subject_id: UUID,
-        detail: str,
-        at: datetime,
-    ) -> None:
-        """An assignment or meeting linked to a document by ``relation`` (kept once)."""
-
-    @change
-    def extension_requested(self, *, id: UUID, deadline: date) -> None:
-        """The deadline an agency asked for."""
-
-    @change
-    def deadline_extended(self, *, id: UUID, deadline: date) -> None:
-        """A new deadline (gia hạn); the request it answers is settled."""
-
-    @change
-    def completion_recorded(
-        self, *, assignment_id: UUID, agency_id: UUID, completed_on: date
-    ) -> None:
-        """An agency reported its part done."""
-
-    @change
-    def completions_cleared(self, *, assignment_id: UUID) -> None:
-        """Every completion of a reopened assignment, gone."""
-
-    @change
-    def completions_of_untracked_cleared(self, *, assignment_id: UUID) -> None:
-        """Completions of agencies an assignment no longer tracks, gone."""
-
-    @change
-    def assignment_completion_refreshed(self, *, id: UUID) -> None:
-        """Done when every tracked agency is: on the last one's day."""
-
-    @change
-    def assignment_closed(
-        self, *, id: UUID, closed: str, superseded_by: UUID | None
-    ) -> None:
-        """An assignment cancelled or superseded."""
-
+from service.readmodel.projections.tracker_changes import TrackerChanges
 
 tracker = Projection(
     "tracker",
@@ -130,8 +26,13 @@ tracker = Projection(
         ("extension_requested", "deadline_extended"),
         "assignment_closed",
         "assignment_completion_refreshed",
+        "tracked_parts_refreshed",
     ),
-    barriers=("assignment_agencies_cleared", "completions_of_untracked_cleared"),
+    barriers=(
+        "assignment_agencies_cleared",
+        "tracked_parts_cleared",
+        "completions_of_untracked_cleared",
+    ),
 )
 NO_DEADLINE = "9999-12-31"  # sorts after every real deadline
 
@@ -167,6 +68,7 @@ def issued(event: Any, out: TrackerChanges) -> None:
     for document in event.documents:
         linked(out, document, DocumentRelation.CITED_BY, event)
         out.citation(assignment_id=event.originator_id, document_key=document.key)
+    out.tracked_parts_refreshed(id=event.originator_id)
 
 
 def agencies_set(
@@ -238,17 +140,20 @@ def extension_requested(event: Any, out: TrackerChanges) -> None:
 @tracker.on(Assignment, "DeadlineExtended")
 def deadline_extended(event: Any, out: TrackerChanges) -> None:
     out.deadline_extended(id=event.originator_id, deadline=event.deadline)
+    out.tracked_parts_refreshed(id=event.originator_id)
     authorised(out, event.authority, "extends", event)
 
 
 @tracker.on(Assignment, "Reassigned")
 def reassigned(event: Any, out: TrackerChanges) -> None:
     out.assignment_agencies_cleared(assignment_id=event.originator_id)
+    out.tracked_parts_cleared(assignment_id=event.originator_id)
     agencies_set(
         out, event.originator_id, event.lead, event.coordinating, event.tracked
     )
     out.completions_of_untracked_cleared(assignment_id=event.originator_id)
     out.assignment_completion_refreshed(id=event.originator_id)
+    out.tracked_parts_refreshed(id=event.originator_id)
     authorised(out, event.authority, "reassigns", event)
 
 
@@ -260,6 +165,7 @@ def completed(event: Any, out: TrackerChanges) -> None:
         completed_on=event.completed_on,
     )
     out.assignment_completion_refreshed(id=event.originator_id)
+    out.tracked_parts_refreshed(id=event.originator_id)
     if event.document:
         evidence = DocumentRelation.EVIDENCE_FOR
         linked(out, event.document, evidence, event, detail=str(event.agency_id))
@@ -269,6 +175,7 @@ def completed(event: Any, out: TrackerChanges) -> None:
 def reopened(event: Any, out: TrackerChanges) -> None:
     out.completions_cleared(assignment_id=event.originator_id)
     out.assignment_completion_refreshed(id=event.originator_id)
+    out.tracked_parts_refreshed(id=event.originator_id)
 
 
 @tracker.on(Assignment, "Cancelled")
@@ -276,6 +183,7 @@ def cancelled(event: Any, out: TrackerChanges) -> None:
     out.assignment_closed(
         id=event.originator_id, closed="cancelled", superseded_by=None
     )
+    out.tracked_parts_refreshed(id=event.originator_id)
     authorised(out, event.authority, "cancels", event)
 
 
@@ -286,6 +194,7 @@ def superseded(event: Any, out: TrackerChanges) -> None:
         closed="superseded",
         superseded_by=event.by_assignment_id,
     )
+    out.tracked_parts_refreshed(id=event.originator_id)
     authorised(out, event.authority, "supersedes", event)
 
 

@@ -201,3 +201,23 @@ WHERE a.id = r.id;
 
 -- name: assignment_completion_refreshed_row!
 (:id)
+
+-- name: tracked_parts_refreshed*!
+-- Each tracked agency's part, as its assignment and its completion now stand. An
+-- id repeated in one run is refreshed once: all would read the same tables.
+INSERT INTO tracked_parts (assignment_id, agency_id, committee_id, deadline, closed,
+    completed_on)
+SELECT t.assignment_id, t.agency_id, a.committee_id, a.deadline, a.closed,
+    c.completed_on
+FROM (SELECT DISTINCT id FROM (VALUES %s) AS given (id)) AS v
+JOIN assignment_agencies t ON t.assignment_id = v.id AND t.role = 'tracked'
+JOIN assignments a ON a.id = t.assignment_id
+LEFT JOIN assignment_completions c
+  ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
+ON CONFLICT (assignment_id, agency_id) DO UPDATE SET deadline = excluded.deadline,
+    closed = excluded.closed, completed_on = excluded.completed_on
+WHERE (tracked_parts.deadline, tracked_parts.closed, tracked_parts.completed_on)
+    IS DISTINCT FROM (excluded.deadline, excluded.closed, excluded.completed_on);
+
+-- name: tracked_parts_refreshed_row!
+(:id)

@@ -39,6 +39,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
   AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
   AND (:due_from IS NULL OR a.due >= :due_from)
   AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (NOT :extension_requested OR a.extension_requested IS NOT NULL)
   AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
         WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
             CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
@@ -77,6 +78,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
   AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
   AND (:due_from IS NULL OR a.due >= :due_from)
   AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (NOT :extension_requested OR a.extension_requested IS NOT NULL)
   AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
         WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
             CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
@@ -97,25 +99,23 @@ WHERE t.assignment_id = ANY(CAST(:ids AS TEXT[]))
 ORDER BY t.assignment_id, t.role, g.name;
 
 -- name: agency_statistics
-SELECT x.agency_id AS key, g.name AS name, x.status, COUNT(*) AS n
+-- From the tracked parts alone: a committee's are one range of their index.
+SELECT x.agency_id AS key, g.name AS name, x.status, x.n
 FROM (
-    SELECT t.agency_id,
-        CASE WHEN a.closed IS NOT NULL THEN a.closed
-            WHEN c.completed_on IS NOT NULL AND c.completed_on <= :day THEN
-                CASE WHEN a.deadline IS NULL OR c.completed_on <= a.deadline
+    SELECT p.agency_id,
+        CASE WHEN p.closed IS NOT NULL THEN p.closed
+            WHEN p.completed_on IS NOT NULL AND p.completed_on <= :day THEN
+                CASE WHEN p.deadline IS NULL OR p.completed_on <= p.deadline
                 THEN 'done_on_time' ELSE 'done_late' END
-            WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
-            ELSE 'in_progress' END AS status
-    FROM assignment_agencies t
-    JOIN assignments a ON a.id = t.assignment_id
-    LEFT JOIN assignment_completions c
-      ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
-    WHERE t.role = 'tracked'
-      AND (:committee_id IS NULL OR a.committee_id = :committee_id)
-      AND (CAST(:committees AS TEXT[]) IS NULL OR a.committee_id = ANY(CAST(:committees AS TEXT[])))
+            WHEN p.deadline IS NOT NULL AND p.deadline < :day THEN 'overdue'
+            ELSE 'in_progress' END AS status,
+        COUNT(*) AS n
+    FROM tracked_parts p
+    WHERE (:committee_id IS NULL OR p.committee_id = :committee_id)
+      AND (CAST(:committees AS TEXT[]) IS NULL OR p.committee_id = ANY(CAST(:committees AS TEXT[])))
+    GROUP BY 1, 2
 ) x
 LEFT JOIN agencies g ON g.id = x.agency_id
-GROUP BY x.agency_id, g.name, x.status
 ORDER BY g.name, x.agency_id;
 
 -- name: committee_statistics

@@ -37,6 +37,9 @@ UPDATE speeches SET speaker_title = :speaker_title WHERE id = :id;
 -- name: assignment_agencies_cleared!
 DELETE FROM assignment_agencies WHERE assignment_id = :assignment_id;
 
+-- name: tracked_parts_cleared!
+DELETE FROM tracked_parts WHERE assignment_id = :assignment_id;
+
 -- name: extension_requested!
 UPDATE assignments SET extension_requested = :deadline WHERE id = :id;
 

@@ -40,6 +40,9 @@ SELECT * FROM assignment_agencies ORDER BY assignment_id, role, agency_id;
 -- name: dump_assignment_completions
 SELECT * FROM assignment_completions ORDER BY assignment_id, agency_id;
 
+-- name: dump_tracked_parts
+SELECT * FROM tracked_parts ORDER BY assignment_id, agency_id;
+
 -- name: dump_documents
 SELECT * FROM documents ORDER BY key;
 

@@ -117,3 +117,17 @@ UPDATE assignments SET completed_on = (
       ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
     WHERE t.assignment_id = :id AND t.role = 'tracked'
 ) WHERE id = :id;
+
+-- name: tracked_parts_refreshed!
+-- Each tracked agency's part, as its assignment and its completion now stand.
+INSERT INTO tracked_parts (assignment_id, agency_id, committee_id, deadline, closed,
+    completed_on)
+SELECT t.assignment_id, t.agency_id, a.committee_id, a.deadline, a.closed,
+    c.completed_on
+FROM assignment_agencies t
+JOIN assignments a ON a.id = t.assignment_id
+LEFT JOIN assignment_completions c
+  ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
+WHERE t.assignment_id = :id AND t.role = 'tracked'
+ON CONFLICT (assignment_id, agency_id) DO UPDATE SET deadline = excluded.deadline,
+    closed = excluded.closed, completed_on = excluded.completed_on;

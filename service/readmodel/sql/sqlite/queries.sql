@@ -41,6 +41,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
   AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
   AND (:due_from IS NULL OR a.due >= :due_from)
   AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (NOT :extension_requested OR a.extension_requested IS NOT NULL)
   AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
         WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
             CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
@@ -79,6 +80,7 @@ WHERE (:committee_id IS NULL OR a.committee_id = :committee_id)
   AND (:speaker_id IS NULL OR a.speaker_id = :speaker_id)
   AND (:due_from IS NULL OR a.due >= :due_from)
   AND (:due_to IS NULL OR a.due <= :due_to)
+  AND (NOT :extension_requested OR a.extension_requested IS NOT NULL)
   AND (:status IS NULL OR CASE WHEN a.closed IS NOT NULL THEN a.closed
         WHEN a.completed_on IS NOT NULL AND a.completed_on <= :day THEN
             CASE WHEN a.deadline IS NULL OR a.completed_on <= a.deadline
@@ -99,25 +101,26 @@ WHERE t.assignment_id IN (SELECT value FROM json_each(:ids))
 ORDER BY t.assignment_id, t.role, g.name;
 
 -- name: agency_statistics
-SELECT x.agency_id AS key, g.name AS name, x.status, COUNT(*) AS n
+-- From the tracked parts alone: a committee's are one range of their index, as
+-- the committee is compared with no OR around it (every id is text from '' to
+-- the last code point).
+SELECT x.agency_id AS key, g.name AS name, x.status, x.n
 FROM (
-    SELECT t.agency_id,
-        CASE WHEN a.closed IS NOT NULL THEN a.closed
-            WHEN c.completed_on IS NOT NULL AND c.completed_on <= :day THEN
-                CASE WHEN a.deadline IS NULL OR c.completed_on <= a.deadline
+    SELECT p.agency_id,
+        CASE WHEN p.closed IS NOT NULL THEN p.closed
+            WHEN p.completed_on IS NOT NULL AND p.completed_on <= :day THEN
+                CASE WHEN p.deadline IS NULL OR p.completed_on <= p.deadline
                 THEN 'done_on_time' ELSE 'done_late' END
-            WHEN a.deadline IS NOT NULL AND a.deadline < :day THEN 'overdue'
-            ELSE 'in_progress' END AS status
-    FROM assignment_agencies t
-    JOIN assignments a ON a.id = t.assignment_id
-    LEFT JOIN assignment_completions c
-      ON c.assignment_id = t.assignment_id AND c.agency_id = t.agency_id
-    WHERE t.role = 'tracked'
-      AND (:committee_id IS NULL OR a.committee_id = :committee_id)
-      AND ((:committees IS NULL) OR a.committee_id IN (SELECT value FROM json_each(:committees)))
+            WHEN p.deadline IS NOT NULL AND p.deadline < :day THEN 'overdue'
+            ELSE 'in_progress' END AS status,
+        COUNT(*) AS n
+    FROM tracked_parts p
+    WHERE p.committee_id BETWEEN COALESCE(:committee_id, '')
+        AND COALESCE(:committee_id, char(1114111))
+      AND ((:committees IS NULL) OR p.committee_id IN (SELECT value FROM json_each(:committees)))
+    GROUP BY 1, 2
 ) x
 LEFT JOIN agencies g ON g.id = x.agency_id
-GROUP BY x.agency_id, g.name, x.status
 ORDER BY g.name, x.agency_id;
 
 -- name: committee_statistics

@@ -82,6 +82,10 @@ CREATE INDEX IF NOT EXISTS assignments_by_due ON assignments (due, id);
 CREATE INDEX IF NOT EXISTS assignments_by_meeting ON assignments (meeting_id);
 CREATE INDEX IF NOT EXISTS assignments_by_speaker ON assignments (speaker_id);
 CREATE INDEX IF NOT EXISTS assignments_by_parent ON assignments (parent_id);
+-- A committee's decisions of a week; its extension requests waiting (a few).
+CREATE INDEX IF NOT EXISTS assignments_by_issue ON assignments (committee_id, issued_on);
+CREATE INDEX IF NOT EXISTS assignments_waiting_extension ON assignments (committee_id, due, id)
+    WHERE extension_requested IS NOT NULL;
 CREATE TABLE IF NOT EXISTS assignment_agencies (
     assignment_id TEXT NOT NULL, agency_id TEXT NOT NULL, role TEXT NOT NULL,
     PRIMARY KEY (assignment_id, role, agency_id)
@@ -92,6 +96,17 @@ CREATE TABLE IF NOT EXISTS assignment_completions (
     assignment_id TEXT NOT NULL, agency_id TEXT NOT NULL, completed_on DATE NOT NULL,
     PRIMARY KEY (assignment_id, agency_id)
 );
+-- Each tracked agency's part of an assignment: what its status on a day is judged
+-- by (the assignment's committee, deadline and closing, the agency's own
+-- completion), kept beside the assignment so a committee's parts are one index
+-- range: the per-agency statistics read nothing else.
+CREATE TABLE IF NOT EXISTS tracked_parts (
+    assignment_id TEXT NOT NULL, agency_id TEXT NOT NULL, committee_id TEXT NOT NULL,
+    deadline DATE, closed TEXT, completed_on DATE,
+    PRIMARY KEY (assignment_id, agency_id)
+);
+CREATE INDEX IF NOT EXISTS tracked_parts_by_committee
+    ON tracked_parts (committee_id, agency_id, closed, completed_on, deadline);
 CREATE TABLE IF NOT EXISTS documents (
     key TEXT PRIMARY KEY, kind TEXT NOT NULL, number TEXT NOT NULL, date DATE,
     issuer TEXT, title TEXT
@@ -190,6 +205,7 @@ BEGIN IMMEDIATE;
 DROP TABLE IF EXISTS assignments;
 DROP TABLE IF EXISTS assignment_agencies;
 DROP TABLE IF EXISTS assignment_completions;
+DROP TABLE IF EXISTS tracked_parts;
 DROP TABLE IF EXISTS documents;
 DROP TABLE IF EXISTS citations;
 DROP TABLE IF EXISTS document_links;
