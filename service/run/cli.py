@@ -27,7 +27,8 @@ from service.run.composition import build_application, build_read_model
 from service.run.extract_cli import add_extract_command
 from service.run.progress import caught_up, counted, rebuilt
 from service.run.report import Report
-from service.settings import Settings, SettingsError
+from service.settings import Settings
+from service.settings.reading import SettingsError
 
 
 def main(argv: Sequence[str] | None = None) -> int:

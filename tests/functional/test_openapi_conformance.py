@@ -32,7 +32,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from service.ops.heartbeat import Heartbeats
 from service.readmodel.projector import Projector
 from service.run.composition import build_application
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from tests.functional.support import Api
 from web import create_app
 
