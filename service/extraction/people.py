@@ -7,11 +7,11 @@ from .model import Person, Span
 from .prepare import Prepared
 from .speech_verbs import ends_speaker_clause, speech_verb_at
 
-ADVERBS = frozenset(
+_ADVERBS = frozenset(
     {"đã", "trực", "tiếp", "cũng", "vừa", "sẽ", "thay", "mặt", "đại", "biểu"}
 )
 # Words that may stand between a name's title and what the person does.
-BETWEEN_OK = vocab.TITLE_WORDS | ADVERBS | {"của", "tập", "đoàn", "quốc", "hội"}
+BETWEEN_OK = vocab.TITLE_WORDS | _ADVERBS | {"của", "tập", "đoàn", "quốc", "hội"}
 STOPS = frozenset({";", ":", ".", "!", "?"})
 _NOT_NAMES = frozenset({"hồ chí minh"})
 
@@ -199,7 +199,7 @@ class PeopleReader:
                 break  # "nêu rõ", "tại cuộc họp": the title is over
             end += 1
         while end > k and (
-            toks[end - 1].text in ",-–(" or toks[end - 1].low in ADVERBS
+            toks[end - 1].text in ",-–(" or toks[end - 1].low in _ADVERBS
         ):
             end -= 1
         return self.span(k, end) if end > k else None

@@ -1,4 +1,4 @@
-"""Named speakers, their titles and the kinds of their speeches (phát biểu)."""
+"""Who spoke (phát biểu), with which kind of speech, merged per person."""
 
 from __future__ import annotations
 
