@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from uuid import uuid4
 
 from service.readmodel import postgres
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 
 POSTGRES_URL = os.environ.get(
     "STEERLOG_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"

@@ -42,7 +42,8 @@ from domain.person import Person
 from domain.values import Authority, ConclusionItem, DocumentRef, Origin
 from service.readmodel import postgres
 from service.run.composition import build_application
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from service.usecases.steerlog import Steerlog
 
 

@@ -43,7 +43,8 @@ from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
 from service.readmodel.readside import ReadSide
 from service.run.composition import build_application, build_read_model
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from service.usecases.assignments import TaskDraft
 from service.usecases.record import ItemDraft
 from service.usecases.steerlog import Steerlog

@@ -36,7 +36,8 @@ from service.readmodel.base import MeetingFilter, Page
 from service.readmodel.postgres import PostgresReadModel
 from service.readmodel.projector import Projector
 from service.run.composition import build_application, build_read_side
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from service.usecases.steerlog import Steerlog
 from tests.functional.support import admin_token
 from web import create_app

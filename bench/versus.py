@@ -31,7 +31,7 @@ import json, sys, time
 from datetime import date
 from service.readmodel.readside import ReadSide
 from service.readmodel.postgres import PostgresReadModel
-from service.settings import Database
+from service.settings.database import Database
 try:
     from service.readmodel.base import AssignmentFilter, Page
 except ImportError:

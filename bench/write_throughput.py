@@ -35,7 +35,8 @@ from eventsourcing.domain import Aggregate, event
 from bench.common import rate, summary, throwaway_settings, timings_ms
 from domain.meeting import Meeting
 from service.run.composition import build_application
-from service.settings import Operations, Settings
+from service.settings import Settings
+from service.settings.operations import Operations
 from service.usecases.steerlog import Steerlog
 
 START = datetime(2022, 4, 22, 14, 0, tzinfo=UTC)

@@ -1,4 +1,12 @@
-"""The Assignment aggregate: a task (giao nhiệm vụ) followed long after its meeting."""
+"""The Assignment aggregate: a task (giao nhiệm vụ) followed long after its meeting.
+
+This module holds its issue, the rules every command shares (``check_*``) and its
+status on a day. Its commands live in modules of their own, taken in by the class
+as its methods: what the agencies report (``assignment_follow_up``) and what the
+committee decides (``assignment_decisions``). Its events are declared in
+``assignment_events`` and named in the class's body, so they keep their topics
+(``domain.assignment:Assignment.Completed``).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +16,15 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain import assignment_deadlines as deadlines
+from domain import assignment_decisions as decisions
 from domain import assignment_events as events
+from domain import assignment_follow_up as follow_up
 from domain import assignment_parts as parts
-from domain import assignment_reports as reports
 from domain import assignment_status as status
 from domain.base import SteerlogAggregate
 from domain.errors import (
     AlreadyCompletedError,
     AssignmentClosedError,
-    InvalidValueError,
-    NoChangeError,
     NotAssigneeError,
     NotCompletedError,
 )
@@ -194,7 +201,7 @@ class Assignment(SteerlogAggregate):
             closed=self.closed_status,
         )
 
-    # -- commands ------------------------------------------------------------
+    # -- its events (domain/assignment_events.py), named here to keep their topics
 
     Acknowledged = events.Acknowledged
     ProgressReported = events.ProgressReported
@@ -206,153 +213,17 @@ class Assignment(SteerlogAggregate):
     Cancelled = events.Cancelled
     Superseded = events.Superseded
 
-    def acknowledge(self, *, actor: str, agency_id: UUID, at: datetime) -> None:
-        """Tiếp nhận: an agency confirms it has received the task."""
-        self.check_active()
-        self.check_assignee(agency_id)
-        if agency_id in self.acknowledged_by:
-            raise NoChangeError(field="agency_id", assignment_id=self.id)
-        self.trigger_event(self.Acknowledged, actor=actor, agency_id=agency_id, at=at)
+    # -- an agency's follow-up (domain/assignment_follow_up.py) ---------------
 
-    def report_progress(
-        self,
-        *,
-        actor: str,
-        agency_id: UUID,
-        note: str,
-        at: datetime,
-        now: datetime,
-        percent: int | None = None,
-    ) -> None:
-        """Báo cáo tiến độ: an agency reports how far its part has come.
+    acknowledge = follow_up.acknowledge
+    report_progress = follow_up.report_progress
+    request_extension = follow_up.request_extension
+    complete = follow_up.complete
 
-        ``at`` is not after ``now`` (the committee's time) nor before the issue.
-        """
-        self.check_active()
-        self.check_assignee(agency_id)
-        reports.check_reported_at("at", at, self.issued_on, now)
-        self.trigger_event(
-            self.ProgressReported,
-            actor=actor,
-            agency_id=agency_id,
-            note=required_text("note", note),
-            at=at,
-            percent=reports.checked_percent(percent),
-        )
+    # -- the committee's decisions (domain/assignment_decisions.py) -----------
 
-    def request_extension(
-        self, *, actor: str, agency_id: UUID, deadline: date, reason: str
-    ) -> None:
-        """Đề nghị gia hạn: a lead agency asks for more time."""
-        self.check_active()
-        self.check_lead(agency_id)
-        self.check_not_done()
-        deadlines.check_later_deadline(deadline, self.deadline, self.issued_on)
-        self.trigger_event(
-            self.ExtensionRequested,
-            actor=actor,
-            agency_id=agency_id,
-            deadline=deadline,
-            reason=required_text("reason", reason),
-        )
-
-    def extend_deadline(
-        self, *, actor: str, deadline: date, authority: Authority, reason: str
-    ) -> None:
-        """Gia hạn: move the deadline, naming the meeting or document behind it."""
-        self.check_active()
-        self.check_not_done()
-        deadlines.check_later_deadline(deadline, self.deadline, self.issued_on)
-        self.trigger_event(
-            self.DeadlineExtended,
-            actor=actor,
-            deadline=deadline,
-            authority=authority,
-            reason=required_text("reason", reason),
-        )
-
-    def reassign(
-        self,
-        *,
-        actor: str,
-        lead: list[UUID],
-        tracked: list[UUID],
-        authority: Authority,
-        reason: str,
-        coordinating: list[UUID] | None = None,
-    ) -> None:
-        """Điều chỉnh: give the task to other agencies, by an authorising origin."""
-        self.check_active()
-        lead, coordinating = parts.checked_assignees(lead, coordinating or [])
-        if lead == self.lead and coordinating == self.coordinating:
-            raise NoChangeError(field="lead", assignment_id=self.id)
-        self.trigger_event(
-            self.Reassigned,
-            actor=actor,
-            lead=lead,
-            coordinating=coordinating,
-            tracked=list(dict.fromkeys(tracked or lead)),
-            authority=authority,
-            reason=required_text("reason", reason),
-        )
-
-    def complete(
-        self,
-        *,
-        actor: str,
-        agency_id: UUID,
-        completed_on: date,
-        evidence: str,
-        now: datetime,
-        document: DocumentRef | None = None,
-    ) -> None:
-        """Hoàn thành: a lead agency reports its part done, with evidence.
-
-        The day is not after today (``now``, the committee's time) nor before the
-        issue; ``document`` is the report that proves it, when there is one.
-        """
-        self.check_active()
-        self.check_lead(agency_id)
-        self.check_not_completed_by(agency_id)
-        reports.check_reported_day("completed_on", completed_on, self.issued_on, now)
-        self.trigger_event(
-            self.Completed,
-            actor=actor,
-            agency_id=agency_id,
-            completed_on=completed_on,
-            evidence=required_text("evidence", evidence),
-            document=document,
-        )
-
-    def reopen(self, *, actor: str, reason: str) -> None:
-        """Mở lại: reported completions were not enough; the task is open again."""
-        self.check_active()
-        self.check_some_completion()
-        self.trigger_event(
-            self.Reopened, actor=actor, reason=required_text("reason", reason)
-        )
-
-    def cancel(self, *, actor: str, authority: Authority, reason: str) -> None:
-        """Hủy: the task is withdrawn by an authorising meeting or document."""
-        self.check_active()
-        self.trigger_event(
-            self.Cancelled,
-            actor=actor,
-            authority=authority,
-            reason=required_text("reason", reason),
-        )
-
-    def supersede(
-        self, *, actor: str, by_assignment_id: UUID, authority: Authority, reason: str
-    ) -> None:
-        """Thay thế: a newer assignment replaces this one."""
-        self.check_active()
-        if by_assignment_id == self.id:
-            raise InvalidValueError(field="by_assignment_id", reason="cannot be itself")
-        self.trigger_event(
-            self.Superseded,
-            actor=actor,
-            by_assignment_id=by_assignment_id,
-            authority=authority,
-            reason=required_text("reason", reason),
-        )
+    extend_deadline = decisions.extend_deadline
+    reassign = decisions.reassign
+    reopen = decisions.reopen
+    cancel = decisions.cancel
+    supersede = decisions.supersede

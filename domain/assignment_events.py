@@ -4,7 +4,8 @@ These are released schemas. The aggregate names each of them in its own body
 (``Completed = events.Completed``), so eventsourcing defines them there again,
 as ``Assignment.Completed`` in ``domain.assignment``: the topic they were first
 stored under. The commands that decide whether an event may happen are the
-aggregate's (``domain/assignment.py``); here is only how the state follows.
+aggregate's (``domain/assignment.py`` and the modules it takes its commands
+from); here is only how the state follows.
 """
 
 from __future__ import annotations

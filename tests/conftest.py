@@ -13,7 +13,8 @@ import pytest
 
 from service.readmodel import postgres
 from service.run.composition import build_application
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from service.usecases.steerlog import Steerlog
 
 POSTGRES_URL = os.environ.get(

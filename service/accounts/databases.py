@@ -16,7 +16,8 @@ import psycopg2
 import psycopg2.errors
 
 from service.accounts.store import TOKEN_COLUMNS, SecretStore, TokenRecord
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 
 _SCHEMA_LOCK = 7_301_002  # pg_advisory_xact_lock key: one creator at a time
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")

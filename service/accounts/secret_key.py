@@ -6,7 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
-from service.settings import Settings, SettingsError
+from service.settings import Settings
+from service.settings.reading import SettingsError
 
 MIN_SECRET_KEY = 32
 

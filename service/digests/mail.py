@@ -10,7 +10,7 @@ from typing import Protocol
 from uuid import UUID
 
 from service.digests.render import Rendered
-from service.settings import Smtp
+from service.settings.digests import Smtp
 
 
 class DeliveryError(Exception):

@@ -9,7 +9,8 @@ from uuid import UUID
 from apscheduler.triggers.cron import CronTrigger
 
 from domain.digest import DigestKind
-from service.settings import DigestSchedule, Settings
+from service.settings import Settings
+from service.settings.digests import DigestSchedule
 
 # At most this far back, missed periods are issued after downtime (marked late).
 CATCH_UP = timedelta(days=7)

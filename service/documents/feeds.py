@@ -23,7 +23,7 @@ from psycopg2 import sql
 
 from domain.errors import InvalidValueError
 from domain.text import clean
-from service.settings import Database
+from service.settings.database import Database
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS calendar_feed_secrets (secret_hash TEXT PRIMARY KEY,"

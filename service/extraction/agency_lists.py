@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import vocab
 from .agencies import AgencyReader, Phrase
+from .agency_heads import role_length
 
 # Plural heads whose members a colon list names by their own names.
 _COLON_HEADS = frozenset({"sở", "bộ", "ban", "ngành", "sở, ngành", "cơ quan", "đơn vị"})
@@ -58,7 +59,7 @@ class AgencyListReader(AgencyReader):
         prefix = toks[head.first + 1].text.capitalize()
         names, k = [], colon + 1
         while k < end and toks[k].is_cap and toks[k].is_word:
-            stop = self.extend(k, end, "list")
+            stop = self.names.extend(k, end, "list")
             names.append(Phrase(k, stop, "named", False, head.outside, prefix))
             sep = self._separator(stop, end) if stop < end else 0
             if not sep:
@@ -94,7 +95,7 @@ class AgencyListReader(AgencyReader):
         toks = self.toks
         if k >= end or not toks[k].is_cap:
             return None
-        length = self.role_length(k, end)
+        length = role_length(self.toks, k, end)
         if not length:
             return None
         after = k + length

@@ -11,16 +11,11 @@ from .agency_lists import AgencyListReader
 from .openings import is_headline, subject_positions
 from .phrases import Phrases
 from .prepare import Prepared, Sentence
+from .subject_clauses import SubjectClauseReader
 
 _DIRECTIVES = Phrases(vocab.DIRECTIVE_VERBS)
-_HANDING_OVER = Phrases(v for v in vocab.DIRECTIVE_VERBS if v != "chỉ đạo")
 _OPENERS = Phrases(vocab.OPENERS)
-_REPORTAGE = Phrases(vocab.REPORTAGE_VERBS)
-_UNLESS_DEADLINE = Phrases(vocab.REPORTAGE_UNLESS_DEADLINE)
 _NARRATIVE_OPENERS = Phrases(vocab.NARRATIVE_OPENERS)
-_TASK_MODALS = Phrases(vocab.TASK_MODALS)
-# Report verbs of proposing: a task when the proposals are to be sent to someone.
-_PROPOSING = Phrases(("kiến nghị", "đề xuất"))
 _DIRECTING_RE = re.compile(
     r"(?<!ban )(?<!sự )(?<!tin )(?<!tác )(?<!\w)(?:"
     + "|".join(w.replace(" ", r"\s+") for w in vocab.DIRECTING_WORDS)
@@ -28,17 +23,6 @@ _DIRECTING_RE = re.compile(
     + r")(?!\w)(?!\s*,?\s+điều\s+hành)"
     # "giao nộp", "giao thông", "giao ban": words of their own, nothing handed over
     r"(?<!giao)(?!\s+(?:nộp|dịch|thông|lưu|ban|tiếp|diện|hữu|nhận|hàng|kết|thừa)\b)"
-)
-# "X theo chức năng, nhiệm vụ được giao, rà soát ...": the verb comes after this.
-_REMIT = Phrases(
-    (
-        "theo chức năng , nhiệm vụ được giao",
-        "theo chức năng , nhiệm vụ",
-        "theo chức năng nhiệm vụ",
-        "trong phạm vi chức năng , nhiệm vụ được giao",
-        "trong phạm vi chức năng , nhiệm vụ",
-        "căn cứ chức năng , nhiệm vụ",
-    )
 )
 # Words between a directive verb and its addressee ("giao nhiệm vụ cho Sở X").
 _OBJECT_LEADS = Phrases(
@@ -51,19 +35,13 @@ _GIAO_COMPOUNDS = frozenset(
     | {"kết", "thừa"}
 )
 _NOT_DIRECTIVE_BEFORE = frozenset({"bàn", "biểu", "sự", "theo", "ban", "được", "của"})
-_MEETING_AFTER_CHAIR = frozenset(
-    {"hội", "cuộc", "phiên", "buổi", "họp", "kỳ", ".", ";"}
-)
 # Verbs that may come between an addressee and its own "chỉ đạo Y ...": directing Y is
 # the addressee's task ("đề nghị UBND các tỉnh tổ chức chỉ đạo các cơ quan ...").
 _BEFORE_OWN_DIRECTING = Phrases(
     ("tổ chức", "tiếp tục", "khẩn trương", "nghiêm túc", "trực tiếp", "chủ động")
 )
-_MEETING_NOUNS = Phrases(vocab.MEETING_WORDS)
 # Openers of attendance lists: who came, never who is addressed.
 _ATTENDANCE = Phrases(vocab.ATTENDANCE_OPENERS)
-# Verbs that begin with a word otherwise read as a preposition ("theo dõi").
-_VERB_PAIRS = frozenset({("theo", "dõi"), ("cho", "ý"), ("về", "việc"), ("tại", "chỗ")})
 # A numbered item's marker ("2. ", "3) "), not a bullet.
 _ITEM_MARKER_RE = re.compile(r"\s*\d{1,2}[.)]\s")
 _ITEM_PREFIX_RE = re.compile(r"\s*\d{1,2}[.)]\s*")
@@ -92,6 +70,7 @@ class AnchorFinder:
         self.prep = prep
         self.toks = prep.tokens
         self.reader = reader
+        self.clauses = SubjectClauseReader(prep, reader)
         first = _DIRECTING_RE.search(prep.low)
         # Where the text first passes on a direction; before it, in a text without
         # numbered items, "X triển khai ..." is news of what X does, not a task. A
@@ -141,10 +120,14 @@ class AnchorFinder:
             if (k in positions or k in weak) and not blocked:
                 start = self.skip_openers(k, s.last)
                 items = self.reader.parse_list(start, s.last, "subject")
-                if items and k not in positions and not self._modal(items[-1].last, s):
+                if (
+                    items
+                    and k not in positions
+                    and not self.clauses.modal(items[-1].last, s)
+                ):
                     items = []  # a subject deep in a sentence needs "cần", "phải" ...
                 if items:
-                    verdict = self._verdict(items[-1].last, s, has_deadline)
+                    verdict = self.clauses.verdict(items[-1].last, s, has_deadline)
                     blocked = verdict == "narrative"
                     if verdict == "task" and not self._directed(
                         start, items[-1].last, s, has_deadline
@@ -184,93 +167,14 @@ class AnchorFinder:
             return True
         if self.toks[start].start > self.directed_from:
             return True
-        return self._modal(j, s)
-
-    def _modal(self, j: int, s: Sentence) -> bool:
-        """A task modal (``cần``, ``phải``, ``chủ trì`` ...) or ``được`` (handed a
-        task) right after a subject ending at token ``j``."""
-        j = self.skip_parenthesis(j, s.last)
-        if j < s.last and self.toks[j].low == "cũng":
-            j += 1
-        if j < s.last and self.toks[j].text == ",":
-            j += 1
-        j += _REMIT.at(self.toks, j, s.last)
-        if j < s.last and self.toks[j].low == "được":
-            return True  # "Sở X được (UBND tỉnh) giao ...": handed a task
-        return bool(self.phrase_at(j, s.last, _TASK_MODALS))
-
-    def _verdict(self, j: int, s: Sentence, has_deadline: bool) -> str:
-        """What follows a subject: a task, a directive, narrative or nothing."""
-        toks, end = self.toks, s.last
-        j = self.skip_parenthesis(j, end)
-        if j < end and toks[j].low == "cũng":
-            j += 1
-        j += _REMIT.at(toks, j, end)
-        if j < end and toks[j].text == ",":
-            j += 1
-        if j >= end or not toks[j].is_word:
-            return "none"
-        if sum(t.is_word for t in toks[j : min(end, j + 8)]) < 3:
-            return "none"  # too short to be a task ("Báo Tuyên Quang điện tử")
-        low = toks[j].low
-        if low == "được" and self.phrase_at(
-            self.after_agent(j + 1, end), end, _HANDING_OVER
-        ):
-            return "task"  # "Sở X được (UBND tỉnh) giao chủ trì ..."
-        if low in vocab.NARRATIVE_MARKERS:
-            return "narrative"
-        if self.phrase_at(j, end, _HANDING_OVER):
-            return "directive"  # the subject gives the task to someone else
-        pair = (low, toks[j + 1].low if j + 1 < end else "")
-        if (low in vocab.NOT_A_TASK_VERB and pair not in _VERB_PAIRS) or toks[j].is_cap:
-            return "none"
-        if pair == ("tổ", "chức") and self.phrase_at(j + 2, end, _MEETING_NOUNS):
-            return "none"  # "X tổ chức hội nghị": the meeting itself
-        if self.phrase_at(j, end, _PROPOSING) and self._sent_to(j, end):
-            return "task"  # "UBND các tỉnh kiến nghị các giải pháp gửi Bộ X": owed
-        if self.phrase_at(j, end, _REPORTAGE):
-            return "none"
-        if self.phrase_at(j, end, _UNLESS_DEADLINE) and not has_deadline:
-            reports_to = low == "báo" and self.reader.parse_list(j + 2, end, "object")
-            if not reports_to:
-                return "none"  # "Sở X báo cáo UBND TP ...": a report owed, a task
-        if low == "chủ" and j + 2 <= end and toks[j + 1].low == "trì":
-            after = toks[j + 2].low if j + 2 < end else "."
-            if after in _MEETING_AFTER_CHAIR or (
-                after == "," and not self._coordinates(j + 3, end)
-            ):
-                return "none"  # "X chủ trì hội nghị": who chaired, not a task
-        return "task"
-
-    def _sent_to(self, j: int, end: int) -> bool:
-        """A ``gửi (về) <agency>`` later in the clause: proposals owed to someone."""
-        for k in range(j + 2, end):
-            if self.toks[k].text == ";":
-                return False
-            if self.toks[k].low == "gửi":
-                at = k + 2 if k + 1 < end and self.toks[k + 1].low == "về" else k + 1
-                return bool(self.reader.parse_list(at, end, "object"))
-        return False
-
-    def after_agent(self, j: int, end: int) -> int:
-        """Token index after the agent of a passive (``được UBND tỉnh giao``)."""
-        items = self.reader.parse_list(j, end, "object")
-        return items[-1].last if items else j
-
-    def skip_parenthesis(self, j: int, end: int) -> int:
-        """Token index after a short ``( ... )`` at ``j`` (or ``j`` when none)."""
-        if j < end and self.toks[j].text == "(":
-            for i in range(j + 1, min(end, j + 15)):
-                if self.toks[i].text == ")":
-                    return i + 1
-        return j
+        return self.clauses.modal(j, s)
 
     def header(self, s: Sentence) -> tuple[tuple[Phrase, ...], int] | None:
         """An item opening with addressees and a colon: (addressees, after colon)."""
         items = self.reader.parse_list(s.body_first, s.last, "subject")
         if not items:
             return None
-        j = self.skip_parenthesis(items[-1].last, s.last)
+        j = self.clauses.skip_parenthesis(items[-1].last, s.last)
         if j < s.last and self.toks[j].text == ":":
             return tuple(items), j + 1
         rest = self.toks[j : s.last]
@@ -285,12 +189,6 @@ class AnchorFinder:
         prefix = raw[line_start : s.start]
         return bool(
             _ITEM_MARKER_RE.match(raw, s.start) or _ITEM_PREFIX_RE.fullmatch(prefix)
-        )
-
-    def _coordinates(self, k: int, end: int) -> bool:
-        """``phối hợp`` at token ``k``."""
-        return (
-            k + 1 < end and self.toks[k].low == "phối" and self.toks[k + 1].low == "hợp"
         )
 
     def _directive(self, k: int, s: Sentence) -> Anchor | None:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from domain.text import fold
-
 from . import vocab
 from .agencies import Phrase
 from .agency_lists import AgencyListReader
 from .anchors import Anchor, AnchorFinder
-from .dates import DeadlineMatch, YearContext, find_deadlines, resolve_deadline
-from .model import AgencyMention, Assignment, Deadline, Span
+from .dates import YearContext
+from .deadlines import DeadlineMatch, find_deadlines, read_deadline
+from .model import AgencyMention, Assignment, Span
 from .phrases import Phrases
 from .prepare import Prepared, Sentence
 from .reports import ReportReader, mention
+from .restatements import without_repeats, without_restatements
 from .summaries import SummaryReader
 
 _CONNECTORS = Phrases(vocab.SEQUENCE_CONNECTORS)
@@ -109,8 +109,8 @@ class AssignmentReader:
                 assert last is not None
                 last.end = sentence.end  # the item goes on about the same task
                 last_index = index
-        assignments = _without_restatements(
-            _without_repeats([a for task in tasks for a in self._finish(task)])
+        assignments = without_restatements(
+            without_repeats([a for task in tasks for a in self._finish(task)])
         )
         if not self.prep.numbered:
             assignments = [
@@ -228,7 +228,7 @@ class AssignmentReader:
                     item=task.item,
                     lead=leads,
                     coordinating=coordinating,
-                    deadline=self._deadline(due) if due else None,
+                    deadline=read_deadline(self.prep, self.years, due) if due else None,
                     summary=summary,
                     summary_span=summary_span,
                     text=self.prep.span_text(text_start, seg_end),
@@ -291,81 +291,9 @@ class AssignmentReader:
                     found.append(self._mention(phrase))
         return tuple(found)
 
-    def _deadline(self, match: DeadlineMatch) -> Deadline:
-        """A deadline with its date resolved, the year from context when omitted."""
-        rule = f"deadline.{match.rule}"
-        year: int | None = None
-        if match.rule not in ("relative", "periodic"):  # those name no date
-            year, source = match.year, "year written"
-            if year is None:
-                year, source = self.years.year_and_source(
-                    match.start, match.month, match.day
-                )
-            rule = f"{rule} ({source})"
-        if match.recurrence:
-            rule = f"deadline.recurring {match.recurrence}"
-        value = resolve_deadline(match, year) if year else None
-        text = self.prep.span_text(match.start, match.end)
-        return Deadline(value, text, (match.start, match.end), match.recurrence, rule)
-
 
 def _trim_end(raw: str, start: int, end: int) -> int:
     """End of a task without the punctuation and spaces that close its sentence."""
     while end > start and (raw[end - 1] in ".;,:/ " or raw[end - 1].isspace()):
         end -= 1
     return end
-
-
-# What a restated task says: only that it be carried out.
-_CARRY_OUT = frozenset(
-    fold(w)
-    for w in (
-        "triển khai thực hiện",
-        "tổ chức thực hiện",
-        "thực hiện",
-        "triển khai",
-        "khẩn trương triển khai thực hiện",
-        "tổ chức triển khai thực hiện",
-    )
-)
-# Titles of an agency's head: "Giám đốc Sở X" answers for "Sở X".
-_HEADS = tuple(fold(w) + " " for w in ("Giám đốc", "Thủ trưởng", "Chủ tịch", "Trưởng"))
-
-
-def _unheaded(name: str) -> str:
-    """A folded agency name without the title of its head in front."""
-    folded = fold(name)
-    for head in _HEADS:
-        if folded.startswith(head):
-            return folded[len(head) :]
-    return folded
-
-
-def _without_restatements(assignments: list[Assignment]) -> list[Assignment]:
-    """Assignments less those that only ask an earlier task's addressees (or their
-    heads) to carry it out: ``Căn cứ nội dung này, Chủ tịch UBND tỉnh yêu cầu Giám
-    đốc Sở X triển khai thực hiện`` after ``Giao Sở X chủ trì ...``."""
-    kept: list[Assignment] = []
-    for a in assignments:
-        leads = {_unheaded(m.text) for m in a.lead}
-        restates = (
-            bool(leads)
-            and fold(a.summary).strip(" ./") in _CARRY_OUT
-            and any(leads <= {_unheaded(m.text) for m in b.lead} for b in kept)
-        )
-        if not restates:
-            kept.append(a)
-    return kept
-
-
-def _without_repeats(assignments: list[Assignment]) -> list[Assignment]:
-    """Assignments less those that repeat an earlier one word for word (a news lead
-    that the body states again): same item, addressees and summary."""
-    seen: set[tuple[str | None, tuple[str, ...], str]] = set()
-    kept = []
-    for a in assignments:
-        key = (a.item, tuple(fold(m.text) for m in a.lead), fold(a.summary))
-        if key not in seen:
-            seen.add(key)
-            kept.append(a)
-    return kept

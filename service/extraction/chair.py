@@ -54,28 +54,30 @@ def _chair_in(reader: SpeechReader, s: Sentence) -> Person | None:
         after = [t.low for t in toks[k + 2 : k + 5]]
         if after[:3] == ["tại", "điểm", "cầu"]:
             continue  # the chair of one connection point, not of the meeting
-        names = reader.names(s.first, s.last)
+        names = reader.people.names(s.first, s.last)
         if k > s.first and toks[k - 1].low == "sự":
             later = [n for n in names if k < n[0] <= k + 8]
             if later:
-                return reader.person(*later[0], s.first, toks[later[0][1] - 1].end)
+                return reader.people.person(
+                    *later[0], s.first, toks[later[0][1] - 1].end
+                )
             continue
         opening = [t.low for t in toks[s.body_first : k]]
         if k == s.body_first or opening in _CHAIRS_TOO:
             # "Chủ trì hội nghị có đồng chí X", "Dự và chủ trì hội nghị có X"
             later = [n for n in names if k < n[0] <= k + 15]
             if later:
-                return reader.person(*later[0], s.first, s.end)
+                return reader.people.person(*later[0], s.first, s.end)
             continue
         before = [n for n in names if n[1] <= k and k - n[1] <= _MAX_GAP]
         agent = _agent(reader, before, k)
         if agent:  # "đoàn giám sát do X và Y chủ trì khảo sát ...": X chaired it
-            return reader.person(*agent, s.first, toks[k].start)
+            return reader.people.person(*agent, s.first, toks[k].start)
         if (after and after[0] not in _MEETING_NEXT) or after[1:3] == ["phối", "hợp"]:
             continue  # "chủ trì xây dựng ...", "chủ trì, phối hợp": a task, not a chair
         if before:
             first, last = before[-1]
-            return reader.person(first, last, s.first, toks[k].start)
+            return reader.people.person(first, last, s.first, toks[k].start)
     return None
 
 

@@ -12,17 +12,13 @@ from domain.text import nfc
 from .agency_lists import AgencyListReader
 from .assignments import AssignmentReader
 from .chair import find_chair
+from .connection_points import find_points
 from .dates import YearContext, find_full_dates
 from .directory import Directory, proposed_agencies
 from .documents import find_documents
 from .errors import ExtractionError
-from .meeting import (
-    find_approvals,
-    find_meeting_date,
-    find_points,
-    find_published,
-    find_title,
-)
+from .meeting import find_approvals, find_title
+from .meeting_date import find_meeting_date, find_published
 from .model import Extraction, KnownAgency, Meeting, Span
 from .prepare import Prepared, prepare
 from .speeches import SpeechReader

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from . import vocab
 from .agency_lists import AgencyListReader
 from .anchors import AnchorFinder
-from .dates import DeadlineMatch
+from .deadlines import DeadlineMatch
 from .model import Span
 from .phrases import Phrases
 from .prepare import Prepared
@@ -80,9 +80,9 @@ class SummaryReader:
             ):
                 k += 1
             elif toks[k].low == "được" and self.finder.phrase_at(
-                self.finder.after_agent(k + 1, last), last, _HANDING_OVER
+                self.finder.clauses.after_agent(k + 1, last), last, _HANDING_OVER
             ):
-                j = self.finder.after_agent(k + 1, last)
+                j = self.finder.clauses.after_agent(k + 1, last)
                 k = j + self.finder.phrase_at(j, last, _HANDING_OVER)
             elif (
                 k + 1 < last

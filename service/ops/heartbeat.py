@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg2
 
-from service.settings import Database
+from service.settings.database import Database
 
 SCHEDULER = "scheduler"
 _CREATE = resources.files(__package__).joinpath("heartbeat.sql").read_text("utf-8")

@@ -22,7 +22,7 @@ from psycopg2.extras import execute_batch, execute_values
 from service.readmodel.base import ReadModel, Row
 from service.readmodel.changes import Change
 from service.readmodel.schema import PROJECTIONS
-from service.settings import Database
+from service.settings.database import Database
 
 EVENT_STORE_TABLES = ("steerlog_events", "steerlog_snapshots")
 # The advisory lock held while read-model tables are created or dropped.

@@ -31,7 +31,8 @@ from psycopg2 import sql
 from service.readmodel.projections import PROJECTIONS
 from service.readmodel.projector import Projector
 from service.run.composition import build_application, build_read_model
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 
 EVENTS, READ = "events.sqlite3", "read.sqlite3"
 PG_MAGIC = b"PGDMP"

@@ -31,7 +31,8 @@ from service.readmodel.projector import Projector
 from service.readmodel.readside import ReadSide
 from service.run.composition import build_application, build_read_side
 from service.run.demo import load_demo
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from service.usecases.steerlog import Steerlog
 from tests.conftest import POSTGRES_URL, require_postgres
 from web import create_app

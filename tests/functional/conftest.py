@@ -14,7 +14,8 @@ from flask import Flask
 from service.readmodel import postgres
 from service.readmodel.readside import ReadSide
 from service.run.composition import build_application, build_read_side
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from service.usecases.steerlog import Steerlog
 from tests.functional.support import Api
 from web import create_app

@@ -25,7 +25,8 @@ from werkzeug.test import TestResponse
 
 from service.readmodel.readside import ReadSide
 from service.run.composition import build_application, build_read_side
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from service.usecases.steerlog import Steerlog
 from tests.functional.support import Api, OpenMeeting, problem
 from web.limits import MAX_BODY_BYTES, MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES

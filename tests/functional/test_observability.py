@@ -15,7 +15,7 @@ from flask import Flask
 from service.access.policy import POLICY, Reach, Rule
 from service.ops import logs
 from service.ops.heartbeat import Heartbeats
-from service.settings import Operations
+from service.settings.operations import Operations
 from service.usecases.steerlog import Steerlog
 from tests.functional.support import Api
 from web import create_app, observability

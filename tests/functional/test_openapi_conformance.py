@@ -34,7 +34,8 @@ from schemathesis.generation.stateful.state_machine import StepInput, StepOutput
 from service.ops.heartbeat import Heartbeats
 from service.readmodel.projector import Projector
 from service.run.composition import build_application
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from tests.functional.known_facts import Facts, with_known_facts
 from tests.functional.support import Api
 from web import create_app

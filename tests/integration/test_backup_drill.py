@@ -18,7 +18,8 @@ from service.run.backup import PG_MAGIC
 from service.run.cli import main
 from service.run.composition import build_application, build_read_side
 from service.run.demo import load_demo
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from tests.functional.support import admin_token
 from web import create_app
 

@@ -16,7 +16,8 @@ from eventsourcing.tests import persistence as library_persistence
 
 from service.readmodel import postgres
 from service.run.composition import build_application
-from service.settings import Database, Settings
+from service.settings import Settings
+from service.settings.database import Database
 from tests.conftest import POSTGRES_URL, require_postgres
 
 

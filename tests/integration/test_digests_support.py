@@ -17,7 +17,8 @@ from service.digests.service import DigestService, RetryPolicy
 from service.readmodel.projector import Projector
 from service.readmodel.readside import ReadSide
 from service.run.composition import build_application, build_read_model
-from service.settings import Settings, Smtp
+from service.settings import Settings
+from service.settings.digests import Smtp
 from service.usecases.steerlog import Steerlog
 from tests.scenario import ACTOR, Scenario
 

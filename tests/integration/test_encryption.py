@@ -15,7 +15,9 @@ from service.readmodel.base import AssignmentFilter, Page
 from service.readmodel.projector import Projector
 from service.run.composition import build_application, build_read_side
 from service.run.demo import load_demo
-from service.settings import Operations, Settings, SettingsError
+from service.settings import Settings
+from service.settings.operations import Operations
+from service.settings.reading import SettingsError
 from service.usecases.steerlog import Steerlog
 
 # Words of the demo meetings: names, agencies, what was said.

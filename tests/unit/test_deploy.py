@@ -27,7 +27,10 @@ OTHERS = {"PROMETHEUS_MULTIPROC_DIR"}
 
 def known_settings() -> set[str]:
     """Every STEERLOG_* variable the settings (and the CLI) read."""
-    sources = [ROOT / "service" / "settings.py", ROOT / "service" / "run" / "cli.py"]
+    sources = [
+        *(ROOT / "service" / "settings").glob("*.py"),
+        ROOT / "service" / "run" / "cli.py",
+    ]
     return {
         name
         for source in sources

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.settings import Settings, SettingsError
+from service.settings import Settings
+from service.settings.reading import SettingsError
 
 PRIMARY = "postgresql://steerlog@db1/steerlog?schema=steerlog"
 REPLICA = "postgresql://reader@db2/steerlog?schema=steerlog"

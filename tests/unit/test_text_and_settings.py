@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from domain.text import clean, fold
-from service.settings import Settings, SettingsError
+from service.settings import Settings
+from service.settings.reading import SettingsError
 
 
 @pytest.mark.parametrize(
