@@ -1,4 +1,5 @@
-"""Benchmark the extractor on the seed, dev and held-out texts (ms per text)."""
+"""Benchmark the extractor on the seed, dev and held-out texts (ms per text), and
+on hostile input: 200,000 characters of one phrase repeated (``--hostile``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,33 @@ DEFAULT_TEXTS = tuple(
 )
 TARGET_MS = 50.0
 
+# Phrases whose repetition would make a careless pattern backtrack for ever.
+REPETITIVE_UNITS = (
+    ", ",
+    "tại điểm cầu ",
+    "Nguyễn Văn ",
+    "12/12/2021 ",
+    "các sở, ngành, ",
+    "((((",
+    "a",
+)
+HOSTILE_CHARS = 200_000
+
+
+def repetitive(unit: str, length: int = HOSTILE_CHARS) -> str:
+    """``unit`` repeated to ``length`` characters."""
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def hostile(repeat: int) -> None:
+    """Print the extractor's time on each repeated phrase, beside fold()'s."""
+    print(f"{'repeated phrase':24} {'p50 ms':>9} {'fold ms':>8} {'ratio':>6}")
+    for unit in REPETITIVE_UNITS:
+        text = repetitive(unit)
+        p50 = statistics.median(timings(extract, text, repeat))
+        base = statistics.median(timings(fold, text, repeat))
+        print(f"{unit!r:24} {p50:9.1f} {base:8.2f} {p50 / base:6.0f}")
+
 
 def timings(func: Callable[[str], object], text: str, repeat: int) -> list[float]:
     """Milliseconds of ``repeat`` calls of ``func(text)``, after one warm-up call."""
@@ -38,7 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--texts", type=Path, action="append", help="folder of .txt (repeatable)"
     )
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument(
+        "--hostile", action="store_true", help="the repeated phrases instead"
+    )
     args = parser.parse_args(argv)
+    if args.hostile:
+        hostile(max(1, args.repeat // 10))
+        return 0
     folders = args.texts or list(DEFAULT_TEXTS)
     paths = sorted(p for folder in folders for p in folder.glob("*.txt"))
     if not paths:

@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 
+from bench.extraction import REPETITIVE_UNITS, repetitive
 from service.extraction import MAX_TEXT_CHARS, Extraction, ExtractionError, extract
 
 from .helpers import read
@@ -44,30 +45,26 @@ def test_non_string_input_is_refused() -> None:
 def test_five_megabyte_text_is_refused_quickly() -> None:
     text = read("tuyen-quang-2022-04-22-conference.txt") * 400
     assert len(text.encode()) > 5_000_000 and len(text) > MAX_TEXT_CHARS
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ExtractionError, match="limit") as caught:
         extract(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0  # refused before any reading
     assert caught.value.length == len(text)
 
 
-@pytest.mark.parametrize(
-    "unit",
-    [
-        ", ",
-        "tại điểm cầu ",
-        "Nguyễn Văn ",
-        "12/12/2021 ",
-        "các sở, ngành, ",
-        "((((",
-        "a",
-    ],
-)
-def test_repetitive_text_under_the_limit_finishes_fast(unit: str) -> None:
-    text = (unit * (200_000 // len(unit) + 1))[:200_000]
-    started = time.perf_counter()
+# A hang guard's bound: runaway backtracking would take far longer.
+RUNAWAY_CPU_SECONDS = 30.0
+
+
+@pytest.mark.parametrize("unit", REPETITIVE_UNITS)
+def test_repetitive_text_under_the_limit_finishes(unit: str) -> None:
+    """No runaway backtracking: a guard, not a speed target (``python -m
+    bench.extraction`` prints these inputs' times). CPU seconds, so that a
+    loaded machine does not fail it; runaway patterns take hours, not seconds."""
+    text = repetitive(unit)
+    started = time.process_time()
     extract(text)
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < RUNAWAY_CPU_SECONDS
 
 
 def test_text_without_any_numbered_item_still_gives_a_result() -> None:
