@@ -16,6 +16,7 @@ import pytest
 from domain.digest import Digest, DigestKind
 from domain.values import Authority, RecipientKind
 from service.digests.manual import due_on, preview
+from service.eventstore.application import Written
 from service.settings import Settings
 from service.usecases.assignments import TaskDraft
 from tests.integration.test_digests_support import (
@@ -76,12 +77,9 @@ def department_digest(one: Scheduler, s: Scenario, day: date) -> Digest:
     return one.app.load(Digest, one.service.digest_id(due, "agency", s.department_id))
 
 
-def test_a_late_digest_shows_the_day_as_it_was_not_as_it_is(
-    one: Scheduler, guidance: tuple[Scenario, UUID], clock: FakeClock
-) -> None:
-    s, guidance_id = guidance
-    clock.set(datetime(2022, 1, 14, 9, 0, tzinfo=ICT))  # two days after the 12th
-    later = one.app.issue_assignment(
+def issue_a_report_task(one: Scheduler, s: Scenario) -> Written:
+    """A task for the department issued on 14/01 (after the digest's day)."""
+    return one.app.issue_assignment(
         actor=ACTOR,
         committee_id=s.committee_id,
         task=TaskDraft(
@@ -94,6 +92,14 @@ def test_a_late_digest_shows_the_day_as_it_was_not_as_it_is(
         item_number="2",
         task_number=9,
     )
+
+
+def test_a_late_digest_shows_the_day_as_it_was_not_as_it_is(
+    one: Scheduler, guidance: tuple[Scenario, UUID], clock: FakeClock
+) -> None:
+    s, guidance_id = guidance
+    clock.set(datetime(2022, 1, 14, 9, 0, tzinfo=ICT))  # two days after the 12th
+    later = issue_a_report_task(one, s)
     one.app.extend_deadline(
         guidance_id,
         actor=ACTOR,
@@ -185,19 +191,7 @@ def test_a_preview_of_a_past_day_shows_that_day(
 ) -> None:
     s, _guidance_id = guidance
     clock.set(datetime(2022, 1, 14, 9, 0, tzinfo=ICT))
-    one.app.issue_assignment(
-        actor=ACTOR,
-        committee_id=s.committee_id,
-        task=TaskDraft(
-            title="báo cáo số liệu chuyển đổi số quý I",
-            lead=[s.department_id],
-            deadline=date(2022, 1, 19),
-        ),
-        issued_on=date(2022, 1, 14),
-        meeting_id=s.meeting_id,
-        item_number="2",
-        task_number=9,
-    )
+    issue_a_report_task(one, s)
     one.projector.catch_up()
 
     then = preview(
