@@ -17,13 +17,12 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms import Form as PlainForm
 from wtforms.validators import InputRequired, Length, Optional
 
 from domain.values import DocumentRef
 from service.usecases.assignments import TaskDraft
 from service.usecases.record import ItemDraft
-from web.pages.forms import REQUIRED, VersionedForm, choose
+from web.pages.forms import REQUIRED, SubForm, VersionedForm, choose
 
 # A conclusion has at most this many items, each with at most this many tasks.
 MAX_ITEMS = 100
@@ -31,7 +30,7 @@ MAX_TASKS = 30
 MAX_TEXT = 1_000_000
 
 
-class TaskForm(PlainForm):  # type: ignore[misc]
+class TaskForm(SubForm):
     """One task of an item: what, who leads and coordinates, by when."""
 
     title = TextAreaField(
@@ -48,7 +47,7 @@ class TaskForm(PlainForm):  # type: ignore[misc]
     documents = HiddenField()
 
 
-class ItemForm(PlainForm):  # type: ignore[misc]
+class ItemForm(SubForm):
     """A numbered item of the conclusion."""
 
     number = StringField(

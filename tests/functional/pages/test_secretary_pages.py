@@ -159,6 +159,12 @@ def test_a_secretary_records_a_160_point_meeting_and_its_conclusion(
     form = re.search(rf'<form[^>]*action="{confirm}"[^>]*>(.*?)</form>', review, re.S)
     assert form is not None
     fields = _form_values(form.group(1))
+    fields[first_deadline] = "2022-02-31"  # mistyped: said beside it, in Vietnamese
+    refused = secretary.post(confirm, data=fields)
+    assert refused.status_code in (200, 400)
+    assert "Ngày không hợp lệ" in refused.get_data(as_text=True)
+    assert "Not a valid" not in refused.get_data(as_text=True)
+    assert _meeting(api, meeting_id)["conclusion"] == []  # nothing issued
     fields[first_deadline] = "2022-01-31"  # the secretary corrects one deadline
     response = secretary.post(confirm, data=fields)
     assert response.status_code == 303, response.get_data(as_text=True)[:3000]
