@@ -10,8 +10,16 @@ from tests.functional.support import Api, problem
 
 
 def _names(api: Api, path: str, field: str = "name", **query: Any) -> list[str]:
-    body = api.read(path, **query)
-    return [item[field] for item in body["items"]]
+    """Every page of the list (other tests' rows of the same name may fill the
+    first ones: a PostgreSQL database is shared by the tests)."""
+    names: list[str] = []
+    cursor: str | None = None
+    while True:
+        body = api.read(path, **query, **({"cursor": cursor} if cursor else {}))
+        names += [item[field] for item in body["items"]]
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return names
 
 
 def _ours(api: Api, names: list[str]) -> list[str]:
