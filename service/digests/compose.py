@@ -20,7 +20,7 @@ from domain.values import AssignmentStatus
 from service.digests.render import vn_date
 from service.readmodel.paging import AssignmentFilter, Page
 from service.readmodel.readside import ReadSide
-from service.readmodel.rows import AgencyTask, Decision, TrackedAssignment
+from service.readmodel.rows import AgencyTask, Decision
 
 # Reminders go out this many days before a deadline.
 REMINDER_DAYS = (7, 3, 1)
@@ -173,7 +173,16 @@ def _most_overdue(
 ) -> list[DigestLine]:
     where = AssignmentFilter(day=day, committee_id=str(committee_id), status="overdue")
     page = read_side.assignments(where, Page(limit=MOST_OVERDUE))
-    return [_overdue_line(row, day) for row in page.items]
+    return [
+        _overdue_line(
+            UUID(str(row.id)),
+            row.title,
+            _day(row.deadline),
+            [a.name or a.agency_id for a in row.agencies if a.role == "lead"],
+            day,
+        )
+        for row in page.items
+    ]
 
 
 def _most_overdue_then(
@@ -194,28 +203,26 @@ def _most_overdue_then(
             found.sort(key=lambda one: (one[0], str(one[1])))
             del found[MOST_OVERDUE:]
     names = {row.id: row.name for row in read_side.agency_directory()} if found else {}
-    lines = []
-    for deadline, assignment_id, then in found:
-        leads = [names.get(str(a), str(a)) for a in then.lead]
-        days = (deadline - day).days
-        line = DigestLine(
-            section="most_overdue",
-            ref=assignment_id,
-            title=then.title,
-            deadline=deadline,
-            days=days,
-            detail=", ".join(leads) or None,
+    return [
+        _overdue_line(
+            i, then.title, deadline, [names.get(str(a), str(a)) for a in then.lead], day
         )
-        lines.append(line)
-    return lines
+        for deadline, i, then in found
+    ]
 
 
-def _overdue_line(row: TrackedAssignment, day: date) -> DigestLine:
+def _overdue_line(
+    ref: UUID, title: str, deadline: date | None, leads: list[str], day: date
+) -> DigestLine:
     """A most-overdue line: the task, its deadline, its lead agencies."""
-    deadline = _day(row.deadline)
-    leads = [a.name or a.agency_id for a in row.agencies if a.role == "lead"]
-    days = (deadline - day).days if deadline else None
-    return _line("most_overdue", row, days, ", ".join(leads) or None)
+    return DigestLine(
+        section="most_overdue",
+        ref=ref,
+        title=title,
+        deadline=deadline,
+        days=(deadline - day).days if deadline else None,
+        detail=", ".join(leads) or None,
+    )
 
 
 def _overdue_then(then: Assignment | None, day: date) -> bool:
@@ -255,7 +262,7 @@ def _origin(decision: Decision) -> str | None:
 
 def _line(
     section: str,
-    row: AgencyTask | Decision | TrackedAssignment,
+    row: AgencyTask | Decision,
     days: int | None,
     detail: Any,
 ) -> DigestLine:
