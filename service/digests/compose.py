@@ -1,15 +1,13 @@
 """What a digest says, read from the read models: lines and tallies, no rendering.
 
 A digest issued late (after downtime) still says what was true when it fell
-due: the read models give the candidates, and each one is then read as its
-events had made it at that moment (``Past``), so a task recorded later, a
-completion reported later or a deadline extended later do not leak into it.
+due (``service.digests.past``): a task recorded later, a completion reported
+later or a deadline extended later do not leak into it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -17,10 +15,12 @@ from uuid import UUID
 from domain.assignment import Assignment
 from domain.digest import AgencyTally, DigestLine
 from domain.values import AssignmentStatus
+from service.digests import past as late
+from service.digests.past import Past
 from service.digests.render import vn_date
 from service.readmodel.paging import AssignmentFilter, Page
 from service.readmodel.readside import ReadSide
-from service.readmodel.rows import AgencyTask, Decision
+from service.readmodel.rows import AgencyTask, Decision, StatusCounts
 
 # Reminders go out this many days before a deadline.
 REMINDER_DAYS = (7, 3, 1)
@@ -35,10 +35,6 @@ SECTIONS = (
     "most_overdue",
     "decisions",
 )
-
-
-# An assignment as it stood when the digest fell due (None: not recorded yet).
-Past = Callable[[UUID], Assignment | None]
 
 
 @dataclass(frozen=True)
@@ -66,11 +62,10 @@ def daily(
     With ``past``, each task is taken as it stood when the digest fell due.
     """
     yesterday = day - timedelta(days=1)
-    tasks = read_side.read_model.agency_tasks(
-        committee_id, agency_id, yesterday, with_closed=past is not None
-    )
-    if past is not None:
-        tasks = _as_they_were(tasks, agency_id, yesterday, past)
+    if past is None:
+        tasks = read_side.read_model.agency_tasks(committee_id, agency_id, yesterday)
+    else:
+        tasks = late.agency_tasks(read_side, committee_id, agency_id, yesterday, past)
     lines: list[DigestLine] = []
     seen: set[tuple[str, str]] = set()
     for task in tasks:
@@ -80,46 +75,6 @@ def daily(
                 lines.append(_line(section, task, days, detail))
     lines.sort(key=lambda line: (SECTIONS.index(line.section), line.days or 0))
     return Content(lines=lines)
-
-
-def _as_they_were(
-    tasks: list[AgencyTask], agency_id: UUID, since: date, past: Past
-) -> list[AgencyTask]:
-    """The tasks as they stood then: those not yet recorded, or closed, left out."""
-    found = []
-    for task in tasks:
-        then = past(UUID(task.id))
-        was = None if then is None else _task_then(task, then, agency_id)
-        if was is not None and (
-            was.done_on is None or was.done_on >= since or was.issued_on >= since
-        ):
-            found.append(was)
-    return found
-
-
-def _task_then(
-    task: AgencyTask, then: Assignment, agency_id: UUID
-) -> AgencyTask | None:
-    """One agency's row of a task, from the assignment as it then stood."""
-    if then.closed_status is not None:
-        return None
-    if agency_id in then.tracked:
-        completion = then.completions.get(agency_id)
-        role, done_on = "tracked", completion.completed_on if completion else None
-    elif agency_id in then.coordinating:
-        role, done_on = "coordinating", then.completed_on
-    else:
-        return None
-    asked = then.pending_extension
-    return replace(
-        task,
-        title=then.title,
-        deadline=then.deadline,
-        issued_on=then.issued_on,
-        extension_requested=asked.deadline if asked else None,
-        role=role,
-        done_on=done_on,
-    )
 
 
 def _sections(
@@ -160,12 +115,16 @@ def weekly(
         lines = _most_overdue_then(read_side, committee_id, day, past)
     decisions = read_side.read_model.decisions(committee_id, period, MAX_DECISIONS)
     if past is not None:
-        decisions = [d for d in decisions if past(UUID(d.id)) is not None]
+        decisions = [d for d in decisions if past.assignment(UUID(d.id)) is not None]
     for decision in decisions:
         deadline = decision.deadline
         days = (deadline - day).days if deadline else None
         lines.append(_line("decisions", decision, days, _origin(decision)))
-    return Content(lines=lines, tallies=_tallies(read_side, committee_id, day))
+    if past is None:
+        counts = read_side.statistics(day, "agency", str(committee_id))
+    else:
+        counts = late.statistics(read_side, committee_id, day, past)
+    return Content(lines=lines, tallies=_tallies(counts))
 
 
 def _most_overdue(
@@ -197,17 +156,17 @@ def _most_overdue_then(
     for first_deadline, assignment_id in candidates:
         if len(found) == MOST_OVERDUE and first_deadline > found[-1][0]:
             break
-        then = past(assignment_id)
-        if then is not None and then.deadline and _overdue_then(then, day):
-            found.append((then.deadline, assignment_id, then))
+        was = past.assignment(assignment_id)
+        if was is not None and was.deadline and _overdue_then(was, day):
+            found.append((was.deadline, assignment_id, was))
             found.sort(key=lambda one: (one[0], str(one[1])))
             del found[MOST_OVERDUE:]
     names = {row.id: row.name for row in read_side.agency_directory()} if found else {}
     return [
         _overdue_line(
-            i, then.title, deadline, [names.get(str(a), str(a)) for a in then.lead], day
+            i, was.title, deadline, [names.get(str(a), str(a)) for a in was.lead], day
         )
-        for deadline, i, then in found
+        for deadline, i, was in found
     ]
 
 
@@ -230,8 +189,7 @@ def _overdue_then(then: Assignment | None, day: date) -> bool:
     return then is not None and then.status_on(day) is AssignmentStatus.OVERDUE
 
 
-def _tallies(read_side: ReadSide, committee_id: UUID, day: date) -> list[AgencyTally]:
-    rows = read_side.statistics(day, "agency", str(committee_id))
+def _tallies(rows: list[StatusCounts]) -> list[AgencyTally]:
     return [
         AgencyTally(
             agency_id=UUID(row.id),

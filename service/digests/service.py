@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import partial
+from functools import lru_cache, partial
 from uuid import UUID
 
 from domain.agency import Agency
@@ -22,8 +22,9 @@ from domain.digest import (
 from domain.ids import digest_id
 from domain.values import RecipientKind
 from service.digests import compose
-from service.digests.compose import Content, Past
+from service.digests.compose import Content
 from service.digests.mail import DeliveryError, Mailer, build_message, message_id_of
+from service.digests.past import Past
 from service.digests.render import Rendered, render
 from service.digests.schedule import Due, current_period, due_periods, schedule_of
 from service.errors import AlreadyExistsError, ConcurrencyConflictError
@@ -75,6 +76,7 @@ class DigestService:
         self.app, self.read_side, self.mailer = app, read_side, mailer
         self.policy = policy or RetryPolicy()
         self.freshness_timeout = freshness_timeout
+        self._past: Past | None = None
 
     @property
     def actor(self) -> str:
@@ -190,7 +192,11 @@ class DigestService:
         """Assignments as they stood ``due_at``; None when that is (about) now."""
         if due_at is None or self.now() - due_at <= SETTLED:
             return None
-        return partial(self.app.assignment_as_of, at=due_at)
+        if self._past is None or self._past.at != due_at:
+            # One replay per assignment for all the digests that fell due then.
+            as_of = partial(self.app.assignment_as_of, at=due_at)
+            self._past = Past(due_at, lru_cache(maxsize=20_000)(as_of))
+        return self._past
 
     def exists(self, digest_id: UUID) -> bool:
         """Whether the digest was issued (by the event store, not the read model)."""

@@ -16,6 +16,7 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
         "assignment_agencies",
         "assignment_completions",
         "tracked_parts",
+        "assignment_changes",
         "documents",
         "citations",
         "document_links",

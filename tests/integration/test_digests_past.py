@@ -207,3 +207,83 @@ def test_a_preview_of_a_past_day_shows_that_day(
     assert "khung hướng dẫn" in then.text
     assert "số liệu chuyển đổi số quý I" not in then.text
     assert "số liệu chuyển đổi số quý I" in today.text  # issued yesterday: new
+
+
+def test_a_task_reassigned_away_after_the_day_is_in_that_days_late_digest(
+    one: Scheduler, guidance: tuple[Scenario, UUID], clock: FakeClock
+) -> None:
+    """On the 12th the guidance was the department's; on the 13th it went to
+    a district: the department's digest of the 12th still lists it, the
+    district's does not."""
+    s, guidance_id = guidance
+    clock.set(datetime(2022, 1, 13, 15, 0, tzinfo=ICT))
+    one.app.reassign(
+        guidance_id,
+        actor=ACTOR,
+        lead=[s.district_b_id],
+        authority=Authority(meeting_id=s.meeting_id, item_number="2"),
+        reason="Giao huyện chủ trì theo chỉ đạo mới",
+    )
+    clock.set(datetime(2022, 1, 14, 9, 0, tzinfo=ICT))
+
+    digest = department_digest(one, s, DIGEST_DAY)
+
+    assert digest.late
+    listed = {(line.section, line.ref): line for line in digest.lines}
+    assert listed["due", guidance_id].deadline == date(2022, 1, 15)
+    district = one.service.compose(
+        DigestKind.DAILY,
+        s.committee_id,
+        s.district_b_id,
+        (DIGEST_DAY, DIGEST_DAY),
+        due_at=datetime(2022, 1, 12, 7, 0, tzinfo=ICT),
+    )
+    assert guidance_id not in {line.ref for line in district.lines}  # not yet its
+
+
+def test_a_late_weekly_digest_tallies_the_week_as_it_then_was(
+    one: Scheduler, tasks: tuple[Scenario, list[UUID]], clock: FakeClock
+) -> None:
+    """On Monday 10/01 the department's guidance was in progress and the
+    districts' plan overdue. Since then the plan was cancelled, the guidance
+    completed, and a new task issued: the tallies of then count none of that."""
+    s, (plan_id, guidance_id, _funding) = tasks
+    monday = date(2022, 1, 10)
+    one.projector.catch_up()
+    due = due_on(one.service, s.committee_id, DigestKind.WEEKLY, monday)
+    on_time = one.service.compose(
+        DigestKind.WEEKLY, s.committee_id, s.committee_id, due.period
+    )
+    clock.set(datetime(2022, 1, 12, 9, 0, tzinfo=ICT))
+    one.app.cancel_assignment(
+        plan_id,
+        actor=ACTOR,
+        reason="Gộp vào kế hoạch chung của tỉnh",
+        authority=Authority(meeting_id=s.meeting_id, item_number="1"),
+    )
+    one.app.complete(
+        guidance_id,
+        actor=ACTOR,
+        agency_id=s.department_id,
+        evidence="Công văn 15/STTTT",
+        completed_on=date(2022, 1, 9),  # reported late, done before the Monday
+    )
+    clock.set(datetime(2022, 1, 14, 9, 0, tzinfo=ICT))
+    issue_a_report_task(one, s)
+    one.projector.catch_up()
+
+    one.service.issue(due)
+    digest = one.app.load(
+        Digest, one.service.digest_id(due, "committee", s.committee_id)
+    )
+    now = one.service.compose(
+        DigestKind.WEEKLY, s.committee_id, s.committee_id, due.period
+    )
+
+    assert digest.late
+    assert digest.tallies == on_time.tallies
+    by_agency = {tally.agency_id: tally for tally in digest.tallies}
+    assert by_agency[s.district_a_id].overdue == 1  # the plan, not cancelled then
+    assert by_agency[s.department_id].in_progress >= 1  # the guidance, not yet done
+    assert by_agency[s.department_id].done_on_time == 0
+    assert now.tallies != digest.tallies  # as things stand now, they differ

@@ -27,6 +27,7 @@ tracker = Projection(
         "assignment_closed",
         "assignment_completion_refreshed",
         "tracked_parts_refreshed",
+        "assignment_changed",
     ),
     barriers=(
         "assignment_agencies_cleared",
@@ -68,7 +69,13 @@ def issued(event: Any, out: TrackerChanges) -> None:
     for document in event.documents:
         linked(out, document, DocumentRelation.CITED_BY, event)
         out.citation(assignment_id=event.originator_id, document_key=document.key)
+    refreshed(out, event)
+
+
+def refreshed(out: TrackerChanges, event: Any) -> None:
+    """The assignment's tracked parts made again, and when it changed noted."""
     out.tracked_parts_refreshed(id=event.originator_id)
+    out.assignment_changed(id=event.originator_id, changed_at=event.timestamp)
 
 
 def agencies_set(
@@ -135,12 +142,13 @@ def authorised(
 @tracker.on(Assignment, "ExtensionRequested")
 def extension_requested(event: Any, out: TrackerChanges) -> None:
     out.extension_requested(id=event.originator_id, deadline=event.deadline)
+    out.assignment_changed(id=event.originator_id, changed_at=event.timestamp)
 
 
 @tracker.on(Assignment, "DeadlineExtended")
 def deadline_extended(event: Any, out: TrackerChanges) -> None:
     out.deadline_extended(id=event.originator_id, deadline=event.deadline)
-    out.tracked_parts_refreshed(id=event.originator_id)
+    refreshed(out, event)
     authorised(out, event.authority, "extends", event)
 
 
@@ -153,7 +161,7 @@ def reassigned(event: Any, out: TrackerChanges) -> None:
     )
     out.completions_of_untracked_cleared(assignment_id=event.originator_id)
     out.assignment_completion_refreshed(id=event.originator_id)
-    out.tracked_parts_refreshed(id=event.originator_id)
+    refreshed(out, event)
     authorised(out, event.authority, "reassigns", event)
 
 
@@ -165,7 +173,7 @@ def completed(event: Any, out: TrackerChanges) -> None:
         completed_on=event.completed_on,
     )
     out.assignment_completion_refreshed(id=event.originator_id)
-    out.tracked_parts_refreshed(id=event.originator_id)
+    refreshed(out, event)
     if event.document:
         evidence = DocumentRelation.EVIDENCE_FOR
         linked(out, event.document, evidence, event, detail=str(event.agency_id))
@@ -175,7 +183,7 @@ def completed(event: Any, out: TrackerChanges) -> None:
 def reopened(event: Any, out: TrackerChanges) -> None:
     out.completions_cleared(assignment_id=event.originator_id)
     out.assignment_completion_refreshed(id=event.originator_id)
-    out.tracked_parts_refreshed(id=event.originator_id)
+    refreshed(out, event)
 
 
 @tracker.on(Assignment, "Cancelled")
@@ -183,7 +191,7 @@ def cancelled(event: Any, out: TrackerChanges) -> None:
     out.assignment_closed(
         id=event.originator_id, closed="cancelled", superseded_by=None
     )
-    out.tracked_parts_refreshed(id=event.originator_id)
+    refreshed(out, event)
     authorised(out, event.authority, "cancels", event)
 
 
@@ -194,7 +202,7 @@ def superseded(event: Any, out: TrackerChanges) -> None:
         closed="superseded",
         superseded_by=event.by_assignment_id,
     )
-    out.tracked_parts_refreshed(id=event.originator_id)
+    refreshed(out, event)
     authorised(out, event.authority, "supersedes", event)
 
 

@@ -119,3 +119,7 @@ class TrackerChanges(Changes):
     @change
     def tracked_parts_refreshed(self, *, id: UUID) -> None:
         """Each tracked agency's part, as the assignment and its completion stand."""
+
+    @change
+    def assignment_changed(self, *, id: UUID, changed_at: datetime) -> None:
+        """When the assignment last changed what the tracker keeps of it."""

@@ -117,6 +117,27 @@ class DigestReads(Store):
                 return
             after = (str(rows[-1][1])[:10], rows[-1][0])
 
+    def changed_since(self, committee_id: str | UUID, since: datetime) -> list[UUID]:
+        """A committee's assignments changed after ``since``, in the tracker's eyes."""
+        rows = self.select(
+            "assignments_changed_since",
+            committee_id=str(committee_id),
+            since=value(since),
+        )
+        return [UUID(row[0]) for row in rows]
+
+    def tracked_part_statuses(
+        self, ids: Sequence[str | UUID], day: date
+    ) -> list[tuple[str, str]]:
+        """(agency, status on ``day``) of these assignments' tracked parts, as the
+        per-agency statistics count them."""
+        if not ids:
+            return []
+        rows = self.select(
+            "tracked_part_statuses", ids=self.collection(ids), day=day.isoformat()
+        )
+        return [(row[0], row[1]) for row in rows]
+
     def decisions(
         self, committee_id: str | UUID, period: tuple[date, date], limit: int
     ) -> list[Decision]:

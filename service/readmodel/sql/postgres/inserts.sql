@@ -221,3 +221,18 @@ WHERE (tracked_parts.deadline, tracked_parts.closed, tracked_parts.completed_on)
 
 -- name: tracked_parts_refreshed_row!
 (:id)
+
+-- name: assignment_changed*!
+-- The last time each assignment changed (a run's latest, for an id repeated).
+INSERT INTO assignment_changes (assignment_id, committee_id, changed_at)
+SELECT a.id, a.committee_id, v.changed_at
+FROM (
+    SELECT id, MAX(changed_at) AS changed_at FROM (VALUES %s) AS given (id, changed_at)
+    GROUP BY id
+) v
+JOIN assignments a ON a.id = v.id
+ON CONFLICT (assignment_id) DO UPDATE SET changed_at = excluded.changed_at
+WHERE assignment_changes.changed_at < excluded.changed_at;
+
+-- name: assignment_changed_row!
+(:id, CAST(:changed_at AS TIMESTAMPTZ))

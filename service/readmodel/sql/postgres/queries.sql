@@ -211,3 +211,15 @@ WHERE e.dst = :start
     OR COALESCE(n.committee_id, mn.committee_id) = ANY(CAST(:committees AS TEXT[])))
 ORDER BY e.edge, e.at, e.src
 LIMIT :limit OFFSET :offset;
+
+-- name: tracked_part_statuses
+-- These assignments' tracked parts in the status agency_statistics counts them in.
+SELECT p.agency_id,
+    CASE WHEN p.closed IS NOT NULL THEN p.closed
+        WHEN p.completed_on IS NOT NULL AND p.completed_on <= :day THEN
+            CASE WHEN p.deadline IS NULL OR p.completed_on <= p.deadline
+            THEN 'done_on_time' ELSE 'done_late' END
+        WHEN p.deadline IS NOT NULL AND p.deadline < :day THEN 'overdue'
+        ELSE 'in_progress' END AS status
+FROM tracked_parts p
+WHERE p.assignment_id = ANY(CAST(:ids AS TEXT[]));

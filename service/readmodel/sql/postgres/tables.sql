@@ -94,6 +94,14 @@ CREATE TABLE IF NOT EXISTS tracked_parts (
 );
 CREATE INDEX IF NOT EXISTS tracked_parts_by_committee
     ON tracked_parts (committee_id, agency_id, closed, completed_on, deadline);
+-- When each assignment last changed: a digest issued late reads again, as they
+-- then stood, only those changed since it fell due.
+CREATE TABLE IF NOT EXISTS assignment_changes (
+    assignment_id TEXT PRIMARY KEY, committee_id TEXT NOT NULL,
+    changed_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assignment_changes_by_committee
+    ON assignment_changes (committee_id, changed_at);
 CREATE TABLE IF NOT EXISTS documents (
     key TEXT PRIMARY KEY, kind TEXT NOT NULL, number TEXT NOT NULL, date DATE,
     issuer TEXT, title TEXT
@@ -174,6 +182,7 @@ DROP TABLE IF EXISTS assignments CASCADE;
 DROP TABLE IF EXISTS assignment_agencies CASCADE;
 DROP TABLE IF EXISTS assignment_completions CASCADE;
 DROP TABLE IF EXISTS tracked_parts CASCADE;
+DROP TABLE IF EXISTS assignment_changes CASCADE;
 DROP TABLE IF EXISTS documents CASCADE;
 DROP TABLE IF EXISTS citations CASCADE;
 DROP TABLE IF EXISTS document_links CASCADE;

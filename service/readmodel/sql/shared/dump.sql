@@ -43,6 +43,9 @@ SELECT * FROM assignment_completions ORDER BY assignment_id, agency_id;
 -- name: dump_tracked_parts
 SELECT * FROM tracked_parts ORDER BY assignment_id, agency_id;
 
+-- name: dump_assignment_changes
+SELECT * FROM assignment_changes ORDER BY assignment_id;
+
 -- name: dump_documents
 SELECT * FROM documents ORDER BY key;
 

@@ -82,3 +82,9 @@ WHERE (d.state = 'pending')
    OR (d.state = 'sending' AND d.sending_since <= :stale)
 ORDER BY d.issued_at, d.id
 LIMIT :limit;
+
+-- name: assignments_changed_since
+-- A committee's assignments changed after :since (a late digest reads them again).
+SELECT c.assignment_id FROM assignment_changes c
+WHERE c.committee_id = :committee_id AND c.changed_at > :since
+ORDER BY c.changed_at, c.assignment_id;

@@ -131,3 +131,10 @@ LEFT JOIN assignment_completions c
 WHERE t.assignment_id = :id AND t.role = 'tracked'
 ON CONFLICT (assignment_id, agency_id) DO UPDATE SET deadline = excluded.deadline,
     closed = excluded.closed, completed_on = excluded.completed_on;
+
+-- name: assignment_changed!
+-- The last time the assignment changed.
+INSERT INTO assignment_changes (assignment_id, committee_id, changed_at)
+SELECT a.id, a.committee_id, :changed_at FROM assignments a WHERE a.id = :id
+ON CONFLICT (assignment_id) DO UPDATE SET changed_at = excluded.changed_at
+WHERE assignment_changes.changed_at < excluded.changed_at;
