@@ -25,7 +25,10 @@ from domain.values import Authority, DocumentRef
 from service.documents.record import MeetingRecord, meeting_record
 from service.usecases.steerlog import Steerlog
 
-FORMAT = "steerlog-meeting-export/1"
+# /2 added the committee's former names (``other_names``); a /1 export is a /2
+# one without them, and is still imported.
+FORMAT = "steerlog-meeting-export/2"
+FORMATS = ("steerlog-meeting-export/1", FORMAT)
 SCHEMA_FILE = "meeting-export.schema.json"
 
 

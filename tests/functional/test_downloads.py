@@ -89,7 +89,7 @@ def test_an_export_imported_again_adds_nothing_and_a_bad_one_is_a_422(api: Api) 
     exported = api.get(f"/api/v1/meetings/{meeting.meeting_id}/export")
     assert exported.status_code == 200
     body = exported.get_json()
-    assert body["format"] == "steerlog-meeting-export/1"
+    assert body["format"] == "steerlog-meeting-export/2"
     again = api.post("/api/v1/meetings/import", body)
     assert again.status_code == 200, again.get_data(as_text=True)
     assert again.get_json()["id"] == meeting.meeting_id

@@ -92,6 +92,23 @@ def test_an_import_recreates_the_meeting_with_the_same_lineage_up_and_down(
             assert moved.status_on(DAY) == task.status_on(DAY)
 
 
+def test_an_export_of_the_first_format_is_still_imported(
+    app: Steerlog, elsewhere: tuple[Steerlog, ReadSide]
+) -> None:
+    """Version 1 had no committee ``other_names``: it is version 2 without them."""
+    load_demo(app)
+    there_app, _ = elsewhere
+    export = json.loads(json.dumps(export_meeting(app, QUANG_NAM)))
+    assert export["format"] == "steerlog-meeting-export/2"
+    export["format"] = "steerlog-meeting-export/1"
+    del export["organizations"][0]["other_names"]
+    imported = import_meeting(there_app, export, "importer")
+    assert imported.meeting.id == QUANG_NAM and imported.writes > 0
+    export["format"] = "steerlog-meeting-export/3"
+    with pytest.raises(InvalidValueError):
+        import_meeting(there_app, export, "importer")
+
+
 def test_importing_twice_adds_nothing(
     app: Steerlog, elsewhere: tuple[Steerlog, ReadSide]
 ) -> None:

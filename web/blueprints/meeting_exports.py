@@ -23,7 +23,7 @@ blp = Blueprint(
 
 
 @blp.route("/<uuid:meeting_id>/export", methods=["GET"])
-@blp.response(200, {"type": "object"}, description="steerlog-meeting-export/1")
+@blp.response(200, {"type": "object"}, description="steerlog-meeting-export/2")
 @blp.alt_response(404, response="NOT_FOUND")
 def export_meeting_record(meeting_id: UUID) -> Any:
     """The whole record of a meeting (points, speeches, conclusion, tasks,

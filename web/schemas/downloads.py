@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import INCLUDE, Schema, fields
 from marshmallow.validate import Length, OneOf
 
-from service.documents.export import FORMAT
+from service.documents.export import FORMATS
 from web.schemas.fields import Text
 from web.schemas.tracker import TrackerArgsSchema
 
@@ -45,7 +45,7 @@ class MeetingExportBodySchema(Schema):
     class Meta:
         unknown = INCLUDE
 
-    format = fields.String(required=True, validate=OneOf([FORMAT]))
+    format = fields.String(required=True, validate=OneOf(FORMATS))
     organizations = fields.List(
         fields.Dict(),
         required=True,
