@@ -71,13 +71,14 @@ def home() -> str:
     return render_template(
         "home/home.html",
         today=today,
+        greeted=principal.display_name,
         officer=[
             _agency_work(g.agency_id, today) for g in by_role[Role.AGENCY_OFFICER]
         ],
         leader=[_committee_view(g.committee_id, today) for g in by_role[Role.LEADER]],
         secretary=[_desk(g.committee_id, today) for g in by_role[Role.SECRETARY]],
         is_admin=principal.is_admin,
-        viewer=[names.committee_name(g.committee_id) for g in by_role[Role.VIEWER]],
+        viewed=[names.committee_name(g.committee_id) for g in by_role[Role.VIEWER]],
     )
 
 

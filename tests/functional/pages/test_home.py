@@ -14,6 +14,7 @@ def test_an_officer_sees_the_agencys_overdue_task_first(
     api.project()
     officer = sign_in("agency_officer", meeting.committee_id, meeting.department_id)
     html = officer.get("/").get_data(as_text=True)
+    assert "<h1>Xin chào, Cán bộ agency_officer</h1>" in html
     assert "Việc của đơn vị" in html
     overdue = html.split("Quá hạn", 1)[1].split("Đến hạn trong 7 ngày", 1)[0]
     assert f"/tasks/{task_id}" in overdue
