@@ -32,6 +32,7 @@ from bench.readside import sample
 from bench.write_throughput import meeting_of_200_points, speech_command
 from domain.account import Role
 from domain.meeting import Meeting
+from service.ops import collector
 from service.readmodel.base import MeetingFilter, Page
 from service.readmodel.postgres import PostgresReadModel
 from service.readmodel.projector import Projector
@@ -53,6 +54,9 @@ def _client(app: Steerlog, settings: Settings) -> object:
     web = create_app(config, application=app, read_side=read_side)
     client = web.test_client()
     client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {admin_token(app)}"
+    # As `steerlog serve`'s workers do once the app is loaded
+    # (service/run/gunicorn_conf.py).
+    collector.settle()
     return client
 
 

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from service.ops import logs
+from service.ops import collector, logs
 
 MULTIPROC_DIR = "PROMETHEUS_MULTIPROC_DIR"
 _made: list[str] = []  # the temporary directory made here, removed on exit
@@ -60,6 +60,12 @@ def on_starting(server: Any) -> None:
     else:
         os.environ[MULTIPROC_DIR] = tempfile.mkdtemp(prefix="steerlog-metrics-")
         _made.append(os.environ[MULTIPROC_DIR])
+
+
+def post_worker_init(worker: Any) -> None:
+    """The worker has loaded the app: what it keeps for good is left out of the
+    garbage collector's full passes (service/ops/collector.py)."""
+    collector.settle()
 
 
 def child_exit(server: Any, worker: Any) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, request
+from flask import Flask, g, request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
@@ -128,6 +130,21 @@ def query_with(**changes: object) -> str:
     return "?" + urlencode(args)
 
 
+def translated(labels: Mapping[str, Any]) -> Callable[[object], str]:
+    """A label of ``labels`` in this request's language, each translated once
+    per request (a page of 320 speeches names a few kinds 320 times)."""
+    name = f"labels_{id(labels)}"
+
+    def label(value: object) -> str:
+        done: dict[str, str] = g.setdefault(name, {})
+        key = str(value)
+        if key not in done:
+            done[key] = str(labels.get(key, value))
+        return done[key]
+
+    return label
+
+
 def init_app(app: Flask) -> None:
     """Make the labels and formatters available to every template."""
     app.jinja_env.globals.update(
@@ -137,10 +154,10 @@ def init_app(app: Flask) -> None:
         event_label=event_label,
         local=moments.local,
         day_text=moments.day_text,
-        speech_kind=lambda kind: str(SPEECH_KIND.get(str(kind), kind)),
-        meeting_format=lambda value: str(MEETING_FORMAT.get(str(value), value)),
-        meeting_status=lambda value: str(MEETING_STATUS.get(str(value), value)),
+        speech_kind=translated(SPEECH_KIND),
+        meeting_format=translated(MEETING_FORMAT),
+        meeting_status=translated(MEETING_STATUS),
         node_label=node_label,
-        node_kind=lambda kind: str(NODE_KIND.get(str(kind), kind)),
-        point_level=lambda value: str(POINT_LEVEL.get(str(value), value)),
+        node_kind=translated(NODE_KIND),
+        point_level=translated(POINT_LEVEL),
     )

@@ -91,11 +91,10 @@ def offer_choices(form: FlaskForm, meeting: Meeting) -> None:
     if hasattr(form, "point_id"):
         points = sorted(meeting.points.values(), key=lambda p: (not p.is_host, p.name))
         choose(form.point_id, [(str(p.id), p.name) for p in points], blank=True)
-    people = [(str(s.person_id), s.label) for s in known_speakers(meeting)]
-    if hasattr(form, "speaker_id"):
-        choose(form.speaker_id, people)
-    if hasattr(form, "person_id"):
-        choose(form.person_id, people)
+    for name in ("speaker_id", "person_id"):
+        if hasattr(form, name):
+            people = [(str(s.person_id), s.label) for s in known_speakers(meeting)]
+            choose(getattr(form, name), people)
 
 
 def register(bp: Blueprint, render: Render) -> None:

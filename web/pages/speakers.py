@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from flask import g
+
 from domain.meeting import Meeting
 from domain.text import fold
 from web.http import read_side
@@ -32,7 +34,16 @@ class Speaker:
 
 
 def known_speakers(meeting: Meeting) -> list[Speaker]:
-    """The meeting's chairs and earlier speakers first, then the directory."""
+    """The meeting's chairs and earlier speakers first, then the directory (read
+    once per request: a meeting page's forms all offer the same people)."""
+    known: dict[tuple[UUID, int], list[Speaker]] = g.setdefault("known_speakers", {})
+    key = (meeting.id, meeting.version)
+    if key not in known:
+        known[key] = _known_speakers(meeting)
+    return known[key]
+
+
+def _known_speakers(meeting: Meeting) -> list[Speaker]:
     seen: dict[UUID, Speaker] = {}
     for chair in meeting.chairs:
         seen.setdefault(
