@@ -111,8 +111,8 @@ def statistics(
     for row in rows:
         for status in AssignmentStatus:
             counts[row.id, status.value] += getattr(row, status.value)
-    for agency, now in read_side.read_model.tracked_part_statuses(changed, day):
-        counts[agency, now] -= 1
+    for part in read_side.read_model.tracked_parts_of(changed):
+        counts[part.agency_id, part.status_on(day).value] -= 1
     for then in _recorded(past.assignment(i) for i in changed):
         for agency_id in then.tracked:
             counts[str(agency_id), then.agency_status_on(agency_id, day).value] += 1

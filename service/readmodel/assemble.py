@@ -29,6 +29,7 @@ from service.readmodel.rows import (
     Subscription,
     TrackedAgency,
     TrackedAssignment,
+    TrackedPart,
 )
 
 Row = tuple[Any, ...]
@@ -149,6 +150,17 @@ def agency_task(row: Row) -> AgencyTask:
     assert issued is not None  # NOT NULL
     return AgencyTask(
         id_, title, day(deadline), issued, day(extension), role, day(done_on)
+    )
+
+
+def tracked_part(row: Row) -> TrackedPart:
+    """One tracked agency's part of an assignment."""
+    agency_id, deadline, closed, completed_on = row
+    return TrackedPart(
+        agency_id,
+        day(deadline),
+        AssignmentStatus(closed) if closed else None,
+        day(completed_on),
     )
 
 

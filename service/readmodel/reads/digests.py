@@ -19,6 +19,7 @@ from service.readmodel.rows import (
     Decision,
     DigestSummary,
     Subscription,
+    TrackedPart,
 )
 from service.readmodel.store import Store, page_of
 
@@ -126,17 +127,12 @@ class DigestReads(Store):
         )
         return [UUID(row[0]) for row in rows]
 
-    def tracked_part_statuses(
-        self, ids: Sequence[str | UUID], day: date
-    ) -> list[tuple[str, str]]:
-        """(agency, status on ``day``) of these assignments' tracked parts, as the
-        per-agency statistics count them."""
+    def tracked_parts_of(self, ids: Sequence[str | UUID]) -> list[TrackedPart]:
+        """These assignments' tracked parts, as the per-agency statistics count them."""
         if not ids:
             return []
-        rows = self.select(
-            "tracked_part_statuses", ids=self.collection(ids), day=day.isoformat()
-        )
-        return [(row[0], row[1]) for row in rows]
+        rows = self.select("tracked_parts_of", ids=self.collection(ids))
+        return [assemble.tracked_part(row) for row in rows]
 
     def decisions(
         self, committee_id: str | UUID, period: tuple[date, date], limit: int

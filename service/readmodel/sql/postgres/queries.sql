@@ -212,14 +212,8 @@ WHERE e.dst = :start
 ORDER BY e.edge, e.at, e.src
 LIMIT :limit OFFSET :offset;
 
--- name: tracked_part_statuses
--- These assignments' tracked parts in the status agency_statistics counts them in.
-SELECT p.agency_id,
-    CASE WHEN p.closed IS NOT NULL THEN p.closed
-        WHEN p.completed_on IS NOT NULL AND p.completed_on <= :day THEN
-            CASE WHEN p.deadline IS NULL OR p.completed_on <= p.deadline
-            THEN 'done_on_time' ELSE 'done_late' END
-        WHEN p.deadline IS NOT NULL AND p.deadline < :day THEN 'overdue'
-        ELSE 'in_progress' END AS status
+-- name: tracked_parts_of
+-- These assignments' tracked parts: each agency's deadline, closing, completion.
+SELECT p.agency_id, p.deadline, p.closed, p.completed_on
 FROM tracked_parts p
 WHERE p.assignment_id = ANY(CAST(:ids AS TEXT[]));
