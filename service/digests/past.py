@@ -16,6 +16,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from domain.assignment import Assignment
+from domain.assignment_status import status_on_day
 from domain.values import AssignmentStatus
 from service.readmodel.readside import ReadSide
 from service.readmodel.rows import AgencyTask, StatusCounts
@@ -112,7 +113,13 @@ def statistics(
         for status in AssignmentStatus:
             counts[row.id, status.value] += getattr(row, status.value)
     for part in read_side.read_model.tracked_parts_of(changed):
-        counts[part.agency_id, part.status_on(day).value] -= 1
+        now = status_on_day(
+            day,
+            deadline=part.deadline,
+            completed_on=part.completed_on,
+            closed=part.closed,
+        )
+        counts[part.agency_id, now.value] -= 1
     for then in _recorded(past.assignment(i) for i in changed):
         for agency_id in then.tracked:
             counts[str(agency_id), then.agency_status_on(agency_id, day).value] += 1

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from domain.assignment_status import status_on_day
 from domain.values import AssignmentStatus
 from service.readmodel.document_links import DocumentLink, DocumentRelation
 
@@ -279,15 +278,6 @@ class TrackedPart:
     deadline: date | None
     closed: AssignmentStatus | None
     completed_on: date | None
-
-    def status_on(self, day: date) -> AssignmentStatus:
-        """Its status on ``day``, by the domain's rule (as the statistics count it)."""
-        return status_on_day(
-            day,
-            deadline=self.deadline,
-            completed_on=self.completed_on,
-            closed=self.closed,
-        )
 
 
 @dataclass(frozen=True, slots=True)
