@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
@@ -42,40 +42,24 @@ def agency_tasks(
     lost since (reassigned away) included, those it got since left out."""
     read_model = read_side.read_model
     now = read_model.agency_tasks(committee_id, agency_id, since, with_closed=True)
-    known = {UUID(task.id) for task in now}
-    lost = [
+    ids = [UUID(task.id) for task in now]
+    known = set(ids)
+    ids += [
         i for i in read_model.changed_since(committee_id, past.at) if i not in known
     ]
     found = []
-    for task in now:
-        then = past.assignment(UUID(task.id))
-        was = None if then is None else _task_then(task, then, agency_id)
-        if was is not None and _still_open(was, since):
-            found.append(was)
-    for assignment_id in lost:
+    for assignment_id in ids:
         then = past.assignment(assignment_id)
-        if then is not None:
-            blank = AgencyTask(
-                id=str(assignment_id),
-                title=then.title,
-                deadline=None,
-                issued_on=then.issued_on,
-                extension_requested=None,
-                role="",
-                done_on=None,
-            )
-            was = _task_then(blank, then, agency_id)
-            if was is not None and _still_open(was, since):
-                found.append(was)
+        was = None if then is None else _task_then(assignment_id, then, agency_id)
+        if was is not None and (
+            was.done_on is None or was.done_on >= since or was.issued_on >= since
+        ):
+            found.append(was)
     return found
 
 
-def _still_open(task: AgencyTask, since: date) -> bool:
-    return task.done_on is None or task.done_on >= since or task.issued_on >= since
-
-
 def _task_then(
-    task: AgencyTask, then: Assignment, agency_id: UUID
+    assignment_id: UUID, then: Assignment, agency_id: UUID
 ) -> AgencyTask | None:
     """One agency's row of a task, from the assignment as it then stood."""
     if then.closed_status is not None:
@@ -88,8 +72,8 @@ def _task_then(
     else:
         return None
     asked = then.pending_extension
-    return replace(
-        task,
+    return AgencyTask(
+        id=str(assignment_id),
         title=then.title,
         deadline=then.deadline,
         issued_on=then.issued_on,
@@ -124,10 +108,8 @@ def statistics(
         for agency_id in then.tracked:
             counts[str(agency_id), then.agency_status_on(agency_id, day).value] += 1
     names: dict[str, str | None] = {row.id: row.name for row in rows}
-    for agency, _ in counts:
-        if agency not in names:  # an agency whose every part moved since
-            names.update({a.id: a.name for a in read_side.agency_directory()})
-            break
+    if {agency for agency, _ in counts} - names.keys():  # every part moved since
+        names.update({a.id: a.name for a in read_side.agency_directory()})
     order = list(dict.fromkeys([row.id for row in rows] + [a for a, _ in counts]))
     return [
         StatusCounts(

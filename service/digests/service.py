@@ -191,6 +191,7 @@ class DigestService:
     def past_at(self, due_at: datetime | None) -> Past | None:
         """Assignments as they stood ``due_at``; None when that is (about) now."""
         if due_at is None or self.now() - due_at <= SETTLED:
+            self._past = None  # a late run's replays are not kept past it
             return None
         if self._past is None or self._past.at != due_at:
             # One replay per assignment for all the digests that fell due then.
