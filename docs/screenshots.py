@@ -16,6 +16,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from datetime import timedelta
 from uuid import UUID
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +40,7 @@ from web import create_app  # noqa: E402
 
 WIDTHS = {"desktop": 1280, "phone": 390}
 QUANG_NAM = "Quảng Nam"
+DEMO = "demo"
 
 
 def main() -> int:
@@ -62,6 +64,7 @@ def main() -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}"
         pages = _pages(app, read_side)
+        Projector(app, read_side.read_model).catch_up()  # the live meeting too
         for role, paths in pages.items():
             for width in WIDTHS.values():
                 _shoot(LiveServer(base, settings, logins), role, paths, out, width)
@@ -83,18 +86,50 @@ def _pages(app, read_side) -> dict[str, list[tuple[str, str]]]:  # type: ignore[
     task = f"/tasks/{tasks[1].id}"
     first = min(meeting.speeches.values(), key=lambda s: s.spoken_at)
     speech = f"/meetings/{meeting.id}/speeches/{first.id}"
+    live = _live_meeting(app, meeting, first.speaker_id)
     return {
         "secretary": [
             ("home-secretary", "/"),
             ("meetings", "/meetings"),
             ("calendar", "/meetings/calendar?month=2021-12"),
             ("meeting", f"/meetings/{meeting.id}"),
+            ("meeting-live", f"/meetings/{live}"),
             ("conclusion-paste", f"/meetings/{meeting.id}/conclusion"),
             ("speech", speech),
         ],
         "leader": [("home-leader", "/"), ("tracker", "/tasks"), ("task-leader", task)],
         "agency_officer": [("home-officer", "/"), ("task-officer", task)],
     }
+
+
+def _live_meeting(app, concluded: Meeting, speaker_id: UUID) -> UUID:  # type: ignore[no-untyped-def]
+    """A follow-up meeting of the same committee, open, with points and a speech:
+    the page a secretary records on (its forms are only offered while open)."""
+    start = concluded.starts_at + timedelta(days=30)
+    meeting = app.schedule_meeting(
+        actor=DEMO,
+        committee_id=concluded.committee_id,
+        title="Hội nghị sơ kết chuyển đổi số quý I",
+        format="online",
+        starts_at=start,
+    )
+    host = app.add_connection_point(
+        meeting.id, actor=DEMO, name="UBND tỉnh", level="province", is_host=True
+    )
+    for name in ("huyện Núi Thành", "thành phố Tam Kỳ", "thị xã Điện Bàn"):
+        app.add_connection_point(meeting.id, actor=DEMO, name=name, level="district")
+    app.assign_chair(meeting.id, actor=DEMO, person_id=speaker_id, point_id=host.id)
+    app.open_meeting(meeting.id, actor=DEMO, at=start)
+    app.record_speech(
+        meeting.id,
+        actor=DEMO,
+        speaker_id=speaker_id,
+        kind="opening",
+        point_id=host.id,
+        text="Khai mạc hội nghị sơ kết.",
+        spoken_at=start + timedelta(minutes=5),
+    )
+    return meeting.id
 
 
 def _shoot(
