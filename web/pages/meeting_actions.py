@@ -11,6 +11,7 @@ from flask import (
     Blueprint,
     Response,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -30,6 +31,7 @@ from web.pages import meeting_forms as mf
 from web.pages import meeting_points as points
 from web.pages.feedback import RULES, Outcome, attempt, show_on
 from web.pages.forms import choose
+from web.pages.meeting_rows import speech_line
 from web.pages.permissions import may
 from web.pages.speakers import known_speakers, matching
 from web.principal import current_actor
@@ -81,7 +83,8 @@ def forms_for(
         form = submitted.get(name) or FORMS[name](formdata=None)
         if name not in submitted:
             form.version.data = str(meeting.version)
-        offer_choices(form, meeting)
+        if name not in _POINTS:  # shown as one button a point, not as a select
+            offer_choices(form, meeting)
         offered[name] = form
     return offered
 
@@ -89,12 +92,24 @@ def forms_for(
 def offer_choices(form: FlaskForm, meeting: Meeting) -> None:
     """The speakers, officials and points a form may name."""
     if hasattr(form, "point_id"):
-        points = sorted(meeting.points.values(), key=lambda p: (not p.is_host, p.name))
-        choose(form.point_id, [(str(p.id), p.name) for p in points], blank=True)
+        choose(form.point_id, _point_choices(meeting), blank=True)
     for name in ("speaker_id", "person_id"):
         if hasattr(form, name):
             people = [(str(s.person_id), s.label) for s in known_speakers(meeting)]
             choose(getattr(form, name), people)
+
+
+Choices = list[tuple[str, str]]
+
+
+def _point_choices(meeting: Meeting) -> Choices:
+    """The host first, then by name (made once per request: two forms offer them)."""
+    made: dict[tuple[UUID, int], Choices] = g.setdefault("point_choices", {})
+    key = (meeting.id, meeting.version)
+    if key not in made:
+        points = sorted(meeting.points.values(), key=lambda p: (not p.is_host, p.name))
+        made[key] = [(str(p.id), p.name) for p in points]
+    return made[key]
 
 
 def register(bp: Blueprint, render: Render) -> None:
@@ -172,12 +187,12 @@ def _saved(name: str, meeting_id: UUID, outcome: Outcome) -> ResponseReturnValue
         offer_choices(form, meeting)
         form.speaker_id.data = str(speech.speaker_id)
         form.point_id.data = str(speech.point_id or "")
+        zone = lookups.zone_of(steerlog(), meeting.committee_id)
         html = render_template(
             "meetings/_speech_saved.html",
-            speech=speech,
+            speeches=[speech_line(meeting, speech, zone)],
             meeting=meeting,
             form=form,
-            zone=lookups.zone_of(steerlog(), meeting.committee_id),
         )
         return Response(html)
     flash(_("Đã ghi."), "success")

@@ -22,7 +22,6 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from domain.meeting import Meeting
-from domain.meeting_parts import ConnectionPoint, Speech
 from domain.values import MeetingFormat, MeetingStatus
 from service.access.decision import Target
 from service.readmodel.base import AssignmentFilter, MeetingFilter, Page
@@ -32,6 +31,7 @@ from web.http import read_side, steerlog
 from web.pages import (
     meeting_actions,
     meeting_point_page,
+    meeting_rows,
     meeting_speeches,
     moments,
     names,
@@ -49,15 +49,6 @@ PAGE_SIZE = 50
 TASKS_PER_MEETING = 200
 # A meeting's page shows its latest changes; the API pages through all of them.
 HISTORY = 20
-
-
-@dataclass(frozen=True)
-class PointRow:
-    """A connection point as the meeting page lists it."""
-
-    point: ConnectionPoint
-    attendees: int
-    present: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,8 +176,8 @@ def render_meeting(
         zone=zone,
         as_of=at,
         committee=names.committee_name(meeting.committee_id),
-        points=_points(meeting),
-        speeches=_speeches(meeting),
+        points=meeting_rows.point_rows(meeting, zone),
+        speeches=meeting_rows.speech_lines(meeting, zone),
         items=_items(meeting, at),
         history=steerlog().history(
             meeting.id, after_version=max(0, meeting.version - HISTORY)
@@ -194,30 +185,6 @@ def render_meeting(
         forms={} if at else meeting_actions.forms_for(meeting, submitted),
     )
     return page, status
-
-
-def _points(meeting: Meeting) -> list[PointRow]:
-    """The host first, then by level and name."""
-    order = ["central", "province", "district", "commune", "external"]
-    rows = [_point_row(meeting, point) for point in meeting.points.values()]
-    return sorted(
-        rows,
-        key=lambda r: (not r.point.is_host, order.index(r.point.level), r.point.name),
-    )
-
-
-def _point_row(meeting: Meeting, point: ConnectionPoint) -> PointRow:
-    """A point with its head count and the officials named as attending there."""
-    attended = meeting.attendance.get(point.id)
-    if attended is None:
-        return PointRow(point, 0)
-    present = tuple(names.person_name(person) for person in attended.person_ids)
-    return PointRow(point, attended.attendee_count, present)
-
-
-def _speeches(meeting: Meeting) -> list[Speech]:
-    """Speeches in the order they were given."""
-    return sorted(meeting.speeches.values(), key=lambda s: s.spoken_at)
 
 
 def _items(meeting: Meeting, at: datetime | None) -> list[ItemRow]:

@@ -1,0 +1,118 @@
+"""The meeting page's long lists as rows of text: its points and speeches.
+
+Every word a row shows is said here, once, so the template only places it: a
+meeting of 500 points and hundreds of speeches would otherwise call a
+formatter, a label and a lookup per row from Jinja, each call many times dearer
+than the same call here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext
+
+from domain.meeting import Meeting
+from domain.meeting_parts import ConnectionPoint, Speech
+from web.pages import moments, names
+from web.pages.labels import POINT_LEVEL, SPEECH_KIND, translated
+
+_kind = translated(SPEECH_KIND)
+_level = translated(POINT_LEVEL)
+# The order the points table keeps, after the host.
+LEVELS = ["central", "province", "district", "commune", "external"]
+
+
+@dataclass(frozen=True, slots=True)
+class PointRow:
+    """A connection point as the meeting page lists it."""
+
+    point: ConnectionPoint
+    id: str
+    level: str
+    since: str  # "từ 08:00 ..." while connected, "đã ngắt lúc ..." after, or ""
+    toggle: str  # the step its button takes: "connect" or "disconnect"
+    toggle_label: str  # the button's name for a screen reader: the step and the point
+    attendees: int = 0
+    present: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechLine:
+    """A speech as the meeting page lists it."""
+
+    id: str
+    speaker_name: str
+    speaker_title: str
+    kind: str
+    kind_label: str
+    spoken_at: str  # ISO 8601, for <time datetime>
+    at: str  # as officials write it, in the committee's zone
+    point: str  # the point's name, or ""
+    text: str
+    corrections: tuple[str, ...]  # each correction's reason
+
+
+def point_rows(meeting: Meeting, zone: ZoneInfo) -> list[PointRow]:
+    """The host first, then by level and name."""
+    words = {
+        "connect": gettext("Kết nối %(name)s"),
+        "disconnect": gettext("Ngắt kết nối %(name)s"),
+        "since": gettext("từ %(moment)s"),
+        "off": gettext("đã ngắt lúc %(moment)s"),
+    }
+    rows = [_point_row(meeting, p, zone, words) for p in meeting.points.values()]
+    return sorted(
+        rows,
+        key=lambda r: (
+            not r.point.is_host,
+            LEVELS.index(r.point.level),
+            r.point.name,
+        ),
+    )
+
+
+def _point_row(
+    meeting: Meeting, point: ConnectionPoint, zone: ZoneInfo, words: dict[str, str]
+) -> PointRow:
+    """A point with its head count and the officials named as attending there."""
+    since = ""
+    if point.last_change_at:
+        moment = moments.local(point.last_change_at, zone)
+        since = words["since" if point.connected else "off"] % {"moment": moment}
+    toggle = "disconnect" if point.connected else "connect"
+    attended = meeting.attendance.get(point.id)
+    return PointRow(
+        point,
+        str(point.id),
+        _level(point.level),
+        since,
+        toggle,
+        words[toggle] % {"name": point.name},
+        attended.attendee_count if attended else 0,
+        tuple(names.person_name(p) for p in attended.person_ids) if attended else (),
+    )
+
+
+def speech_lines(meeting: Meeting, zone: ZoneInfo) -> list[SpeechLine]:
+    """The meeting's speeches in the order they were given."""
+    speeches = sorted(meeting.speeches.values(), key=lambda s: s.spoken_at)
+    return [speech_line(meeting, speech, zone) for speech in speeches]
+
+
+def speech_line(meeting: Meeting, speech: Speech, zone: ZoneInfo) -> SpeechLine:
+    """One speech, as the list shows it."""
+    point = meeting.points.get(speech.point_id) if speech.point_id else None
+    return SpeechLine(
+        id=str(speech.id),
+        speaker_name=speech.speaker_name,
+        speaker_title=speech.speaker_title or "",
+        kind=str(speech.kind),
+        kind_label=_kind(speech.kind),
+        spoken_at=speech.spoken_at.isoformat(),
+        at=moments.local(speech.spoken_at, zone),
+        point=point.name if point else "",
+        text=speech.text,
+        corrections=tuple(c.reason for c in speech.corrections),
+    )
