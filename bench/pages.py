@@ -13,12 +13,15 @@
 
 Each figure is the Flask test client's whole request (authorisation, queries,
 template), as the web worker spends it; the trivial ``/healthz`` is printed beside
-it as the floor.
+it as the floor. Then what each page weighs with its assets (target < 200 KB):
+as written, and compressed as deploy/nginx/steerlog.conf sends it (gzip level 5).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import re
 import secrets
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -81,6 +84,22 @@ def measure(client: object, label: str, path: str, rounds: int) -> None:
     print(f"  {label:<44} {summary(timings_ms(rounds, get))}")
 
 
+def weigh(client: object, label: str, path: str) -> None:
+    """Print the page's bytes with the styles and scripts it loads: as written,
+    and gzip-compressed at nginx's level (deploy/nginx/steerlog.conf)."""
+    html = client.get(path).get_data()  # type: ignore[attr-defined]
+    bodies = [html]
+    for asset in sorted(set(re.findall(rb'(?:src|href)="(/static/[^"]+)"', html))):
+        with client.get(asset.decode()) as response:  # type: ignore[attr-defined]
+            bodies.append(response.get_data())
+    raw = sum(len(body) for body in bodies)
+    sent = sum(len(gzip.compress(body, compresslevel=5)) for body in bodies)
+    print(
+        f"  {label:<44} {raw / 1024:.0f} KB ({len(html) / 1024:.0f} KB of it the"
+        f" HTML, {len(bodies) - 1} assets), {sent / 1024:.0f} KB compressed"
+    )
+
+
 def main() -> None:
     """Build the meeting, then time each page."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -106,6 +125,10 @@ def main() -> None:
             f"/lineage?key=meeting:{meeting_id}",
             options.rounds,
         )
+        print("what each page weighs with its assets (target < 200 KB):")
+        weigh(client, "meeting page", f"/meetings/{meeting_id}")
+        weigh(client, "tracker page", "/tasks")
+        weigh(client, "home (admin, leader of the committee)", "/")
         app.close()
     if options.corpus_schema:
         corpus(options.corpus_schema, options.rounds)

@@ -3,12 +3,19 @@ accepts the site; systemd-analyze accepts the units where it is installed."""
 
 from __future__ import annotations
 
+import gzip
+import http.client
+import http.server
 import os
 import re
 import shlex
 import shutil
+import socket
+import ssl
 import subprocess
 import sys
+import threading
+import time
 from configparser import ConfigParser
 from pathlib import Path
 
@@ -159,27 +166,8 @@ def nginx_test(
 
 
 def test_nginx_accepts_the_site(tmp_path: Path) -> None:
-    nginx, openssl = require("nginx"), require("openssl")
-    subprocess.run(
-        [
-            openssl,
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=steerlog.example.gov.vn",
-            "-keyout",
-            f"{tmp_path}/privkey.pem",
-            "-out",
-            f"{tmp_path}/fullchain.pem",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    nginx = require("nginx")
+    self_signed(tmp_path)
     site = (DEPLOY / "nginx" / "steerlog.conf").read_text()
     site = site.replace("/etc/ssl/steerlog", str(tmp_path))
     checked = nginx_test(nginx, site, tmp_path)
@@ -202,3 +190,132 @@ def test_an_installed_copy_carries_every_module() -> None:
         for path in (ROOT / top).rglob("*.py")
     }
     assert folders <= found
+
+
+def self_signed(directory: Path) -> None:
+    """A throwaway certificate and key where the site expects its own."""
+    subprocess.run(
+        [
+            require("openssl"),
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=steerlog.example.gov.vn",
+            "-keyout",
+            f"{directory}/privkey.pem",
+            "-out",
+            f"{directory}/fullchain.pem",
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+class _Page(http.server.BaseHTTPRequestHandler):
+    """gunicorn's stand-in: a meeting page's worth of HTML."""
+
+    body = b"".join(
+        f'<li class="speech" id="s-{number}"><p>Ý kiến số {number}</p></li>\n'.encode()
+        for number in range(4000)
+    )
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetched(port: int, path: str) -> tuple[str, bytes]:
+    """GET through nginx over TLS, as a browser asks: its Content-Encoding, body."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    connection = http.client.HTTPSConnection("127.0.0.1", port, context=context)
+    connection.request("GET", path, headers={"Accept-Encoding": "gzip, br"})
+    response = connection.getresponse()
+    assert response.status == 200, (path, response.status)
+    body, encoding = response.read(), response.getheader("Content-Encoding", "")
+    connection.close()
+    return encoding, body
+
+
+def test_nginx_sends_pages_and_assets_compressed(tmp_path: Path) -> None:
+    nginx = require("nginx")
+    self_signed(tmp_path)
+    upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    port, plain = free_port(), free_port()
+    site = (DEPLOY / "nginx" / "steerlog.conf").read_text()
+    for before, after in [
+        ("/etc/ssl/steerlog", str(tmp_path)),
+        ("/opt/steerlog/src/web/static/", f"{ROOT}/web/static/"),
+        ("127.0.0.1:8000", f"127.0.0.1:{upstream.server_address[1]}"),
+        ("listen 443 ssl http2;", f"listen 127.0.0.1:{port} ssl;"),
+        ("listen 80;", f"listen 127.0.0.1:{plain};"),
+    ]:
+        assert before in site, before
+        site = site.replace(before, after)
+    site = re.sub(r"listen \[::\].*;", "", site)
+    (tmp_path / "steerlog.conf").write_text(site)
+    temp = " ".join(
+        f"{kind}_temp_path {tmp_path}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp_path / "nginx.conf").write_text(
+        f"daemon off; master_process off; pid {tmp_path}/nginx.pid;\n"
+        f"error_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{ include /etc/nginx/mime.types; access_log off; {temp}\n"
+        f"include {tmp_path}/steerlog.conf; }}\n"
+    )
+    server = subprocess.Popen(
+        [nginx, "-p", str(tmp_path), "-c", f"{tmp_path}/nginx.conf"],
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for_port(port, server)
+        script = ROOT / "web" / "static" / "vendor" / "htmx-2.0.11.min.js"
+        for path, original in [
+            ("/meetings/1", _Page.body),
+            ("/static/vendor/htmx-2.0.11.min.js", script.read_bytes()),
+            (
+                "/static/css/steerlog.css",
+                (script.parent.parent / "css" / "steerlog.css").read_bytes(),
+            ),
+        ]:
+            encoding, body = fetched(port, path)
+            assert encoding == "gzip", path
+            assert gzip.decompress(body) == original
+            assert len(body) < len(original) / 2, (path, len(body), len(original))
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+        upstream.shutdown()
+        upstream.server_close()
+
+
+def wait_for_port(port: int, server: subprocess.Popen[bytes]) -> None:
+    """Until nginx listens (or fails: its message is the test's)."""
+    for _ in range(100):
+        if server.poll() is not None:
+            assert server.stderr is not None
+            pytest.fail(server.stderr.read().decode())
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    pytest.fail("nginx did not listen")
