@@ -8,13 +8,14 @@ than the same call here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext
 
 from domain.meeting import Meeting
 from domain.meeting_parts import ConnectionPoint, Speech
+from domain.values import PointLevel, SpeechKind
 from web.pages import moments, names
 from web.pages.labels import POINT_LEVEL, SPEECH_KIND, translated
 
@@ -24,8 +25,7 @@ _level = translated(POINT_LEVEL)
 LEVELS = ["central", "province", "district", "commune", "external"]
 
 
-@dataclass(frozen=True, slots=True)
-class PointRow:
+class PointRow(NamedTuple):
     """A connection point as the meeting page lists it."""
 
     point: ConnectionPoint
@@ -38,8 +38,7 @@ class PointRow:
     present: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SpeechLine:
+class SpeechLine(NamedTuple):
     """A speech as the meeting page lists it."""
 
     id: str
@@ -56,7 +55,9 @@ class SpeechLine:
 
 def point_rows(meeting: Meeting, zone: ZoneInfo) -> list[PointRow]:
     """The host first, then by level and name."""
+    # Said once for all the rows: each level's name, and each row's phrases.
     words = {
+        **{str(level): _level(level) for level in PointLevel},
         "connect": gettext("Kết nối %(name)s"),
         "disconnect": gettext("Ngắt kết nối %(name)s"),
         "since": gettext("từ %(moment)s"),
@@ -86,7 +87,7 @@ def _point_row(
     return PointRow(
         point,
         str(point.id),
-        _level(point.level),
+        words[str(point.level)],
         since,
         toggle,
         words[toggle] % {"name": point.name},
@@ -98,18 +99,24 @@ def _point_row(
 def speech_lines(meeting: Meeting, zone: ZoneInfo) -> list[SpeechLine]:
     """The meeting's speeches in the order they were given."""
     speeches = sorted(meeting.speeches.values(), key=lambda s: s.spoken_at)
-    return [speech_line(meeting, speech, zone) for speech in speeches]
+    kinds = {kind: _kind(kind) for kind in SpeechKind}
+    return [speech_line(meeting, speech, zone, kinds) for speech in speeches]
 
 
-def speech_line(meeting: Meeting, speech: Speech, zone: ZoneInfo) -> SpeechLine:
-    """One speech, as the list shows it."""
+def speech_line(
+    meeting: Meeting,
+    speech: Speech,
+    zone: ZoneInfo,
+    kinds: dict[SpeechKind, str] | None = None,
+) -> SpeechLine:
+    """One speech, as the list shows it (``kinds``: its kinds' labels, said already)."""
     point = meeting.points.get(speech.point_id) if speech.point_id else None
     return SpeechLine(
         id=str(speech.id),
         speaker_name=speech.speaker_name,
         speaker_title=speech.speaker_title or "",
         kind=str(speech.kind),
-        kind_label=_kind(speech.kind),
+        kind_label=kinds[speech.kind] if kinds else _kind(speech.kind),
         spoken_at=speech.spoken_at.isoformat(),
         at=moments.local(speech.spoken_at, zone),
         point=point.name if point else "",
