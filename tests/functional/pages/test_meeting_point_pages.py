@@ -73,6 +73,20 @@ def test_a_secretary_connects_and_disconnects_a_point_by_its_row(
     ]
 
 
+def test_a_points_row_speaks_english_when_asked(api: Api, sign_in: SignIn) -> None:
+    meeting = api.open_meeting()
+    secretary = sign_in("secretary", meeting.committee_id)
+    host = meeting.host_point_id
+    html = _page(secretary, meeting)
+    status, _html = _send(secretary, meeting, "connect", html, point_id=host)
+    assert status == 303
+    english = secretary.get(f"/meetings/{meeting.meeting_id}?lang=en")
+    row = _row(english.get_data(as_text=True), host)
+    assert 'aria-label="Disconnect UBND tỉnh"' in row
+    assert re.search(r"since \d\d/\d\d/\d{4} \d\d:\d\d", row), row
+    assert "Province" in row  # its level
+
+
 def test_a_point_the_meeting_does_not_have_is_refused_beside_the_points(
     api: Api, sign_in: SignIn
 ) -> None:
