@@ -135,20 +135,26 @@ def test_systemd_accepts_the_units(tmp_path: Path) -> None:
     assert verified.returncode == 0, verified.stderr
 
 
-def nginx_test(
-    nginx: str, site: str, directory: Path
-) -> subprocess.CompletedProcess[str]:
-    """``nginx -t`` of the site inside a minimal main configuration in ``directory``."""
+def nginx_conf(directory: Path, site: str, main: str = "", http: str = "") -> None:
+    """The site inside a minimal main configuration, both written to ``directory``
+    (``main`` and ``http``: directives added to the main and http contexts)."""
     (directory / "steerlog.conf").write_text(site)
     temp = " ".join(
         f"{kind}_temp_path {directory}/{kind};"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
     (directory / "nginx.conf").write_text(
-        f"pid {directory}/nginx.pid;\nerror_log {directory}/error.log;\n"
-        f"events {{}}\nhttp {{ access_log off; {temp}\n"
+        f"{main}pid {directory}/nginx.pid;\nerror_log {directory}/error.log;\n"
+        f"events {{}}\nhttp {{ {http}access_log off; {temp}\n"
         f"include {directory}/steerlog.conf; }}\n"
     )
+
+
+def nginx_test(
+    nginx: str, site: str, directory: Path
+) -> subprocess.CompletedProcess[str]:
+    """``nginx -t`` of the site inside a minimal main configuration in ``directory``."""
+    nginx_conf(directory, site)
     return subprocess.run(
         [
             nginx,
@@ -271,16 +277,11 @@ def test_nginx_sends_pages_and_assets_compressed(tmp_path: Path) -> None:
         assert before in site, before
         site = site.replace(before, after)
     site = re.sub(r"listen \[::\].*;", "", site)
-    (tmp_path / "steerlog.conf").write_text(site)
-    temp = " ".join(
-        f"{kind}_temp_path {tmp_path}/{kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (tmp_path / "nginx.conf").write_text(
-        f"daemon off; master_process off; pid {tmp_path}/nginx.pid;\n"
-        f"error_log {tmp_path}/error.log;\nevents {{}}\n"
-        f"http {{ include /etc/nginx/mime.types; access_log off; {temp}\n"
-        f"include {tmp_path}/steerlog.conf; }}\n"
+    nginx_conf(
+        tmp_path,
+        site,
+        main="daemon off; master_process off;\n",
+        http="include /etc/nginx/mime.types; ",
     )
     server = subprocess.Popen(
         [nginx, "-p", str(tmp_path), "-c", f"{tmp_path}/nginx.conf"],
