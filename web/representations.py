@@ -49,11 +49,12 @@ def represented(schema: Schema, state: Any, *depends_on: Hashable) -> Response:
     version as ETag; ``depends_on`` names anything else the dump depends on.
 
     A client that sends the current version in ``If-None-Match`` gets ``304 Not
-    Modified`` and no body.
+    Modified`` and no body (compared weakly, as RFC 9110 has it: ``W/"7"``, as a
+    compressing proxy may pass the tag on, matches too).
     """
     cache: Representations = current_app.extensions[EXTENSION]
     etag = str(state.version)
-    if not depends_on and request.if_none_match.contains(etag):
+    if not depends_on and request.if_none_match.contains_weak(etag):
         response = current_app.response_class(status=304)
         response.set_etag(etag)
         return response

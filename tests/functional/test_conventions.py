@@ -42,6 +42,8 @@ def test_a_client_with_the_current_version_gets_not_modified(api: Api) -> None:
     assert current.status_code == 304
     assert current.headers["ETag"] == '"1"'
     assert current.data == b""
+    weak = api.client.get(path, headers={"If-None-Match": 'W/"1"'})
+    assert weak.status_code == 304  # If-None-Match compares weakly (RFC 9110)
     api.post(f"{path}/rename", {"name": api.name("Ban B")}, if_match=1)
     changed = api.client.get(path, headers={"If-None-Match": '"1"'})
     assert changed.status_code == 200

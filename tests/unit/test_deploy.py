@@ -1,11 +1,13 @@
 """deploy/: the units name commands, options and settings that exist; nginx
-accepts the site; systemd-analyze accepts the units where it is installed."""
+accepts the site and, running it, compresses what it should; systemd-analyze
+accepts the units where it is installed."""
 
 from __future__ import annotations
 
 import gzip
 import http.client
 import http.server
+import json
 import os
 import re
 import shlex
@@ -222,48 +224,62 @@ def self_signed(directory: Path) -> None:
     )
 
 
-class _Page(http.server.BaseHTTPRequestHandler):
-    """gunicorn's stand-in: a meeting page's worth of HTML."""
+class _Upstream(http.server.BaseHTTPRequestHandler):
+    """gunicorn's stand-in: a meeting page's worth of HTML, and under /api/ a
+    resource's JSON with its version as ETag."""
 
-    body = b"".join(
+    page = b"".join(
         f'<li class="speech" id="s-{number}"><p>Ý kiến số {number}</p></li>\n'.encode()
         for number in range(4000)
     )
+    resource = json.dumps({"points": [{"name": f"xã {n}"} for n in range(200)]})
 
     def do_GET(self) -> None:
+        api = self.path.startswith("/api/")
+        body = self.resource.encode() if api else self.page
         self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(self.body)))
+        self.send_header("Content-Type", "application/json" if api else "text/html")
+        if api:
+            self.send_header("ETag", '"7"')
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(self.body)
+        self.wfile.write(body)
 
     def log_message(self, *args: object) -> None:
         pass
 
 
 def free_port() -> int:
+    """A loopback port nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def fetched(port: int, path: str) -> tuple[str, bytes]:
-    """GET through nginx over TLS, as a browser asks: its Content-Encoding, body."""
+def fetched(port: int, path: str) -> tuple[http.client.HTTPMessage, bytes]:
+    """GET through nginx over TLS, accepting compression as a browser does:
+    the answer's headers and its body as it came."""
     context = ssl.create_default_context()
     context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
     connection = http.client.HTTPSConnection("127.0.0.1", port, context=context)
     connection.request("GET", path, headers={"Accept-Encoding": "gzip, br"})
     response = connection.getresponse()
     assert response.status == 200, (path, response.status)
-    body, encoding = response.read(), response.getheader("Content-Encoding", "")
+    body = response.read()
     connection.close()
-    return encoding, body
+    return response.headers, body
 
 
-def test_nginx_sends_pages_and_assets_compressed(tmp_path: Path) -> None:
+# The types the test serves, as Debian's /etc/nginx/mime.types names them.
+TYPES = "types { text/html html; text/css css; application/javascript js; } "
+
+
+def test_nginx_sends_pages_and_assets_compressed_and_json_as_it_is(
+    tmp_path: Path,
+) -> None:
     nginx = require("nginx")
     self_signed(tmp_path)
-    upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Upstream)
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
     port, plain = free_port(), free_port()
     site = (DEPLOY / "nginx" / "steerlog.conf").read_text()
@@ -277,31 +293,32 @@ def test_nginx_sends_pages_and_assets_compressed(tmp_path: Path) -> None:
         assert before in site, before
         site = site.replace(before, after)
     site = re.sub(r"listen \[::\].*;", "", site)
-    nginx_conf(
-        tmp_path,
-        site,
-        main="daemon off; master_process off;\n",
-        http="include /etc/nginx/mime.types; ",
-    )
+    nginx_conf(tmp_path, site, main="daemon off; master_process off;\n", http=TYPES)
     server = subprocess.Popen(
         [nginx, "-p", str(tmp_path), "-c", f"{tmp_path}/nginx.conf"],
         stderr=subprocess.PIPE,
     )
+    static = ROOT / "web" / "static"
     try:
         wait_for_port(port, server)
-        script = ROOT / "web" / "static" / "vendor" / "htmx-2.0.11.min.js"
         for path, original in [
-            ("/meetings/1", _Page.body),
-            ("/static/vendor/htmx-2.0.11.min.js", script.read_bytes()),
-            (
-                "/static/css/steerlog.css",
-                (script.parent.parent / "css" / "steerlog.css").read_bytes(),
-            ),
+            ("/meetings/1", _Upstream.page),
+            ("/static/vendor/htmx-2.0.11.min.js", static / "vendor/htmx-2.0.11.min.js"),
+            ("/static/css/steerlog.css", static / "css/steerlog.css"),
         ]:
-            encoding, body = fetched(port, path)
-            assert encoding == "gzip", path
-            assert gzip.decompress(body) == original
-            assert len(body) < len(original) / 2, (path, len(body), len(original))
+            expected = (
+                original if isinstance(original, bytes) else original.read_bytes()
+            )
+            headers, body = fetched(port, path)
+            assert headers["Content-Encoding"] == "gzip", path
+            assert gzip.decompress(body) == expected
+            assert len(body) < len(expected) / 2, (path, len(body), len(expected))
+        # JSON as it is: compressed, its ETag would reach the client weakened
+        # (W/"7"), and a write's If-Match must send back the strong one.
+        headers, body = fetched(port, "/api/v1/meetings/1")
+        assert headers["Content-Encoding"] is None
+        assert headers["ETag"] == '"7"'
+        assert body == _Upstream.resource.encode()
     finally:
         server.terminate()
         server.communicate(timeout=10)
