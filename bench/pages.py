@@ -1,4 +1,4 @@
-"""How long the pages take to render, server-side, on PostgreSQL.
+"""How long the pages take to render, server-side, on PostgreSQL, and what they weigh.
 
     python -m bench.pages [--rounds N] [--corpus-schema SCHEMA]
 
@@ -14,7 +14,8 @@
 Each figure is the Flask test client's whole request (authorisation, queries,
 template), as the web worker spends it; the trivial ``/healthz`` is printed beside
 it as the floor. Then what each page weighs with its assets (target < 200 KB):
-as written, and compressed as deploy/nginx/steerlog.conf sends it (gzip level 5).
+as written, and as deploy/nginx/steerlog.conf sends it (gzip level 5, bodies of
+1 KB or more).
 """
 
 from __future__ import annotations
@@ -93,7 +94,10 @@ def weigh(client: object, label: str, path: str) -> None:
         with client.get(asset.decode()) as response:  # type: ignore[attr-defined]
             bodies.append(response.get_data())
     raw = sum(len(body) for body in bodies)
-    sent = sum(len(gzip.compress(body, compresslevel=5)) for body in bodies)
+    sent = sum(
+        len(gzip.compress(body, compresslevel=5)) if len(body) >= 1024 else len(body)
+        for body in bodies
+    )
     print(
         f"  {label:<44} {raw / 1024:.0f} KB ({len(html) / 1024:.0f} KB of it the"
         f" HTML, {len(bodies) - 1} assets), {sent / 1024:.0f} KB compressed"
@@ -125,7 +129,7 @@ def main() -> None:
             f"/lineage?key=meeting:{meeting_id}",
             options.rounds,
         )
-        print("what each page weighs with its assets (target < 200 KB):")
+        print("what each page weighs with its assets, as written and as sent:")
         weigh(client, "meeting page", f"/meetings/{meeting_id}")
         weigh(client, "tracker page", "/tasks")
         weigh(client, "home (admin, leader of the committee)", "/")

@@ -31,13 +31,14 @@ from web.pages import meeting_forms as mf
 from web.pages import meeting_points as points
 from web.pages.feedback import RULES, Outcome, attempt, show_on
 from web.pages.forms import choose
-from web.pages.meeting_rows import speech_line
+from web.pages.meeting_rows import speech_lines
 from web.pages.permissions import may
 from web.pages.speakers import known_speakers, matching
 from web.principal import current_actor
 
 ANCHORS = {"speech": "#speeches", "chair": "#chairs"}
 Render = Callable[[Meeting, dict[str, FlaskForm], int], tuple[str, int]]
+Choices = list[tuple[str, str]]  # (value, label) of a select
 # Forms and the operations (API endpoints) they run as, in the policy table.
 OPERATIONS = {
     "points": "meeting_points.add_connection_point",
@@ -97,9 +98,6 @@ def offer_choices(form: FlaskForm, meeting: Meeting) -> None:
         if hasattr(form, name):
             people = [(str(s.person_id), s.label) for s in known_speakers(meeting)]
             choose(getattr(form, name), people)
-
-
-Choices = list[tuple[str, str]]
 
 
 def _point_choices(meeting: Meeting) -> Choices:
@@ -190,7 +188,7 @@ def _saved(name: str, meeting_id: UUID, outcome: Outcome) -> ResponseReturnValue
         zone = lookups.zone_of(steerlog(), meeting.committee_id)
         html = render_template(
             "meetings/_speech_saved.html",
-            speeches=[speech_line(meeting, speech, zone)],
+            speeches=speech_lines(meeting, zone, [speech]),
             meeting=meeting,
             form=form,
         )

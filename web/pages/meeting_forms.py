@@ -100,7 +100,12 @@ class OpenForm(VersionedForm):
 
 
 class ConnectionForm(VersionedForm):
-    """Kết nối / ngắt kết nối: the point is named by the row's button."""
+    """Kết nối / ngắt kết nối: the point is named by the row's button.
+
+    The meeting page never draws ``point_id`` as a select, so it offers the form
+    without choices (meeting_actions.forms_for); a posted form gets them to be
+    validated against. A template that draws the select must offer them first.
+    """
 
     point_id = SelectField(_l("Điểm cầu"), validators=[InputRequired(REQUIRED)])
 

@@ -33,6 +33,8 @@ def test_a_leader_sees_counts_per_agency_and_the_extension_waiting(
     html = leader.get("/").get_data(as_text=True)
     assert "Tình hình thực hiện theo cơ quan" in html and "<svg" in html
     assert api.name("Sở Thông tin và Truyền thông") in html
+    # On a phone each agency is a card: its counts carry their status's name.
+    assert '<td class="num" data-label="Chưa hoàn thành, trong hạn">1</td>' in html
     waiting = html.split("Đề nghị gia hạn chờ quyết định", 1)[1]
     assert f"/tasks/{task_id}#action-extend" in waiting
 

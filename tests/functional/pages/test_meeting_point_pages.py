@@ -81,10 +81,20 @@ def test_a_points_row_speaks_english_when_asked(api: Api, sign_in: SignIn) -> No
     status, _html = _send(secretary, meeting, "connect", html, point_id=host)
     assert status == 303
     english = secretary.get(f"/meetings/{meeting.meeting_id}?lang=en")
-    row = _row(english.get_data(as_text=True), host)
-    assert 'aria-label="Disconnect UBND tỉnh"' in row
+    html = english.get_data(as_text=True)
+    row = _row(html, host)
+    assert '<th scope="col">Connection</th>' in html
+    assert 'aria-label="Disconnect UBND tỉnh">Disconnect</button>' in row
     assert re.search(r"since \d\d/\d\d/\d{4} \d\d:\d\d", row), row
     assert "Province" in row  # its level
+    data = {"csrf_token": csrf_token(html), "version": _version(html, "connect"),
+            "point_id": host}  # fmt: skip
+    response = secretary.post(f"/meetings/{meeting.meeting_id}/disconnect", data=data)
+    assert response.status_code == 303
+    english = secretary.get(f"/meetings/{meeting.meeting_id}?lang=en")
+    row = _row(english.get_data(as_text=True), host)
+    assert re.search(r"disconnected at \d\d/\d\d/\d{4} \d\d:\d\d", row), row
+    assert 'aria-label="Connect UBND tỉnh">Connect</button>' in row
 
 
 def test_a_point_the_meeting_does_not_have_is_refused_beside_the_points(

@@ -122,9 +122,13 @@ def test_a_secretary_records_a_160_point_meeting_and_its_conclusion(
         headers={"HX-Request": "true"},
     )  # fmt: skip
     assert saved.status_code == 200
-    assert "Kết luận" in saved.get_data(
-        as_text=True
-    ) and 'hx-swap-oob="true"' in saved.get_data(as_text=True)
+    fragment = saved.get_data(as_text=True)
+    assert 'hx-swap-oob="true"' in fragment  # the form, fresh, in place of the old
+    items = re.findall(r'<li class="speech" id="speech-([0-9a-f-]+)">', fragment)
+    assert len(items) == 1  # the new speech alone, to be added to the list
+    assert '<span class="badge kind-conclusion">Kết luận</span>' in fragment
+    assert '<time datetime="2021-12-10T' in fragment
+    assert f'href="{page}/speeches/{items[0]}">Chi tiết</a>' in fragment
     assert len(_meeting(api, meeting_id)["speeches"]) == 5
 
     api.project()
