@@ -12,10 +12,11 @@
   with the next page of each (target p95 < 50 ms).
 
 Each figure is the Flask test client's whole request (authorisation, queries,
-template), as the web worker spends it; the trivial ``/healthz`` is printed beside
-it as the floor. Then what each page weighs with its assets (target < 200 KB):
-as written, and as deploy/nginx/steerlog.conf sends it (gzip level 5, bodies of
-1 KB or more).
+template), as the web worker spends it (the meeting page also as the first view
+of its version, its speeches' list not yet kept); the trivial ``/healthz`` is
+printed beside them as the floor. Then what each page weighs with its assets
+(target < 200 KB): as written, and as deploy/nginx/steerlog.conf sends it (gzip
+level 5, bodies of 1 KB or more).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from service.settings.database import Database
 from service.usecases.steerlog import Steerlog
 from tests.functional.support import admin_token
 from web import create_app
+from web.pages import fragments
 
 SPEECHES = 320
 
@@ -85,6 +87,22 @@ def measure(client: object, label: str, path: str, rounds: int) -> None:
     print(f"  {label:<44} {summary(timings_ms(rounds, get))}")
 
 
+def first_views(client: object, label: str, path: str, rounds: int = 200) -> None:
+    """Print p50 / p95 of GETs of ``path`` with no fragment kept: each GET is
+    the first view of its version, as after every change (web/pages/fragments.py)."""
+    web = client.application  # type: ignore[attr-defined]
+
+    def get() -> None:
+        response = client.get(path)  # type: ignore[attr-defined]
+        assert response.status_code == 200, (path, response.status_code)
+
+    samples = []
+    for _ in range(rounds):
+        fragments.init_app(web)  # an empty store: nothing kept
+        samples += timings_ms(1, get)
+    print(f"  {label:<44} {summary(samples)}")
+
+
 def weigh(client: object, label: str, path: str) -> None:
     """Print the page's bytes with the styles and scripts it loads: as written,
     and gzip-compressed at nginx's level (deploy/nginx/steerlog.conf)."""
@@ -121,6 +139,7 @@ def main() -> None:
         print(f"fresh schema: one meeting, 200 points, {SPEECHES} speeches")
         measure(client, "/healthz (floor)", "/healthz", options.rounds)
         measure(client, "meeting page", f"/meetings/{meeting_id}", options.rounds)
+        first_views(client, "meeting page, its first view", f"/meetings/{meeting_id}")
         measure(client, "tracker page", "/tasks", options.rounds)
         measure(client, "home (admin, leader of the committee)", "/", options.rounds)
         measure(

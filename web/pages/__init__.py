@@ -18,6 +18,7 @@ from web.pages import (
     docs,
     errors,
     explore,
+    fragments,
     home,
     i18n,
     labels,
@@ -57,6 +58,7 @@ def init_pages(app: Flask) -> None:
     """Register the pages, their language selection and template helpers."""
     i18n.init_app(app)
     labels.init_app(app)
+    fragments.init_app(app)
     app.jinja_env.globals["href_of"] = tasks.href_of
     app.context_processor(lambda: {"viewer": current_principal()})
     app.jinja_env.globals["agency_name"] = names.agency_name

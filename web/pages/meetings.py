@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
@@ -18,8 +19,10 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 
 from domain.meeting import Meeting
 from domain.values import MeetingFormat, MeetingStatus
@@ -29,6 +32,7 @@ from service.usecases import lookups
 from web.consistency import wait_for
 from web.http import read_side, steerlog
 from web.pages import (
+    fragments,
     meeting_actions,
     meeting_point_page,
     meeting_rows,
@@ -177,7 +181,8 @@ def render_meeting(
         as_of=at,
         committee=names.committee_name(meeting.committee_id),
         points=meeting_rows.point_rows(meeting, zone),
-        speeches=meeting_rows.speech_lines(meeting, zone),
+        speeches=_speech_list(meeting, zone),
+        speech_count=len(meeting.speeches),
         items=_items(meeting, at),
         history=steerlog().history(
             meeting.id, after_version=max(0, meeting.version - HISTORY)
@@ -185,6 +190,20 @@ def render_meeting(
         forms={} if at else meeting_actions.forms_for(meeting, submitted),
     )
     return page, status
+
+
+def _speech_list(meeting: Meeting, zone: ZoneInfo) -> Markup:
+    """The speeches' list items: the same for every viewer of this version of
+    the meeting in one language and zone, so rendered once for them all."""
+    key = ("speeches", meeting.id, meeting.version, str(get_locale()), str(zone))
+    return fragments.kept(
+        key,
+        lambda: render_template(
+            "meetings/_speech.html",
+            meeting=meeting,
+            speeches=meeting_rows.speech_lines(meeting, zone),
+        ),
+    )
 
 
 def _items(meeting: Meeting, at: datetime | None) -> list[ItemRow]:
