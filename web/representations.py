@@ -20,6 +20,7 @@ from marshmallow import Schema
 
 from service.errors import NotFoundError
 from service.usecases.lookups import zone_of
+from web.per_request import once
 
 EXTENSION = "steerlog.representations"
 DEFAULT_SIZE = 256
@@ -85,14 +86,15 @@ def answer_zone(obj: Any) -> tzinfo:
     application = steerlog()
     if committee_id is None:
         return application.settings.zone()
-    zones: dict[str, tzinfo] = g.setdefault(_ZONES, {})
     key = str(committee_id)
-    if key not in zones:
+
+    def found() -> tzinfo:
         try:
-            zones[key] = zone_of(application, UUID(key))
+            return zone_of(application, UUID(key))
         except (NotFoundError, ValueError):
-            zones[key] = application.settings.zone()
-    return zones[key]
+            return application.settings.zone()
+
+    return once("zones", key, found)
 
 
 def about_committee(committee_id: Any) -> None:
@@ -103,7 +105,6 @@ def about_committee(committee_id: Any) -> None:
 
 
 _ABOUT = "steerlog_answer_committee"
-_ZONES = "steerlog_committee_zones"
 
 
 def _attribute(obj: Any, name: str) -> Any:

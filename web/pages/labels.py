@@ -7,11 +7,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, g, request
+from flask import Flask, request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from web.pages import moments
+from web.per_request import once
 
 # The four official categories (Báo cáo 1270/BC-TCTTTg), plus two.
 STATUS = {
@@ -133,14 +134,11 @@ def query_with(**changes: object) -> str:
 def translated(labels: Mapping[str, Any]) -> Callable[[object], str]:
     """A label of ``labels`` in this request's language, each translated once
     per request (a page of 320 speeches names a few kinds 320 times)."""
-    name = f"labels_{id(labels)}"
+    bucket = f"labels_{id(labels)}"
 
     def label(value: object) -> str:
-        done: dict[str, str] = g.setdefault(name, {})
         key = str(value)
-        if key not in done:
-            done[key] = str(labels.get(key, value))
-        return done[key]
+        return once(bucket, key, lambda: str(labels.get(key, value)))
 
     return label
 

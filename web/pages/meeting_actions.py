@@ -11,7 +11,6 @@ from flask import (
     Blueprint,
     Response,
     flash,
-    g,
     redirect,
     render_template,
     request,
@@ -34,6 +33,7 @@ from web.pages.forms import choose
 from web.pages.meeting_rows import speech_lines
 from web.pages.permissions import may
 from web.pages.speakers import known_speakers, matching
+from web.per_request import once
 from web.principal import current_actor
 
 ANCHORS = {"speech": "#speeches", "chair": "#chairs"}
@@ -102,12 +102,12 @@ def offer_choices(form: FlaskForm, meeting: Meeting) -> None:
 
 def _point_choices(meeting: Meeting) -> Choices:
     """The host first, then by name (made once per request: two forms offer them)."""
-    made: dict[tuple[UUID, int], Choices] = g.setdefault("point_choices", {})
-    key = (meeting.id, meeting.version)
-    if key not in made:
+
+    def made() -> Choices:
         points = sorted(meeting.points.values(), key=lambda p: (not p.is_host, p.name))
-        made[key] = [(str(p.id), p.name) for p in points]
-    return made[key]
+        return [(str(p.id), p.name) for p in points]
+
+    return once("point_choices", (meeting.id, meeting.version), made)
 
 
 def register(bp: Blueprint, render: Render) -> None:

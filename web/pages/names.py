@@ -4,34 +4,23 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from flask import g
-
 from domain.agency import Agency
 from domain.committee import Committee
 from domain.person import Person
 from service.errors import NotFoundError
 from web.http import steerlog
-
-
-def _cache() -> dict[UUID, str]:
-    names: dict[UUID, str] | None = g.get("steerlog_names")
-    if names is None:
-        names = g.steerlog_names = {}
-    return names
+from web.per_request import once
 
 
 def _name_of(cls: type[Agency] | type[Committee] | type[Person], key: UUID) -> str:
-    names = _cache()
-    if key not in names:
+    def named() -> str:
         try:
             aggregate = steerlog().view(cls, key)
         except NotFoundError:
-            names[key] = str(key)
-        else:
-            names[key] = (
-                aggregate.full_name if isinstance(aggregate, Person) else aggregate.name
-            )
-    return names[key]
+            return str(key)
+        return aggregate.full_name if isinstance(aggregate, Person) else aggregate.name
+
+    return once("names", key, named)
 
 
 def agency_name(agency_id: UUID | str | None) -> str:

@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from flask import g
-
 from domain.meeting import Meeting
 from domain.text import fold
 from web.http import read_side
+from web.per_request import once
 
 # A typeahead shows a short list; typing more narrows it.
 SHOWN = 12
@@ -36,11 +35,8 @@ class Speaker:
 def known_speakers(meeting: Meeting) -> list[Speaker]:
     """The meeting's chairs and earlier speakers first, then the directory (read
     once per request: a meeting page's forms all offer the same people)."""
-    known: dict[tuple[UUID, int], list[Speaker]] = g.setdefault("known_speakers", {})
     key = (meeting.id, meeting.version)
-    if key not in known:
-        known[key] = _known_speakers(meeting)
-    return known[key]
+    return once("known_speakers", key, lambda: _known_speakers(meeting))
 
 
 def _known_speakers(meeting: Meeting) -> list[Speaker]:
