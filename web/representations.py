@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping
 from datetime import tzinfo
 from functools import cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
@@ -24,24 +24,26 @@ from web.per_request import once
 
 EXTENSION = "steerlog.representations"
 DEFAULT_SIZE = 256
+Body = TypeVar("Body")
 
 
-class Representations:
-    """A bounded, thread-safe LRU of JSON bodies keyed by what they depend on
+class Representations(Generic[Body]):
+    """A bounded, thread-safe LRU of bodies (the API's JSON; the pages' long
+    fragments, ``web/pages/fragments.py``) keyed by what they depend on
     (eventsourcing's ``LRUCache``, the one its repository caches aggregates in)."""
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
         self.size = size
-        self._bodies: LRUCache[Hashable, bytes] = LRUCache(maxsize=size)
+        self.bodies: LRUCache[Hashable, Body] = LRUCache(maxsize=size)  # the LRU itself
 
-    def body(self, key: Hashable, render: Callable[[], bytes]) -> bytes:
+    def body(self, key: Hashable, render: Callable[[], Body]) -> Body:
         """The body kept under ``key``, rendered (outside the cache's lock) if
         missing."""
         try:
-            return self._bodies.get(key)
+            return self.bodies.get(key)
         except KeyError:
             body = render()
-            self._bodies.put(key, body)
+            self.bodies.put(key, body)
             return body
 
 
@@ -53,7 +55,7 @@ def represented(schema: Schema, state: Any, *depends_on: Hashable) -> Response:
     Modified`` and no body (compared weakly, as RFC 9110 has it: ``W/"7"``, as a
     compressing proxy may pass the tag on, matches too).
     """
-    cache: Representations = current_app.extensions[EXTENSION]
+    cache: Representations[bytes] = current_app.extensions[EXTENSION]
     etag = str(state.version)
     if not depends_on and request.if_none_match.contains_weak(etag):
         response = current_app.response_class(status=304)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from eventsourcing.application import LRUCache
 from flask import Flask, current_app
 from markupsafe import Markup
+
+from web.representations import Representations
 
 EXTENSION = "steerlog.fragments"
 # A fragment is up to a few hundred KB (500 speeches): 32 of them per worker.
@@ -22,16 +23,11 @@ SIZE = 32
 
 def init_app(app: Flask, size: int = SIZE) -> None:
     """Give the app its bounded, thread-safe store of fragments."""
-    app.extensions[EXTENSION] = LRUCache(maxsize=size)
+    app.extensions[EXTENSION] = Representations[Markup](size)
 
 
 def kept(key: Hashable, render: Callable[[], str]) -> Markup:
     """The fragment kept under ``key``; rendered (outside the store's lock) and
     kept if missing. ``key`` names everything the fragment depends on."""
-    store: LRUCache[Hashable, Markup] = current_app.extensions[EXTENSION]
-    try:
-        return store.get(key)
-    except KeyError:
-        fragment = Markup(render())
-        store.put(key, fragment)
-        return fragment
+    store: Representations[Markup] = current_app.extensions[EXTENSION]
+    return store.body(key, lambda: Markup(render()))

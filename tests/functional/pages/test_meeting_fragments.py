@@ -22,7 +22,7 @@ def test_a_kept_speech_list_follows_every_change_and_each_language(
     first = reader.get(page).get_data(as_text=True)
     assert "Kết luận của đồng chí Chủ tịch UBND tỉnh." in first
     assert reader.get(page).get_data(as_text=True) == first  # kept: the same
-    kept = web_app.extensions[fragments.EXTENSION].cache
+    kept = web_app.extensions[fragments.EXTENSION].bodies.cache
     assert [key for key in kept if key[1] == UUID(meeting.meeting_id)]
 
     english = reader.get(page, query_string={"lang": "en"}).get_data(as_text=True)
