@@ -25,6 +25,7 @@ import argparse
 import gzip
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -76,30 +77,28 @@ def _leader(app: Steerlog, committee_id: UUID) -> None:
     app.grant_role(account.id, actor="bench", role="leader", committee_id=committee_id)
 
 
-def measure(client: object, label: str, path: str, rounds: int) -> None:
-    """Print p50 / p95 of ``rounds`` GETs of ``path``."""
+def measure(
+    client: object,
+    label: str,
+    path: str,
+    rounds: int,
+    before: Callable[[], object] | None = None,
+) -> None:
+    """Print p50 / p95 of ``rounds`` GETs of ``path``, each after ``before()``
+    (untimed) when given."""
 
     def get() -> None:
         response = client.get(path)  # type: ignore[attr-defined]
         assert response.status_code == 200, (path, response.status_code)
 
     get()  # warm: templates compiled, caches filled
-    print(f"  {label:<44} {summary(timings_ms(rounds, get))}")
-
-
-def first_views(client: object, label: str, path: str, rounds: int = 200) -> None:
-    """Print p50 / p95 of GETs of ``path`` with no fragment kept: each GET is
-    the first view of its version, as after every change (web/pages/fragments.py)."""
-    web = client.application  # type: ignore[attr-defined]
-
-    def get() -> None:
-        response = client.get(path)  # type: ignore[attr-defined]
-        assert response.status_code == 200, (path, response.status_code)
-
-    samples = []
-    for _ in range(rounds):
-        fragments.init_app(web)  # an empty store: nothing kept
-        samples += timings_ms(1, get)
+    if before is None:
+        samples = timings_ms(rounds, get)
+    else:
+        samples = []
+        for _ in range(rounds):
+            before()
+            samples += timings_ms(1, get)
     print(f"  {label:<44} {summary(samples)}")
 
 
@@ -139,7 +138,13 @@ def main() -> None:
         print(f"fresh schema: one meeting, 200 points, {SPEECHES} speeches")
         measure(client, "/healthz (floor)", "/healthz", options.rounds)
         measure(client, "meeting page", f"/meetings/{meeting_id}", options.rounds)
-        first_views(client, "meeting page, its first view", f"/meetings/{meeting_id}")
+        measure(
+            client,
+            "meeting page, its first view",  # nothing kept (web/pages/fragments.py)
+            f"/meetings/{meeting_id}",
+            options.rounds,
+            before=lambda: fragments.init_app(client.application),  # type: ignore[attr-defined]
+        )
         measure(client, "tracker page", "/tasks", options.rounds)
         measure(client, "home (admin, leader of the committee)", "/", options.rounds)
         measure(
