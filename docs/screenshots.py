@@ -15,8 +15,8 @@ import argparse
 import sys
 import tempfile
 import threading
-from pathlib import Path
 from datetime import timedelta
+from pathlib import Path
 from uuid import UUID
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +30,7 @@ from service.readmodel.projector import Projector  # noqa: E402
 from service.run.composition import build_application, build_read_side  # noqa: E402
 from service.run.demo import load_demo  # noqa: E402
 from service.settings import Database, Settings  # noqa: E402
+from service.usecases.steerlog import Steerlog  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     LiveServer,
     accounts_per_role,
@@ -102,7 +103,7 @@ def _pages(app, read_side) -> dict[str, list[tuple[str, str]]]:  # type: ignore[
     }
 
 
-def _live_meeting(app, concluded: Meeting, speaker_id: UUID) -> UUID:  # type: ignore[no-untyped-def]
+def _live_meeting(app: Steerlog, concluded: Meeting, speaker_id: UUID) -> UUID:
     """A follow-up meeting of the same committee, open, with points and a speech:
     the page a secretary records on (its forms are only offered while open)."""
     start = concluded.starts_at + timedelta(days=30)

@@ -32,7 +32,6 @@ class PointRow(NamedTuple):
     id: str
     level: str
     since: str  # "từ 08:00 ..." while connected, "đã ngắt lúc ..." after, or ""
-    toggle: str  # the step its button takes: "connect" or "disconnect"
     toggle_label: str  # the button's name for a screen reader: the step and the point
     attendees: int = 0
     present: tuple[str, ...] = ()
@@ -87,7 +86,6 @@ def _point_row(
     if point.last_change_at:
         moment = moments.local(point.last_change_at, zone)
         since = (words.since if point.connected else words.off) % {"moment": moment}
-    toggle = "disconnect" if point.connected else "connect"
     named = words.disconnect if point.connected else words.connect
     attended = meeting.attendance.get(point.id)
     return PointRow(
@@ -95,7 +93,6 @@ def _point_row(
         str(point.id),
         words.levels[point.level],
         since,
-        toggle,
         named % {"name": point.name},
         attended.attendee_count if attended else 0,
         tuple(names.person_name(p) for p in attended.person_ids) if attended else (),
